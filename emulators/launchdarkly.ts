@@ -1,0 +1,325 @@
+/**
+ * An emulator of LaunchDarkly's integration-configuration API (beta), as the OpenAPI spec in
+ * spec/launchdarkly-openapi describes it: the five operations, token auth, the LD-API-Version
+ * header, JSON Patch with real semantics, secret values masked on the way out, per-route rate limits
+ * in 10-second windows. Every request body it accepts and every answer it gives is checked against
+ * the spec's schemas, so the emulator cannot drift from the contract.
+ */
+import { readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import Ajv, { type ValidateFunction } from 'ajv'
+import { applyOperations, PatchApplyError, parsePointer } from '../src/core/json-patch.js'
+import type { JsonObject, JsonValue, Operation } from '../src/core/json-patch.js'
+import { loadManifestSecrets } from '../scripts/lib/manifests.js'
+import { EmulatorServer, type EmulatorRequest, type EmulatorResponse } from './http.js'
+
+export const WRITER_TOKEN = 'api-00000000-emulator-writer'
+export const READER_TOKEN = 'api-00000000-emulator-reader'
+
+const BASE = '/api/v2/integration-configurations'
+export const ROUTES = {
+  list: `${BASE}/keys/{integrationKey}`,
+  item: `${BASE}/{id}`
+} as const
+
+export interface StoredConfiguration {
+  _id: string
+  _integrationKey: string
+  _createdAt: number
+  name: string
+  enabled: boolean
+  tags: string[]
+  configValues: JsonObject
+  capabilityConfig?: JsonObject
+  snowflakeSetupScript?: string
+}
+
+export type SeedConfiguration = Partial<StoredConfiguration> &
+  Pick<StoredConfiguration, 'name'> & { integrationKey: string }
+
+export interface LaunchDarklyEmulatorOptions {
+  /** Token → role; a reader may read but every write answers 403. */
+  tokens?: Record<string, 'writer' | 'reader'>
+  /** Requests allowed per route (method + path pattern) in each window. */
+  rateLimit?: { limit: number; windowMs?: number }
+  /** The status a failed `test` operation gets; LaunchDarkly's is not documented (400 or 409). */
+  testFailureStatus?: 400 | 409
+}
+
+const spec = JSON.parse(
+  readFileSync(
+    new URL('../spec/launchdarkly-openapi/integration-configurations.json', import.meta.url),
+    'utf8'
+  )
+) as object
+
+const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true })
+ajv.addSchema(spec, 'spec')
+function schema(name: string): ValidateFunction {
+  const validate = ajv.getSchema(`spec#/components/schemas/${name}`)
+  if (!validate) throw new Error(`the spec has no schema ${name}`)
+  return validate
+}
+
+const WRITABLE = new Set(['name', 'enabled', 'tags', 'configValues', 'capabilityConfig'])
+
+const error = (status: number, code: string, message: string): EmulatorResponse => ({
+  status,
+  body: { code, message, id: randomBytes(8).toString('hex') }
+})
+
+/** LaunchDarkly shows the first and last three characters of a secret around asterisks. */
+export function maskSecret(value: JsonValue): string {
+  if (typeof value !== 'string' || value.length <= 6) return '********'
+  return `${value.slice(0, 3)}${'*'.repeat(Math.max(4, value.length - 6))}${value.slice(-3)}`
+}
+
+export class LaunchDarklyEmulator {
+  readonly server = new EmulatorServer()
+  /** PATCH requests whose operations were applied to the store. */
+  appliedPatches = 0
+  private readonly store = new Map<string, StoredConfiguration>()
+  private readonly secrets = loadManifestSecrets()
+  private readonly windows = new Map<string, { start: number; count: number }>()
+  private readonly tokens: Record<string, 'writer' | 'reader'>
+
+  private constructor(private readonly options: LaunchDarklyEmulatorOptions) {
+    this.tokens = options.tokens ?? { [WRITER_TOKEN]: 'writer', [READER_TOKEN]: 'reader' }
+    const s = this.server
+    s.route('GET', ROUTES.list, r => this.guard(r, ROUTES.list, () => this.list(r)))
+    s.route('POST', ROUTES.list, r => this.guard(r, ROUTES.list, () => this.create(r)))
+    s.route('GET', ROUTES.item, r => this.guard(r, ROUTES.item, () => this.read(r)))
+    s.route('PATCH', ROUTES.item, r => this.guard(r, ROUTES.item, () => this.patch(r)))
+    s.route('DELETE', ROUTES.item, r => this.guard(r, ROUTES.item, () => this.remove(r)))
+  }
+
+  static async start(options: LaunchDarklyEmulatorOptions = {}): Promise<LaunchDarklyEmulator> {
+    const emulator = new LaunchDarklyEmulator(options)
+    await emulator.server.listen()
+    return emulator
+  }
+
+  get url(): string {
+    return this.server.url
+  }
+
+  close(): Promise<void> {
+    return this.server.close()
+  }
+
+  seed(...configurations: SeedConfiguration[]): StoredConfiguration[] {
+    return configurations.map(({ integrationKey, ...fields }) => {
+      const stored = this.newConfiguration(integrationKey, fields)
+      Object.assign(stored, fields)
+      this.store.set(stored._id, stored)
+      return structuredClone(stored)
+    })
+  }
+
+  /** The stored configuration, secrets unmasked (what LaunchDarkly holds, not what it shows). */
+  get(id: string): StoredConfiguration | undefined {
+    const stored = this.store.get(id)
+    return stored && structuredClone(stored)
+  }
+
+  all(): StoredConfiguration[] {
+    return [...this.store.values()].map(c => structuredClone(c))
+  }
+
+  /** An edit by someone else, straight into the store. */
+  edit(id: string, change: (configuration: StoredConfiguration) => void): void {
+    const stored = this.store.get(id)
+    if (!stored) throw new Error(`no configuration ${id}`)
+    change(stored)
+  }
+
+  /** What the API answers for this configuration: secrets masked, links added. */
+  represent(stored: StoredConfiguration): JsonObject {
+    const secretKeys = this.secrets[stored._integrationKey] ?? []
+    const configValues: JsonObject = {}
+    for (const [key, value] of Object.entries(stored.configValues)) {
+      configValues[key] = secretKeys.includes(key) ? maskSecret(value) : value
+    }
+    const href = `${BASE}/${stored._id}`
+    return {
+      ...structuredClone(stored),
+      configValues,
+      _links: {
+        self: { href, type: 'application/json' },
+        parent: { href: `${BASE}/keys/${stored._integrationKey}`, type: 'application/json' }
+      },
+      _access: { denied: [], allowed: [] }
+    } as unknown as JsonObject
+  }
+
+  private newConfiguration(
+    integrationKey: string,
+    fields: Partial<StoredConfiguration>
+  ): StoredConfiguration {
+    const configuration: StoredConfiguration = {
+      _id: fields._id ?? randomBytes(12).toString('hex'),
+      _integrationKey: integrationKey,
+      _createdAt: Date.now(),
+      name: fields.name ?? '',
+      enabled: fields.enabled ?? true,
+      tags: fields.tags ?? [],
+      configValues: fields.configValues ?? {}
+    }
+    if (fields.capabilityConfig) configuration.capabilityConfig = fields.capabilityConfig
+    if (integrationKey === 'snowflake-experimentation') {
+      configuration.snowflakeSetupScript = '-- emulated setup script\nCREATE ROLE LAUNCHDARKLY;'
+    }
+    return configuration
+  }
+
+  /** Auth, the beta header and the rate limit, in the order LaunchDarkly applies them. */
+  private async guard(
+    request: EmulatorRequest,
+    pattern: string,
+    handle: () => EmulatorResponse
+  ): Promise<EmulatorResponse> {
+    const limit = this.rateLimit(`${request.method} ${pattern}`)
+    const answer = (response: EmulatorResponse): EmulatorResponse => ({
+      ...response,
+      headers: { ...limit.headers, ...response.headers }
+    })
+    const role = this.tokens[String(request.headers.authorization ?? '')]
+    if (!role) return answer(error(401, 'unauthorized', 'Invalid access token'))
+    const versions = request.rawHeaders.filter(
+      (_v, i) => i % 2 === 0 && request.rawHeaders[i]?.toLowerCase() === 'ld-api-version'
+    )
+    if (versions.length > 1 || String(request.headers['ld-api-version']).includes(',')) {
+      return answer(error(400, 'invalid_request', 'LD-API-Version may be sent only once'))
+    }
+    if (request.headers['ld-api-version'] !== 'beta') {
+      return answer(
+        error(403, 'forbidden', 'This is a beta resource: pass the header LD-API-Version: beta')
+      )
+    }
+    if (limit.exceeded) {
+      return answer(
+        error(429, 'rate_limited', "You've exceeded the API rate limit. Try again later.")
+      )
+    }
+    if (request.method !== 'GET' && role !== 'writer') {
+      return answer(
+        error(403, 'forbidden', 'Forbidden. Access to the requested resource was denied.')
+      )
+    }
+    return answer(handle())
+  }
+
+  private rateLimit(route: string): { exceeded: boolean; headers: Record<string, string> } {
+    const config = this.options.rateLimit
+    if (!config) return { exceeded: false, headers: {} }
+    const windowMs = config.windowMs ?? 10_000
+    const now = Date.now()
+    let window = this.windows.get(route)
+    if (!window || now >= window.start + windowMs) {
+      window = { start: now, count: 0 }
+      this.windows.set(route, window)
+    }
+    window.count += 1
+    const remaining = Math.max(0, config.limit - window.count)
+    return {
+      exceeded: window.count > config.limit,
+      headers: {
+        'X-Ratelimit-Route-Remaining': String(remaining),
+        'X-Ratelimit-Reset': String(window.start + windowMs)
+      }
+    }
+  }
+
+  private ok(status: number, body: JsonObject, schemaName: string): EmulatorResponse {
+    const validate = schema(schemaName)
+    if (!validate(body)) {
+      throw new Error(`answer fails ${schemaName}: ${ajv.errorsText(validate.errors)}`)
+    }
+    return { status, body }
+  }
+
+  private list(request: EmulatorRequest): EmulatorResponse {
+    const key = request.params.integrationKey ?? ''
+    if (!(key in this.secrets)) return error(404, 'not_found', 'Integration key not found')
+    const items = [...this.store.values()]
+      .filter(c => c._integrationKey === key)
+      .map(c => this.represent(c))
+    const href = `${BASE}/keys/${key}`
+    return this.ok(
+      200,
+      { items, _links: { self: { href, type: 'application/json' } } },
+      'IntegrationConfigurationCollectionRep'
+    )
+  }
+
+  private create(request: EmulatorRequest): EmulatorResponse {
+    const key = request.params.integrationKey ?? ''
+    if (!(key in this.secrets)) return error(404, 'not_found', 'Integration key not found')
+    const validate = schema('IntegrationConfigurationPost')
+    if (!validate(request.body)) {
+      return error(
+        400,
+        'invalid_request',
+        `Invalid request body: ${ajv.errorsText(validate.errors)}`
+      )
+    }
+    const stored = this.newConfiguration(key, request.body as Partial<StoredConfiguration>)
+    this.store.set(stored._id, stored)
+    return this.ok(201, this.represent(stored), 'IntegrationConfigurationsRep')
+  }
+
+  private read(request: EmulatorRequest): EmulatorResponse {
+    const stored = this.store.get(request.params.id ?? '')
+    if (!stored) return error(404, 'not_found', 'Invalid resource identifier')
+    return this.ok(200, this.represent(stored), 'IntegrationConfigurationsRep')
+  }
+
+  private remove(request: EmulatorRequest): EmulatorResponse {
+    const id = request.params.id ?? ''
+    if (!this.store.delete(id)) return error(404, 'not_found', 'Invalid resource identifier')
+    return { status: 204 }
+  }
+
+  private patch(request: EmulatorRequest): EmulatorResponse {
+    const stored = this.store.get(request.params.id ?? '')
+    if (!stored) return error(404, 'not_found', 'Invalid resource identifier')
+    const validate = schema('JSONPatch')
+    if (!validate(request.body)) {
+      return error(400, 'invalid_request', `Invalid JSON patch: ${ajv.errorsText(validate.errors)}`)
+    }
+    const operations = request.body as Operation[]
+    for (const [index, operation] of operations.entries()) {
+      if (operation.op === 'test') continue
+      for (const pointer of [operation.path, 'from' in operation ? operation.from : undefined]) {
+        const field = pointer === undefined ? undefined : parsePointer(pointer)?.[0]
+        if (pointer !== undefined && (field === undefined || !WRITABLE.has(field))) {
+          return error(400, 'invalid_request', `${pointer} is not a writable field (op ${index})`)
+        }
+      }
+    }
+    let updated: StoredConfiguration
+    try {
+      updated = applyOperations(stored, operations)
+    } catch (failure) {
+      if (failure instanceof PatchApplyError && failure.code === 'TEST_OPERATION_FAILED') {
+        const status = this.options.testFailureStatus ?? 400
+        const code = status === 409 ? 'optimistic_locking_error' : 'invalid_request'
+        return error(status, code, `Test operation ${failure.index} failed`)
+      }
+      const message = failure instanceof Error ? failure.message : String(failure)
+      return error(400, 'invalid_request', `Invalid JSON patch: ${message}`)
+    }
+    const represented = this.represent(updated)
+    const validateResult = schema('IntegrationConfigurationsRep')
+    if (!validateResult(represented) || typeof updated.enabled !== 'boolean') {
+      return error(
+        400,
+        'invalid_request',
+        `Invalid configuration: ${ajv.errorsText(validateResult.errors)}`
+      )
+    }
+    this.store.set(updated._id, updated)
+    this.appliedPatches += 1
+    return this.ok(200, represented, 'IntegrationConfigurationsRep')
+  }
+}

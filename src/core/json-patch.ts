@@ -1,0 +1,161 @@
+/**
+ * RFC 6902 JSON Patch, applied strictly: fast-json-patch does the work, with two gaps closed so that
+ * the whole json-patch-tests conformance suite passes (array indexes with leading zeros are refused)
+ * and so that no caller can mutate its input or pollute a prototype.
+ */
+import jsonpatch from 'fast-json-patch'
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
+export interface JsonObject {
+  [key: string]: JsonValue
+}
+
+export type Operation =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: JsonValue }
+  | { op: 'remove'; path: string }
+  | { op: 'move' | 'copy'; from: string; path: string }
+
+export const OPERATION_NAMES = ['add', 'remove', 'replace', 'move', 'copy', 'test'] as const
+
+/** Why an operation could not be applied: `index` is its position in the patch, from 0. */
+export class PatchApplyError extends Error {
+  constructor(
+    message: string,
+    readonly index: number,
+    readonly code: string
+  ) {
+    super(message)
+    this.name = 'PatchApplyError'
+  }
+}
+
+const CODE_MESSAGES: Record<string, string> = {
+  OPERATION_PATH_UNRESOLVABLE: 'the path does not exist in the configuration',
+  OPERATION_FROM_UNRESOLVABLE: 'the "from" path does not exist in the configuration',
+  OPERATION_PATH_CANNOT_ADD: 'the parent of the path does not exist, so nothing can be added there',
+  OPERATION_PATH_ILLEGAL_ARRAY_INDEX:
+    'an array index must be a base-10 integer without leading zeros',
+  OPERATION_VALUE_OUT_OF_BOUNDS: 'the array index is past the end of the array',
+  OPERATION_VALUE_REQUIRED: 'the operation needs a "value"',
+  OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED: 'the value contains an undefined member',
+  OPERATION_FROM_REQUIRED: 'the operation needs a "from" path',
+  OPERATION_OP_INVALID: 'the "op" is not one of add, remove, replace, move, copy, test',
+  OPERATION_PATH_INVALID: 'the "path" is not a JSON pointer',
+  OPERATION_NOT_AN_OBJECT: 'the operation is not an object',
+  TEST_OPERATION_FAILED: 'the "test" operation failed: the current value differs'
+}
+
+/** Splits a JSON pointer into unescaped tokens; null when it is not a valid pointer. */
+export function parsePointer(pointer: string): string[] | null {
+  if (pointer === '') return []
+  if (!pointer.startsWith('/') || /~(?![01])/.test(pointer)) return null
+  return pointer
+    .slice(1)
+    .split('/')
+    .map(token => token.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+export function formatPointer(tokens: readonly string[]): string {
+  return tokens.map(token => '/' + token.replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+}
+
+/** Reads the value a pointer designates, or undefined when there is none. */
+export function valueAt(document: unknown, tokens: readonly string[]): unknown {
+  let node: unknown = document
+  for (const token of tokens) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined
+      node = node[Number(token)]
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, token)) {
+      node = (node as Record<string, unknown>)[token]
+    } else {
+      return undefined
+    }
+  }
+  return node
+}
+
+/** fast-json-patch accepts "/00" as an array index; RFC 6901 does not. */
+function assertArrayIndexes(document: unknown, pointer: unknown, index: number): void {
+  // A malformed pointer is left for fast-json-patch's validator to name.
+  const tokens = typeof pointer === 'string' ? (parsePointer(pointer) ?? []) : []
+  let node: unknown = document
+  for (const token of tokens) {
+    if (Array.isArray(node)) {
+      if (token !== '-' && !/^(0|[1-9][0-9]*)$/.test(token)) {
+        throw new PatchApplyError(
+          `${CODE_MESSAGES.OPERATION_PATH_ILLEGAL_ARRAY_INDEX} ("${token}" in ${pointer})`,
+          index,
+          'OPERATION_PATH_ILLEGAL_ARRAY_INDEX'
+        )
+      }
+      node = node[Number(token)]
+    } else if (node !== null && typeof node === 'object') {
+      node = (node as Record<string, unknown>)[token]
+    } else {
+      return
+    }
+  }
+}
+
+/**
+ * Applies the operations in order to a copy of the document and returns the copy. The input is never
+ * modified, even when an operation in the middle fails (fast-json-patch would leave earlier ones applied).
+ */
+export function applyOperations<T>(document: T, operations: readonly Operation[]): T {
+  let working = structuredClone(document)
+  operations.forEach((operation, index) => {
+    assertArrayIndexes(working, operation?.path, index)
+    if (operation?.op === 'move' || operation?.op === 'copy') {
+      assertArrayIndexes(working, operation.from, index)
+    }
+    try {
+      const result = jsonpatch.applyOperation(
+        working,
+        structuredClone(operation) as jsonpatch.Operation,
+        true,
+        true,
+        true,
+        index
+      )
+      working = result.newDocument
+    } catch (error) {
+      throw toPatchApplyError(error, index)
+    }
+  })
+  return working
+}
+
+function toPatchApplyError(error: unknown, index: number): PatchApplyError {
+  if (error instanceof jsonpatch.JsonPatchError) {
+    const code = String(error.name)
+    return new PatchApplyError(CODE_MESSAGES[code] ?? error.message, index, code)
+  }
+  if (error instanceof TypeError && /__proto__|prototype/.test(error.message)) {
+    return new PatchApplyError(
+      'paths through __proto__, constructor or prototype are refused',
+      index,
+      'PROTOTYPE_POLLUTION'
+    )
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return new PatchApplyError(message, index, 'UNKNOWN')
+}
+
+/** Deep equality of JSON values (object key order ignored). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const other = b as unknown[]
+    return a.length === other.length && a.every((item, i) => jsonEqual(item, other[i]))
+  }
+  const left = a as Record<string, unknown>
+  const right = b as Record<string, unknown>
+  const keys = Object.keys(left)
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every(key => Object.hasOwn(right, key) && jsonEqual(left[key], right[key]))
+  )
+}
