@@ -84,6 +84,8 @@ export class EmulatorServer {
   readonly requests: RecordedRequest[] = []
   /** Added before every answer, to model a distant server. */
   latencyMs = 0
+  /** Headers every answer carries, faults and unrouted paths included; the answer's own win. */
+  commonHeaders: ((request: RecordedRequest) => Record<string, string>) | undefined
   private readonly routes: Route[] = []
   private readonly pending: PendingFaults[] = []
   private server: Server | undefined
@@ -259,7 +261,10 @@ export class EmulatorServer {
     record.status = response.status
     const text =
       response.rawBody ?? (response.body === undefined ? '' : JSON.stringify(response.body))
-    const headers: Record<string, string> = { ...response.headers }
+    const headers: Record<string, string> = {
+      ...this.commonHeaders?.(record),
+      ...response.headers
+    }
     if (text !== '' && response.rawBody === undefined) headers['Content-Type'] = 'application/json'
     res.writeHead(response.status, headers)
     res.end(text)

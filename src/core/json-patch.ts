@@ -3,7 +3,7 @@
  * the whole json-patch-tests conformance suite passes (array indexes with leading zeros are refused)
  * and so that no caller can mutate its input or pollute a prototype.
  */
-import jsonpatch from 'fast-json-patch'
+import jsonpatch, { type Operation as LibraryOperation } from 'fast-json-patch'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
 export interface JsonObject {
@@ -112,7 +112,7 @@ export function applyOperations<T>(document: T, operations: readonly Operation[]
     try {
       const result = jsonpatch.applyOperation(
         working,
-        structuredClone(operation) as jsonpatch.Operation,
+        structuredClone(operation) as LibraryOperation,
         true,
         true,
         true,

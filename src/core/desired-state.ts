@@ -1,0 +1,239 @@
+/**
+ * Desired-state files: what configurations should be, kept in the repository. Each file holds one
+ * configuration or a list under `configurations`; this module checks them against the schema
+ * generated from the spec, finds duplicates, and substitutes ${NAME} from the step's environment.
+ */
+import { validateDesiredStateFile } from '../generated/validators.js'
+import { lineAt, parseInput } from './documents.js'
+import { InputError } from './errors.js'
+import type { DesiredFields } from './plan.js'
+import { closest } from './suggest.js'
+import { READ_ONLY_FIELDS, WRITABLE_FIELDS } from './types.js'
+
+const INPUT = 'desired-state-file'
+const FIELDS = ['id', 'integrationKey', ...WRITABLE_FIELDS]
+
+export interface DesiredConfiguration {
+  file: string
+  /** Position in its file, from 0. */
+  index: number
+  /** How messages name it: its name, else its id. */
+  label: string
+  id: string | undefined
+  integrationKey: string | undefined
+  name: string | undefined
+  fields: DesiredFields
+  /** Values that came from the environment: secrets to mask wherever they could show. */
+  substituted: string[]
+}
+
+export interface DesiredStateOptions {
+  /** The `configuration-id` input: names a lone configuration that has no `id`. */
+  configurationId: string | undefined
+  environment: Readonly<Record<string, string | undefined>>
+}
+
+interface RawConfiguration {
+  id?: string
+  integrationKey?: string
+  name?: string
+  [field: string]: unknown
+}
+
+export async function loadDesiredState(
+  files: readonly { path: string; text: string }[],
+  options: DesiredStateOptions
+): Promise<DesiredConfiguration[]> {
+  const configurations: DesiredConfiguration[] = []
+  for (const { path, text } of files) {
+    const document = await parseInput(text, INPUT, path)
+    await validateFile(document, path, text)
+    const list = isList(document)
+      ? (document as { configurations: RawConfiguration[] }).configurations
+      : [document as RawConfiguration]
+    for (const [index, raw] of list.entries()) {
+      configurations.push(await toDesired(raw, index, path, text, isList(document), options))
+    }
+  }
+  if (configurations.length === 1 && options.configurationId) {
+    const only = configurations[0] as DesiredConfiguration
+    if (only.id && only.id !== options.configurationId) {
+      throw new InputError(
+        'configuration-id',
+        `names ${options.configurationId}, but ${only.file} gives id ${only.id}: keep one of the two.`
+      )
+    }
+    only.id = options.configurationId
+  } else if (options.configurationId) {
+    throw new InputError(
+      'configuration-id',
+      `can only name a configuration when the desired state holds exactly one; it holds ${configurations.length}. Put an \`id\` in each configuration instead.`
+    )
+  }
+  for (const configuration of configurations) assertIdentified(configuration)
+  assertNoDuplicates(configurations)
+  return configurations
+}
+
+function isList(document: unknown): boolean {
+  return document !== null && typeof document === 'object' && 'configurations' in document
+}
+
+async function validateFile(document: unknown, file: string, text: string): Promise<void> {
+  if (validateDesiredStateFile(document)) return
+  const errors = validateDesiredStateFile.errors ?? []
+  // With if/then/else, ajv also reports the branch failing; the innermost error is the useful one.
+  const error =
+    errors.find(e => e.keyword === 'additionalProperties') ??
+    errors.find(e => e.keyword !== 'if' && e.keyword !== 'oneOf') ??
+    errors[0]
+  const tokens = error?.instancePath.split('/').slice(1) ?? []
+  const inList = tokens[0] === 'configurations' && tokens.length >= 2
+  const configuration = inList ? describeAt(document, Number(tokens[1])) : undefined
+  const fieldTokens = inList ? tokens.slice(2) : tokens
+  let message: string
+  let field = fieldTokens.join('/') || undefined
+  if (error?.keyword === 'additionalProperties') {
+    const extra = String(error.params.additionalProperty)
+    field = [...fieldTokens, extra].join('/')
+    message = unknownFieldMessage(extra, fieldTokens.length === 0 && (inList || !isList(document)))
+  } else if (error?.keyword === 'type' && tokens.length === 0) {
+    message = 'must be a configuration (a map of fields) or a map with a `configurations` list.'
+  } else {
+    message = `${error?.message ?? 'is not valid'}${error?.keyword === 'enum' ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : ''}.`
+  }
+  const lineTokens =
+    error?.keyword === 'additionalProperties'
+      ? [...tokens, String(error.params.additionalProperty)]
+      : tokens
+  throw new InputError(INPUT, message, {
+    file,
+    line: await lineAt(text, lineTokens),
+    configuration,
+    field
+  })
+}
+
+function unknownFieldMessage(field: string, topLevel: boolean): string {
+  if (topLevel && (READ_ONLY_FIELDS as readonly string[]).includes(field)) {
+    return `\`${field}\` is read-only: LaunchDarkly sets it. To say which configuration this is, use \`id\` (or \`integrationKey\` and \`name\`); the fields you can manage are ${WRITABLE_FIELDS.join(', ')}.`
+  }
+  if (topLevel && field === 'on')
+    return '`on` is not a field of an integration configuration: did you mean `enabled`?'
+  const guess = topLevel ? closest(field, FIELDS) : undefined
+  return `\`${field}\` is not a field here${guess ? ` (did you mean \`${guess}\`?)` : ''}${topLevel ? `; the fields are ${FIELDS.join(', ')}` : ''}.`
+}
+
+function describeAt(document: unknown, index: number): string {
+  const item = (document as { configurations?: RawConfiguration[] }).configurations?.[index]
+  return describe(item, index)
+}
+
+function describe(item: RawConfiguration | undefined, index: number): string {
+  const name =
+    typeof item?.name === 'string' ? item.name : typeof item?.id === 'string' ? item.id : undefined
+  return name === undefined ? `#${index + 1}` : `#${index + 1} "${name}"`
+}
+
+async function toDesired(
+  raw: RawConfiguration,
+  index: number,
+  file: string,
+  text: string,
+  inList: boolean,
+  options: DesiredStateOptions
+): Promise<DesiredConfiguration> {
+  const substituted: string[] = []
+  const base = inList ? ['configurations', String(index)] : []
+  const where = async (tokens: string[]) => ({
+    file,
+    line: await lineAt(text, [...base, ...tokens]),
+    configuration: describe(raw, index),
+    field: tokens.join('/')
+  })
+  const substitute = async (value: unknown, tokens: string[]): Promise<unknown> => {
+    if (typeof value === 'string')
+      return substituteString(value, tokens, substituted, options.environment, where)
+    if (Array.isArray(value)) {
+      const out: unknown[] = []
+      for (const [i, item] of value.entries())
+        out.push(await substitute(item, [...tokens, String(i)]))
+      return out
+    }
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {}
+      for (const [key, inner] of Object.entries(value))
+        out[key] = await substitute(inner, [...tokens, key])
+      return out
+    }
+    return value
+  }
+  const resolved = (await substitute(raw, [])) as RawConfiguration
+  const fields: DesiredFields = {}
+  for (const field of WRITABLE_FIELDS) {
+    if (resolved[field] !== undefined) Object.assign(fields, { [field]: resolved[field] })
+  }
+  return {
+    file,
+    index,
+    label: describe(resolved, index),
+    id: resolved.id,
+    integrationKey: resolved.integrationKey,
+    name: resolved.name,
+    fields,
+    substituted
+  }
+}
+
+async function substituteString(
+  value: string,
+  tokens: string[],
+  substituted: string[],
+  environment: Readonly<Record<string, string | undefined>>,
+  where: (tokens: string[]) => Promise<{ file: string }>
+): Promise<string> {
+  let missing: string | undefined
+  const result = value.replace(/\$\$\{|\$\{([^}]*)\}/g, (match, name: string | undefined) => {
+    if (match === '$${') return '${'
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name ?? '')) {
+      missing ??= `"\${${name}}" is not a variable reference (a name of letters, digits and _); write $\${ for a literal \${`
+      return match
+    }
+    const replacement = environment[name as string]
+    if (replacement === undefined) {
+      missing ??= `refers to the environment variable ${name}, which is not set: set it in the step's \`env:\` (from a secret, for a credential)`
+      return match
+    }
+    substituted.push(replacement)
+    return replacement
+  })
+  if (missing) throw new InputError(INPUT, `${missing}.`, await where(tokens))
+  return result
+}
+
+function assertIdentified(configuration: DesiredConfiguration): void {
+  if (configuration.id || (configuration.integrationKey && configuration.name)) return
+  throw new InputError(
+    INPUT,
+    'says which configuration it is with `id`, or with `integrationKey` and `name`; it has neither.',
+    { file: configuration.file, configuration: configuration.label }
+  )
+}
+
+function assertNoDuplicates(configurations: readonly DesiredConfiguration[]): void {
+  const seen = new Map<string, DesiredConfiguration>()
+  for (const configuration of configurations) {
+    const key = configuration.id
+      ? `id ${configuration.id}`
+      : `integrationKey ${configuration.integrationKey} and name "${configuration.name}"`
+    const first = seen.get(key)
+    if (first) {
+      throw new InputError(
+        INPUT,
+        `describes the same configuration (${key}) as ${first.file} configuration ${first.label}: keep one of the two.`,
+        { file: configuration.file, configuration: configuration.label }
+      )
+    }
+    seen.set(key, configuration)
+  }
+}

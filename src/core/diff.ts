@@ -1,0 +1,120 @@
+/**
+ * The change from a live configuration to the expected one: the smallest JSON Patch that makes it,
+ * guarded by `test` operations on the values it replaces or removes (so that an edit made by someone
+ * else between read and write is refused rather than overwritten), and the same change as a list of
+ * paths with before and after for people to read.
+ *
+ * Two rules are specific to LaunchDarkly: tags are a set (order never counts), and secret values come
+ * back masked, so they are compared by what the mask shows and never put in a `test`.
+ */
+import {
+  formatPointer,
+  jsonEqual,
+  type JsonObject,
+  type JsonValue,
+  type Operation
+} from './json-patch.js'
+import { isSecretPath, looksMasked, maskMatches } from './secrets.js'
+import type { WritableField } from './types.js'
+
+export interface FieldChange {
+  path: string
+  /** Absent when the change adds the path. */
+  before?: JsonValue
+  /** Absent when the change removes the path. */
+  after?: JsonValue
+  secret: boolean
+}
+
+export interface ChangeSet {
+  /** Guards first, then the changes: the patch to send. */
+  operations: Operation[]
+  changes: FieldChange[]
+}
+
+export interface DiffOptions {
+  integrationKey: string | undefined
+  /** Write secret values even where the mask suggests they are unchanged. */
+  rotateSecrets: boolean
+}
+
+export function diffConfigurations(
+  live: JsonObject,
+  expected: JsonObject,
+  fields: readonly WritableField[],
+  options: DiffOptions
+): ChangeSet {
+  const guards: Operation[] = []
+  const operations: Operation[] = []
+  const changes: FieldChange[] = []
+  const liveValues = live as { configValues?: Record<string, unknown> }
+  const secretAt = (tokens: string[]) => isSecretPath(tokens, options.integrationKey, liveValues)
+  const holdsSecret = (tokens: string[], value: JsonValue | undefined): boolean =>
+    secretAt(tokens) ||
+    (value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.entries(value).some(([key, inner]) => holdsSecret([...tokens, key], inner)))
+
+  const record = (
+    tokens: string[],
+    before: JsonValue | undefined,
+    after: JsonValue | undefined
+  ) => {
+    const path = formatPointer(tokens)
+    const secret = holdsSecret(tokens, before) || holdsSecret(tokens, after)
+    if (before !== undefined && !secret) guards.push({ op: 'test', path, value: before })
+    if (after === undefined) operations.push({ op: 'remove', path })
+    else operations.push({ op: before === undefined ? 'add' : 'replace', path, value: after })
+    changes.push({
+      path,
+      ...(before === undefined ? {} : { before }),
+      ...(after === undefined ? {} : { after }),
+      secret
+    })
+  }
+
+  const walk = (tokens: string[], before: JsonValue | undefined, after: JsonValue | undefined) => {
+    // An untouched value is the same object: nothing to compare, even a masked secret.
+    if (before === after) return
+    if (secretAt(tokens) && before !== undefined && after !== undefined) {
+      const same = looksMasked(before) ? maskMatches(before, after) : jsonEqual(before, after)
+      if (!same || (options.rotateSecrets && !looksMasked(after))) record(tokens, before, after)
+      return
+    }
+    if (isPlainObject(before) && isPlainObject(after)) {
+      const keys = [...Object.keys(before), ...Object.keys(after).filter(k => !(k in before))]
+      for (const key of keys) walk([...tokens, key], before[key], after[key])
+      return
+    }
+    if (tokens.length === 1 && tokens[0] === 'tags' && sameSet(before, after)) return
+    if (!jsonEqual(before, after)) record(tokens, before, after)
+  }
+
+  for (const field of fields) walk([field], live[field], expected[field])
+  return { operations: [...guards, ...operations], changes }
+}
+
+function isPlainObject(value: JsonValue | undefined): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function sameSet(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return false
+  const left = new Set(a.map(item => JSON.stringify(item)))
+  const right = new Set(b.map(item => JSON.stringify(item)))
+  return left.size === right.size && [...left].every(item => right.has(item))
+}
+
+/** Whether a value read back from LaunchDarkly shows what was meant to be written there. */
+export function valueShows(
+  actual: unknown,
+  intended: JsonValue | undefined,
+  tokens: readonly string[]
+): boolean {
+  if (looksMasked(actual) && typeof intended === 'string') return maskMatches(actual, intended)
+  if (tokens.length === 1 && tokens[0] === 'tags') {
+    return sameSet(actual as JsonValue, intended) || jsonEqual(actual, intended)
+  }
+  return jsonEqual(actual, intended)
+}

@@ -1,0 +1,58 @@
+/**
+ * Markdown that values from LaunchDarkly or from files cannot break: every character Markdown or
+ * HTML gives a meaning to becomes an entity, values sit in <code> (where GitHub links no @mention),
+ * and an @ is followed by a zero-width space besides, so no one is pinged.
+ */
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '|': '&#124;',
+  '`': '&#96;',
+  '*': '&#42;',
+  _: '&#95;',
+  '~': '&#126;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '\\': '&#92;',
+  '#': '&#35;',
+  '!': '&#33;',
+  ':': '&#58;'
+}
+
+/** Plain text for a table cell or a line: nothing in it is markup. */
+export function text(value: string, maxLength = 200): string {
+  const shortened = value.length > maxLength ? `${value.slice(0, maxLength - 1)}…` : value
+  return shortened
+    .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] as string)
+    .replace(/@/g, '@\u200b')
+    .replace(/\r?\n/g, '<br>')
+}
+
+/** A value shown as code: JSON, shortened, escaped. */
+export function code(value: unknown, maxLength = 200): string {
+  const rendered = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value ?? null)
+  return `<code>${text(rendered, maxLength)}</code>`
+}
+
+/** A name or path shown as code, as it is (no quotes). */
+export function literal(value: string, maxLength = 200): string {
+  return `<code>${text(value, maxLength)}</code>`
+}
+
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+/** A fenced block that the content cannot close, whatever backticks it holds. */
+export function fenced(content: string, language = ''): string {
+  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map(m => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  return `${fence}${language}\n${content}\n${fence}`
+}
+
+export function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
+}

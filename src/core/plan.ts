@@ -1,0 +1,198 @@
+/**
+ * Plans: for one configuration, given what LaunchDarkly holds now, what it should become, the patch
+ * (or creation) that gets it there, and the change for people to read. Pure functions of their
+ * inputs, so every rule is testable without a server.
+ */
+import { validateConfiguration } from '../generated/validators.js'
+import { diffConfigurations, valueShows, type FieldChange } from './diff.js'
+import { ActionError } from './errors.js'
+import {
+  applyOperations,
+  parsePointer,
+  PatchApplyError,
+  valueAt,
+  type JsonObject,
+  type JsonValue,
+  type Operation
+} from './json-patch.js'
+import { isSecretPath } from './secrets.js'
+import {
+  WRITABLE_FIELDS,
+  type IntegrationConfiguration,
+  type IntegrationConfigurationPost,
+  type WritableField
+} from './types.js'
+
+export type PlanAction = 'create' | 'update' | 'none'
+
+export interface ConfigurationPlan {
+  action: PlanAction
+  integrationKey: string | undefined
+  /** What LaunchDarkly held when it was read; absent for a creation. */
+  live?: IntegrationConfiguration
+  /** The configuration as it should be afterwards (secrets as the user wrote them). */
+  expected: JsonObject
+  /** The patch to send for an update (guards first). */
+  operations: Operation[]
+  /** The body to send for a creation. */
+  createBody?: IntegrationConfigurationPost
+  changes: FieldChange[]
+  /** Secret values, in clear, that the patch or body carries: to be masked everywhere. */
+  secretValues: string[]
+}
+
+export interface PlanOptions {
+  rotateSecrets: boolean
+}
+
+/** The writable part of a desired configuration, as a desired-state file gives it. */
+export type DesiredFields = Partial<Pick<IntegrationConfigurationPost, WritableField>>
+
+/** Plans the user's JSON Patch operations against the live configuration. */
+export function planPatch(
+  live: IntegrationConfiguration,
+  userOperations: readonly Operation[],
+  options: PlanOptions
+): ConfigurationPlan {
+  const integrationKey = live._integrationKey
+  const liveDocument = live as unknown as JsonObject
+  userOperations.forEach((operation, index) => {
+    const tokens = parsePointer(operation.path) ?? []
+    if (operation.op === 'test' && isSecretPath(tokens, integrationKey, live)) {
+      throw new ActionError(
+        `Input \`patch\`: operation ${index} tests ${operation.path}, a secret. LaunchDarkly returns secret values masked, so they cannot be compared: remove that test.`,
+        'invalid-input'
+      )
+    }
+  })
+  let expected: JsonObject
+  try {
+    expected = applyOperations(liveDocument, userOperations)
+  } catch (error) {
+    if (!(error instanceof PatchApplyError)) throw error
+    const operation = userOperations[error.index]
+    throw new ActionError(
+      `Input \`patch\`: operation ${error.index} (${operation?.op} ${operation?.path}) cannot be applied to configuration ${live._id} (${live.name}): ${error.message}. Nothing was written.`,
+      error.code === 'TEST_OPERATION_FAILED' ? 'conflict' : 'invalid-input'
+    )
+  }
+  assertFitsSpec(expected, 'Input `patch`: the patched configuration')
+  const { operations, changes } = diffConfigurations(liveDocument, expected, WRITABLE_FIELDS, {
+    integrationKey,
+    rotateSecrets: options.rotateSecrets
+  })
+  // The user's leading tests are preconditions: send them too, so LaunchDarkly checks them atomically.
+  const preconditions: Operation[] = []
+  for (const operation of userOperations) {
+    if (operation.op !== 'test') break
+    preconditions.push(operation)
+  }
+  return finish(
+    live,
+    expected,
+    changes.length === 0 ? [] : [...preconditions, ...operations],
+    changes
+  )
+}
+
+/** Plans a desired configuration: the fields it gives are managed exactly, the others left alone. */
+export function planDesired(
+  live: IntegrationConfiguration | undefined,
+  desired: DesiredFields,
+  integrationKey: string | undefined,
+  options: PlanOptions
+): ConfigurationPlan {
+  const fields = WRITABLE_FIELDS.filter(field => desired[field] !== undefined)
+  if (!live) {
+    const body = structuredClone(desired) as IntegrationConfigurationPost
+    // Diffing from empty objects lists each configValues key on its own, so a secret is named alone.
+    const empty: JsonObject = { configValues: {}, capabilityConfig: {} }
+    const { changes } = diffConfigurations(empty, body as unknown as JsonObject, fields, {
+      integrationKey,
+      rotateSecrets: false
+    })
+    return {
+      action: 'create',
+      integrationKey,
+      expected: body as unknown as JsonObject,
+      operations: [],
+      createBody: body,
+      changes,
+      secretValues: collectSecrets(changes)
+    }
+  }
+  const expected = {
+    ...(live as unknown as JsonObject),
+    ...(structuredClone(desired) as JsonObject)
+  }
+  const { operations, changes } = diffConfigurations(
+    live as unknown as JsonObject,
+    expected,
+    fields,
+    {
+      integrationKey: live._integrationKey ?? integrationKey,
+      rotateSecrets: options.rotateSecrets
+    }
+  )
+  return finish(live, expected, operations, changes)
+}
+
+function finish(
+  live: IntegrationConfiguration,
+  expected: JsonObject,
+  operations: Operation[],
+  changes: FieldChange[]
+): ConfigurationPlan {
+  return {
+    action: changes.length === 0 ? 'none' : 'update',
+    integrationKey: live._integrationKey,
+    live,
+    expected,
+    operations,
+    changes,
+    secretValues: collectSecrets(changes)
+  }
+}
+
+function collectSecrets(changes: readonly FieldChange[]): string[] {
+  const values: string[] = []
+  const collect = (value: JsonValue | undefined) => {
+    if (typeof value === 'string') values.push(value)
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect)
+  }
+  for (const change of changes) if (change.secret) collect(change.after)
+  return values
+}
+
+function assertFitsSpec(configuration: JsonObject, what: string): void {
+  const writable = Object.fromEntries(
+    WRITABLE_FIELDS.filter(f => configuration[f] !== undefined).map(f => [f, configuration[f]])
+  )
+  if (validateConfiguration(writable)) return
+  const problem = validateConfiguration.errors?.[0]
+  throw new ActionError(
+    `${what} does not fit LaunchDarkly's spec: ${problem?.instancePath || '/'} ${problem?.message ?? 'is invalid'}. Nothing was written.`,
+    'invalid-input'
+  )
+}
+
+/** Paths of the plan whose value, read back, is not what the plan meant to write. */
+export function unexpectedPaths(
+  plan: ConfigurationPlan,
+  actual: IntegrationConfiguration
+): string[] {
+  return plan.changes
+    .filter(change => {
+      const tokens = parsePointer(change.path) ?? []
+      return !valueShows(valueAt(actual, tokens), change.after, tokens)
+    })
+    .map(change => change.path)
+}
+
+/** Whether every path the plan changes still holds what it held when the plan was made. */
+export function stillAsRead(plan: ConfigurationPlan, actual: IntegrationConfiguration): boolean {
+  return plan.changes.every(change => {
+    const tokens = parsePointer(change.path) ?? []
+    return valueShows(valueAt(actual, tokens), change.before, tokens)
+  })
+}

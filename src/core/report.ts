@@ -1,0 +1,192 @@
+/**
+ * The report: rendered once from the redacted outcomes into every place a person reads: the step's
+ * outputs, the log, the job summary and (later) the pull request comment.
+ */
+import type { FieldChange } from './diff.js'
+import type { FailureReason } from './errors.js'
+import { code, details, fenced, literal, table, text } from './markdown.js'
+import { CHANGING_STATUSES, type RedactedOutcome, type Status } from './outcome.js'
+
+export interface RunFacts {
+  dryRun: boolean
+  failOnDrift: boolean
+}
+
+export interface Failure {
+  message: string
+  reason: FailureReason
+}
+
+const STATUS_WORDS: Record<Status, string> = {
+  created: 'created',
+  updated: 'updated',
+  unchanged: 'unchanged',
+  'would-create': 'would be created',
+  'would-update': 'would change',
+  failed: 'failed'
+}
+
+export function countBy(outcomes: readonly RedactedOutcome[]): Record<Status, number> {
+  const counts = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    'would-create': 0,
+    'would-update': 0,
+    failed: 0
+  }
+  for (const outcome of outcomes) counts[outcome.status] += 1
+  return counts
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** One line that says what the run did, e.g. "2 configurations would change, 1 failed". */
+export function headline(outcomes: readonly RedactedOutcome[], facts: RunFacts): string {
+  const counts = countBy(outcomes)
+  const changing = CHANGING_STATUSES.reduce((sum, status) => sum + counts[status], 0)
+  const parts: string[] = []
+  if (facts.dryRun) {
+    if (changing > 0) parts.push(`${plural(changing, 'configuration')} would change`)
+  } else {
+    if (counts.updated > 0) parts.push(`${plural(counts.updated, 'configuration')} updated`)
+    if (counts.created > 0) parts.push(`${plural(counts.created, 'configuration')} created`)
+  }
+  if (counts.failed > 0) parts.push(`${counts.failed} failed`)
+  if (parts.length === 0) return counts.unchanged > 0 ? 'No changes' : 'Nothing was done'
+  return parts.join(', ')
+}
+
+/** The run's failure, if any: every failed configuration, or drift when asked to fail on it. */
+export function runFailure(
+  outcomes: readonly RedactedOutcome[],
+  facts: RunFacts
+): Failure | undefined {
+  const failed = outcomes.filter(o => o.status === 'failed')
+  if (failed.length === 1 && outcomes.length === 1) {
+    const only = failed[0] as RedactedOutcome
+    return { message: only.error?.message ?? 'failed', reason: only.error?.reason ?? 'internal' }
+  }
+  if (failed.length > 0) {
+    const reasons = new Set(failed.map(o => o.error?.reason ?? 'internal'))
+    return {
+      message: `${failed.length} of ${plural(outcomes.length, 'configuration')} failed: ${failed.map(o => o.label).join(', ')}. Each is reported above; the others were applied as reported.`,
+      reason: reasons.size === 1 ? ([...reasons][0] as FailureReason) : 'api-error'
+    }
+  }
+  const drifted = outcomes.filter(o => o.status === 'would-update' || o.status === 'would-create')
+  if (facts.dryRun && facts.failOnDrift && drifted.length > 0) {
+    return {
+      message: `${plural(drifted.length, 'configuration')} in LaunchDarkly differ from the repository (drift): ${drifted.map(o => o.label).join(', ')}. The changes that would bring them back are in the job summary; apply them by running without \`dry-run\`, or update the files to match.`,
+      reason: 'drift'
+    }
+  }
+  return undefined
+}
+
+function renderValue(change: FieldChange, side: 'before' | 'after'): string {
+  if (!(side in change)) return side === 'before' ? '<i>(absent)</i>' : '<i>(removed)</i>'
+  const value = change[side]
+  return typeof value === 'string' && value.startsWith('(secret')
+    ? `<i>${text(value)}</i>`
+    : code(value)
+}
+
+export function changeTable(changes: readonly FieldChange[]): string {
+  return table(
+    ['Path', 'Before', 'After'],
+    changes.map(change => [
+      literal(change.path),
+      renderValue(change, 'before'),
+      renderValue(change, 'after')
+    ])
+  )
+}
+
+export function describeOutcome(outcome: RedactedOutcome): string {
+  const facts = [
+    outcome.id ? literal(outcome.id) : undefined,
+    outcome.integrationKey ? text(outcome.integrationKey) : undefined,
+    outcome.file ? `from ${literal(outcome.file)}` : undefined
+  ].filter(Boolean)
+  return `**${text(outcome.name ?? outcome.label)}** (${facts.join(' · ')}): ${STATUS_WORDS[outcome.status]}`
+}
+
+/** One section per configuration: what it is, what happens to it, and the change in full. */
+export function outcomeSection(outcome: RedactedOutcome, withPatch = true): string {
+  const lines = [`#### ${describeOutcome(outcome)}`]
+  if (outcome.error) lines.push(`> [!CAUTION]\n> ${text(outcome.error.message, 2000)}`)
+  for (const warning of outcome.warnings) lines.push(`> [!WARNING]\n> ${text(warning, 2000)}`)
+  if (outcome.changes.length > 0) lines.push(changeTable(outcome.changes))
+  if (withPatch && outcome.operations && outcome.operations.length > 0) {
+    lines.push(details('JSON Patch', fenced(JSON.stringify(outcome.operations, null, 2), 'json')))
+  }
+  return lines.join('\n\n')
+}
+
+/** The `diff` output and the body of the summary: every configuration that changes or failed. */
+export function renderDiff(outcomes: readonly RedactedOutcome[]): string {
+  const notable = outcomes.filter(o => o.status !== 'unchanged')
+  if (notable.length === 0) return 'No changes.'
+  return notable.map(o => outcomeSection(o)).join('\n\n')
+}
+
+export function renderSummary(outcomes: readonly RedactedOutcome[], facts: RunFacts): string {
+  const title = `### LaunchDarkly integration configurations: ${headline(outcomes, facts)}`
+  const mode = facts.dryRun
+    ? '_Dry run: LaunchDarkly was read, nothing was written._'
+    : '_Applied to LaunchDarkly._'
+  const overview = table(
+    ['Configuration', 'ID', 'Integration', 'Status'],
+    outcomes.map(o => [
+      text(o.name ?? o.label),
+      o.id ? literal(o.id) : '',
+      o.integrationKey ? text(o.integrationKey) : '',
+      STATUS_WORDS[o.status]
+    ])
+  )
+  return [title, mode, overview, renderDiff(outcomes)].join('\n\n') + '\n'
+}
+
+/** A plain-text account for the log, where an on-call engineer looks first. */
+export function renderLog(outcome: RedactedOutcome): string {
+  const where = [outcome.id, outcome.integrationKey, outcome.file].filter(Boolean).join(', ')
+  const lines = [`${outcome.name ?? outcome.label} (${where}): ${STATUS_WORDS[outcome.status]}`]
+  const show = (value: unknown) =>
+    typeof value === 'string' && value.startsWith('(secret') ? value : JSON.stringify(value)
+  for (const change of outcome.changes) {
+    const before = 'before' in change ? show(change.before) : '(absent)'
+    const after = 'after' in change ? show(change.after) : '(removed)'
+    lines.push(`  ${change.path}: ${before} → ${after}`)
+  }
+  return lines.join('\n')
+}
+
+/** The step's outputs. The single-configuration ones are set when the run is about one. */
+export function renderOutputs(
+  outcomes: readonly RedactedOutcome[],
+  failure: Failure | undefined
+): Record<string, string> {
+  const results = outcomes.map(o => ({
+    id: o.id ?? null,
+    name: o.name ?? null,
+    integrationKey: o.integrationKey ?? null,
+    file: o.file ?? null,
+    status: o.status,
+    patch: o.operations ?? null,
+    error: o.error?.message ?? null
+  }))
+  const outputs: Record<string, string> = {
+    changed: String(outcomes.some(o => CHANGING_STATUSES.includes(o.status))),
+    results: JSON.stringify(results),
+    diff: renderDiff(outcomes),
+    'failure-reason': failure?.reason ?? ''
+  }
+  const only = outcomes.length === 1 ? outcomes[0] : undefined
+  if (only) {
+    outputs['configuration-id'] = only.id ?? ''
+    outputs.patch = JSON.stringify(only.operations ?? [])
+    outputs.configuration = only.configuration ? JSON.stringify(only.configuration) : ''
+  }
+  return outputs
+}

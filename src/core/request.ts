@@ -1,0 +1,236 @@
+/**
+ * The request: every input read, parsed and validated once, before any network call. A bad input
+ * fails here with one message that names it and says how to fix it; nothing after this reads an input
+ * or a file.
+ */
+import { parseInput } from './documents.js'
+import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
+import { InputError } from './errors.js'
+import type { Operation } from './json-patch.js'
+import { validateOperations } from './operations.js'
+
+/** Reads an input's raw value ('' when not given). */
+export type InputReader = (name: string) => string
+
+/** File access, given by the edge; paths are as the user wrote them, relative to the workspace. */
+export interface FileSource {
+  /** Reads a file inside the workspace; throws InputError naming `input` when it cannot. */
+  read(path: string, input: string): string
+  /** Expands paths and globs, in the order given, each file once; throws when one matches nothing. */
+  expand(patterns: string[], input: string): Promise<string[]>
+}
+
+export interface CommentSettings {
+  githubToken: string
+  key: string
+  prNumber: number | undefined
+}
+
+export interface Settings {
+  baseUri: URL
+  dryRun: boolean
+  rotateSecrets: boolean
+  createMissing: boolean
+  failOnDrift: boolean
+  concurrency: number
+  requestTimeoutMs: number
+  /** Present when the run comments on a pull request. */
+  comment: CommentSettings | undefined
+}
+
+export type Work =
+  | {
+      kind: 'patch'
+      configurationId: string
+      operations: Operation[]
+      /** The input the operations came from, for messages. */
+      input: 'patch' | 'patch-file' | 'enabled'
+      file: string | undefined
+    }
+  | { kind: 'desired-state'; configurations: DesiredConfiguration[] }
+
+export interface Request {
+  token: string
+  settings: Settings
+  work: Work
+}
+
+const CHANGE_INPUTS = ['patch', 'patch-file', 'enabled', 'desired-state-file'] as const
+
+export async function parseRequest(
+  read: InputReader,
+  files: FileSource,
+  environment: Readonly<Record<string, string | undefined>>,
+  defaultCommentKey: string
+): Promise<Request> {
+  const token = parseToken(read('access-token'))
+  const settings: Settings = {
+    baseUri: parseBaseUri(read('base-uri')),
+    dryRun: parseBoolean(read, 'dry-run'),
+    rotateSecrets: parseBoolean(read, 'rotate-secrets'),
+    createMissing: parseBoolean(read, 'create-missing'),
+    failOnDrift: parseBoolean(read, 'fail-on-drift'),
+    concurrency: parseInteger(read, 'concurrency', 4, 1, 20),
+    requestTimeoutMs: parseInteger(read, 'request-timeout', 30, 1, 600) * 1000,
+    comment: parseComment(read, defaultCommentKey)
+  }
+  if (settings.failOnDrift && !settings.dryRun) {
+    throw new InputError(
+      'fail-on-drift',
+      'only means something in a dry run (it reports drift instead of fixing it): set `dry-run: true` too, or leave `fail-on-drift` out to apply the changes.'
+    )
+  }
+  const given = CHANGE_INPUTS.filter(name => read(name).trim() !== '')
+  if (given.length !== 1) {
+    const which =
+      given.length === 0
+        ? 'none was given'
+        : `this step gives ${given.map(g => `\`${g}\``).join(' and ')}`
+    throw new InputError(
+      given[1] ?? 'patch',
+      `give exactly one of \`patch\`, \`patch-file\`, \`enabled\` or \`desired-state-file\`; ${which}.`
+    )
+  }
+  const input = given[0] as (typeof CHANGE_INPUTS)[number]
+  const configurationId = read('configuration-id').trim()
+
+  if (input === 'desired-state-file') {
+    const paths = await files.expand(splitLines(read(input)), input)
+    const configurations = await loadDesiredState(
+      paths.map(path => ({ path, text: files.read(path, input) })),
+      { configurationId: configurationId || undefined, environment }
+    )
+    return { token, settings, work: { kind: 'desired-state', configurations } }
+  }
+
+  if (configurationId === '') {
+    throw new InputError(
+      'configuration-id',
+      `is required with \`${input}\`: give the _id of the integration configuration to change (it is in the configuration's URL in LaunchDarkly, or in GET /api/v2/integration-configurations/keys/{integrationKey}).`
+    )
+  }
+  let operations: Operation[]
+  let file: string | undefined
+  if (input === 'enabled') {
+    operations = [{ op: 'replace', path: '/enabled', value: parseBoolean(read, 'enabled') }]
+  } else {
+    file = input === 'patch-file' ? read(input).trim() : undefined
+    const text = file === undefined ? read(input) : files.read(file, input)
+    operations = validateOperations(await parseInput(text, input, file), input, file)
+  }
+  return { token, settings, work: { kind: 'patch', configurationId, operations, input, file } }
+}
+
+function parseToken(raw: string): string {
+  const token = raw.trim()
+  if (token === '') {
+    throw new InputError(
+      'access-token',
+      'is empty. Pass a LaunchDarkly access token from a secret, e.g. `access-token: ${{ secrets.LD_ACCESS_TOKEN }}`; if you do, check that the secret exists in this repository or environment (secrets are not given to workflows run from forks).'
+    )
+  }
+  if (/^(sdk|mob)-/.test(token)) {
+    throw new InputError(
+      'access-token',
+      'is an SDK or mobile key; the REST API needs an access token (personal or service, api-…). Create one in LaunchDarkly under Organization settings → Authorization.'
+    )
+  }
+  if (/\s/.test(token)) {
+    throw new InputError(
+      'access-token',
+      'contains whitespace: check that the secret holds the token alone (no "Bearer", no newline).'
+    )
+  }
+  return token
+}
+
+function parseBaseUri(raw: string): URL {
+  const value = raw.trim() || 'https://app.launchdarkly.com'
+  const fix = `use https://app.launchdarkly.com, https://app.eu.launchdarkly.com (EU) or https://app.launchdarkly.us (federal)`
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError('base-uri', `is not a URL; ${fix}.`)
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError('base-uri', `must use https (the token would travel in clear); ${fix}.`)
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InputError(
+      'base-uri',
+      `must not hold credentials; the token goes in \`access-token\`. ${fix}.`
+    )
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw new InputError(
+      'base-uri',
+      `must be the instance's address alone, without a path (${url.pathname}${url.search}); ${fix}.`
+    )
+  }
+  // A typo here would hand the token to a stranger's server.
+  if (!loopback && !/(^|\.)launchdarkly\.(com|us)$/.test(url.hostname)) {
+    throw new InputError('base-uri', `is not a LaunchDarkly instance (${url.hostname}); ${fix}.`)
+  }
+  return url
+}
+
+function parseBoolean(read: InputReader, name: string): boolean {
+  const value = read(name).trim()
+  if (value === '' && name !== 'enabled') return false
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(name, `must be true or false, not ${JSON.stringify(value)}.`)
+}
+
+function parseInteger(
+  read: InputReader,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
+  const value = read(name).trim()
+  if (value === '') return fallback
+  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new InputError(
+      name,
+      `must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}.`
+    )
+  }
+  return Number(value)
+}
+
+function parseComment(read: InputReader, defaultKey: string): CommentSettings | undefined {
+  if (!parseBoolean(read, 'comment-on-pr')) return undefined
+  const githubToken = read('github-token').trim()
+  if (githubToken === '') {
+    throw new InputError(
+      'github-token',
+      "is empty, and `comment-on-pr` needs it: leave it out to use the workflow's own token (`${{ github.token }}`)."
+    )
+  }
+  const rawNumber = read('pr-number').trim()
+  if (rawNumber !== '' && !/^[1-9][0-9]*$/.test(rawNumber)) {
+    throw new InputError(
+      'pr-number',
+      `must be a pull request number, not ${JSON.stringify(rawNumber)}.`
+    )
+  }
+  const key = read('comment-key').trim() || defaultKey
+  if (/[^A-Za-z0-9._:/@ -]/.test(key) || key.length > 200) {
+    throw new InputError(
+      'comment-key',
+      'may hold letters, digits, spaces and . _ : / @ - only (at most 200 characters).'
+    )
+  }
+  return { githubToken, key, prNumber: rawNumber === '' ? undefined : Number(rawNumber) }
+}
+
+function splitLines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(line => line !== '' && !line.startsWith('#'))
+}

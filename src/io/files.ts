@@ -1,0 +1,76 @@
+/**
+ * The workspace's files, as the request reads them: only inside the workspace (symlinks resolved),
+ * only regular files, never too large; globs expanded in a stable order.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { MAX_DOCUMENT_BYTES } from '../core/documents.js'
+import { InputError } from '../core/errors.js'
+import type { FileSource } from '../core/request.js'
+
+const GLOB_CHARS = /[*?[\]{}!]/
+
+export function workspaceFiles(workspace: string): FileSource {
+  const root = realpathSync(workspace)
+
+  const locate = (path: string, input: string): string => {
+    const fail = (message: string) => new InputError(input, message, { file: path })
+    if (path.includes('\0')) throw fail('is not a valid path.')
+    let real: string
+    try {
+      real = realpathSync(resolve(root, path))
+    } catch {
+      throw fail(
+        `no such file in the workspace (${root}). Check the path (it is relative to the repository root), and that the job checks the repository out (actions/checkout) before this step.`
+      )
+    }
+    if (real !== root && !real.startsWith(root + sep)) {
+      throw fail(`is outside the workspace (${root}); only files of the repository are read.`)
+    }
+    const stats = statSync(real)
+    if (stats.isDirectory()) {
+      throw fail('is a directory: give a file, or a glob such as `configurations/*.yaml`.')
+    }
+    if (!stats.isFile()) throw fail('is not a regular file.')
+    if (stats.size > MAX_DOCUMENT_BYTES) throw fail(`is larger than ${MAX_DOCUMENT_BYTES} bytes.`)
+    return real
+  }
+
+  return {
+    read(path, input) {
+      return readFileSync(locate(path, input), 'utf8')
+    },
+
+    async expand(patterns, input) {
+      const files: string[] = []
+      for (const pattern of patterns) {
+        if (!GLOB_CHARS.test(pattern)) {
+          locate(pattern, input)
+          files.push(relative(root, resolve(root, pattern)))
+          continue
+        }
+        if (isAbsolute(pattern) || pattern.split(/[\\/]/).includes('..')) {
+          throw new InputError(
+            input,
+            `the glob ${pattern} reaches outside the workspace; globs are relative to the repository root.`
+          )
+        }
+        const { glob } = await import('tinyglobby')
+        const matches = (
+          await glob(pattern, { cwd: root, onlyFiles: true, expandDirectories: false })
+        ).sort()
+        if (matches.length === 0) {
+          throw new InputError(
+            input,
+            `the glob ${pattern} matches no file in the workspace (${root}).`
+          )
+        }
+        for (const match of matches) {
+          locate(match, input)
+          files.push(relative(root, resolve(root, match)))
+        }
+      }
+      return [...new Set(files)]
+    }
+  }
+}

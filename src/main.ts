@@ -1,0 +1,104 @@
+/**
+ * One run: request → read and plan → apply → report. The only module that knows every stage; each
+ * client is made here and handed to the stage that needs it.
+ */
+import { createHash } from 'node:crypto'
+import { ActionError, InputError, type FailureReason } from './core/errors.js'
+import type { Outcome } from './core/outcome.js'
+import { redactOutcome } from './core/outcome.js'
+import { renderLog, renderOutputs, renderSummary, runFailure } from './core/report.js'
+import { parseRequest, type Request } from './core/request.js'
+import { Redactor } from './core/secrets.js'
+import { ActionIO, readInput } from './io/action.js'
+import { workspaceFiles } from './io/files.js'
+import { LaunchDarklyClient } from './io/launchdarkly-client.js'
+import { reconcileDesired, reconcilePatch } from './stages/reconcile.js'
+import { USER_AGENT } from './version.js'
+
+const io = new ActionIO(new Redactor())
+
+export async function run(): Promise<void> {
+  // Masked before anything else happens, so that not even a failure can print it.
+  io.protect([readInput('access-token').trim()])
+  let request: Request
+  try {
+    request = await parseRequest(
+      readInput,
+      workspaceFiles(process.env.GITHUB_WORKSPACE || process.cwd()),
+      process.env,
+      defaultCommentKey()
+    )
+  } catch (error) {
+    return failRun(error)
+  }
+  const { settings, work } = request
+  const client = new LaunchDarklyClient({
+    baseUri: settings.baseUri,
+    token: request.token,
+    userAgent: USER_AGENT,
+    timeoutMs: settings.requestTimeoutMs,
+    log: io
+  })
+  const context = {
+    client,
+    settings,
+    log: io,
+    protect: (values: readonly string[]) => io.protect(values)
+  }
+  const outcomes =
+    work.kind === 'patch'
+      ? await reconcilePatch(work, context)
+      : await reconcileDesired(work.configurations, context)
+  io.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
+  await report(outcomes, settings)
+}
+
+async function report(outcomes: readonly Outcome[], settings: Request['settings']): Promise<void> {
+  const facts = { dryRun: settings.dryRun, failOnDrift: settings.failOnDrift }
+  const redacted = outcomes.map(redactOutcome)
+  for (const outcome of redacted) {
+    io.info(renderLog(outcome))
+    const location = { file: outcome.file, title: `LaunchDarkly: ${outcome.name ?? outcome.label}` }
+    for (const warning of outcome.warnings) io.warning(warning, location)
+    if (outcome.error) io.error(outcome.error.message, location)
+  }
+  const failure = runFailure(redacted, facts)
+  io.setOutputs(renderOutputs(redacted, failure))
+  await io.writeSummary(renderSummary(redacted, facts))
+  if (failure?.reason === 'drift') io.error(failure.message, { title: 'LaunchDarkly: drift' })
+  else if (failure && redacted.length > 1) io.info(failure.message)
+}
+
+/** A run that failed before any configuration was looked at: one error, and the outputs say why. */
+function failRun(error: unknown): void {
+  const reason: FailureReason = error instanceof ActionError ? error.reason : 'internal'
+  const message =
+    error instanceof ActionError
+      ? error.message
+      : `Unexpected error: ${error instanceof Error ? error.message : String(error)}. This is a bug in the action: please report it with this log.`
+  io.setOutputs({ changed: 'false', 'failure-reason': reason, results: '[]' })
+  io.error(
+    message,
+    error instanceof InputError
+      ? { ...error.location, title: 'LaunchDarkly: invalid input' }
+      : undefined
+  )
+}
+
+/** For errors that escape everything else (a rejected promise nobody awaited): still one clear error. */
+export function reportUnexpected(error: unknown): void {
+  failRun(error)
+  process.exit(1)
+}
+
+/**
+ * Jobs, and the legs of a matrix, must not share a comment: the key holds the workflow, the job and
+ * a digest of the inputs that say what the step manages.
+ */
+function defaultCommentKey(): string {
+  const scope = ['configuration-id', 'patch-file', 'desired-state-file', 'enabled']
+    .map(readInput)
+    .join('\n')
+  const digest = createHash('sha256').update(scope).digest('hex').slice(0, 8)
+  return `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}/${digest}`
+}

@@ -1,0 +1,162 @@
+/**
+ * Carries out a plan: nothing in a dry run or when nothing changes, otherwise the PATCH or POST.
+ *
+ * When a write's fate is unknown (a dropped connection, a timeout, a 5xx), the configuration is read
+ * again: if it shows the change, the change landed; if it still holds what was read, the write is
+ * sent again (its `test` guards make that safe); anything else is someone else's edit, reported as
+ * such. So a change is never applied twice and never reported done when it is not.
+ */
+import { ActionError, describeError } from '../core/errors.js'
+import type { JsonObject, Operation } from '../core/json-patch.js'
+import type { Outcome } from '../core/outcome.js'
+import { stillAsRead, unexpectedPaths, type ConfigurationPlan } from '../core/plan.js'
+import type { IntegrationConfiguration, IntegrationConfigurationPost } from '../core/types.js'
+import { AmbiguousWriteError, type LaunchDarklyClient } from '../io/launchdarkly-client.js'
+
+const WRITE_ATTEMPTS = 3
+
+export interface ApplyContext {
+  client: LaunchDarklyClient
+  dryRun: boolean
+  log: { info(message: string): void }
+}
+
+/** Turns a plan into an outcome; `outcome` carries what is known of the configuration already. */
+export async function settle(
+  outcome: Omit<Outcome, 'status'>,
+  plan: ConfigurationPlan,
+  context: ApplyContext
+): Promise<Outcome> {
+  if (plan.action === 'none') {
+    return {
+      ...outcome,
+      status: 'unchanged',
+      plan,
+      configuration: asJson(plan.live as IntegrationConfiguration)
+    }
+  }
+  if (context.dryRun) {
+    const status = plan.action === 'create' ? 'would-create' : 'would-update'
+    return { ...outcome, status, plan, configuration: plan.expected }
+  }
+  if (plan.action === 'create') {
+    const created = await create(plan, context)
+    return {
+      ...outcome,
+      id: created._id,
+      status: 'created',
+      plan,
+      configuration: asJson(created),
+      warnings: [...outcome.warnings, ...differences(plan, created)]
+    }
+  }
+  const updated = await update(plan, context)
+  return {
+    ...outcome,
+    status: 'updated',
+    plan,
+    configuration: asJson(updated),
+    warnings: [...outcome.warnings, ...differences(plan, updated)]
+  }
+}
+
+async function update(
+  plan: ConfigurationPlan,
+  context: ApplyContext
+): Promise<IntegrationConfiguration> {
+  const live = plan.live as IntegrationConfiguration
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await context.client.patchConfiguration(live._id, plan.operations)
+    } catch (error) {
+      if (error instanceof AmbiguousWriteError) {
+        context.log.info(
+          `${error.message}. Reading ${live._id} again to learn whether the change was applied.`
+        )
+        const fresh = await context.client.getConfiguration(live._id)
+        if (unexpectedPaths(plan, fresh).length === 0) {
+          context.log.info('The change had been applied.')
+          return fresh
+        }
+        if (!stillAsRead(plan, fresh)) throw changedSinceRead(plan, fresh)
+        if (attempt >= WRITE_ATTEMPTS) {
+          throw new ActionError(
+            `${error.message}; tried ${attempt} times and the change was never applied, so nothing was written. LaunchDarkly may be having trouble (https://status.launchdarkly.com): run again later.`,
+            error.reason
+          )
+        }
+        context.log.info('The change had not been applied: sending it again.')
+        continue
+      }
+      if (
+        error instanceof ActionError &&
+        (error.reason === 'invalid-input' || error.reason === 'conflict')
+      ) {
+        // A 400 or 409 is how LaunchDarkly refuses a failed `test` guard: was it someone else's edit?
+        const fresh = await context.client.getConfiguration(live._id)
+        if (!stillAsRead(plan, fresh)) throw changedSinceRead(plan, fresh)
+        if (error.reason === 'conflict' && attempt < WRITE_ATTEMPTS) continue
+        throw new ActionError(
+          `${error.message} The operations sent: ${summarize(plan.operations)}.`,
+          error.reason
+        )
+      }
+      throw error
+    }
+  }
+}
+
+async function create(
+  plan: ConfigurationPlan,
+  context: ApplyContext
+): Promise<IntegrationConfiguration> {
+  const body = plan.createBody as IntegrationConfigurationPost
+  const integrationKey = plan.integrationKey as string
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await context.client.createConfiguration(integrationKey, body)
+    } catch (error) {
+      if (!(error instanceof AmbiguousWriteError)) throw error
+      context.log.info(
+        `${error.message}. Listing ${integrationKey} to learn whether "${body.name}" was created.`
+      )
+      const named = (await context.client.listConfigurations(integrationKey)).filter(
+        c => c.name === body.name
+      )
+      if (named.length === 1) return named[0] as IntegrationConfiguration
+      if (named.length > 1 || attempt >= WRITE_ATTEMPTS) {
+        throw new ActionError(
+          `${describeError(error)}; after ${attempt} attempts ${named.length} configurations of ${integrationKey} are named "${body.name}". Check them in LaunchDarkly before running again.`,
+          error.reason
+        )
+      }
+    }
+  }
+}
+
+function changedSinceRead(plan: ConfigurationPlan, fresh: IntegrationConfiguration): ActionError {
+  const moved = plan.changes
+    .filter(change => !stillAsRead({ ...plan, changes: [change] }, fresh))
+    .map(c => c.path)
+  return new ActionError(
+    `Configuration ${fresh._id} (${fresh.name}) changed since it was read (at ${moved.join(', ')}): someone else edited it while this run was planning. Nothing was written, so their edit stands: run again to plan against the current state.`,
+    'conflict'
+  )
+}
+
+function differences(plan: ConfigurationPlan, actual: IntegrationConfiguration): string[] {
+  const paths = unexpectedPaths(plan, actual)
+  if (paths.length === 0) return []
+  return [
+    `LaunchDarkly accepted the change, but its answer differs from the expected result at ${paths.join(', ')}: it may have normalised the value, or someone changed it at the same moment. Check the configuration.`
+  ]
+}
+
+function summarize(operations: readonly Operation[]): string {
+  return operations.map((op, i) => `${i}: ${op.op} ${op.path}`).join('; ')
+}
+
+/** An answer of LaunchDarkly's, parsed from JSON, is a JSON object. */
+function asJson(configuration: IntegrationConfiguration): JsonObject {
+  return configuration as unknown as JsonObject
+}

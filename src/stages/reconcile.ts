@@ -1,0 +1,145 @@
+/**
+ * Read, plan and apply, for each configuration the request is about. One configuration's failure is
+ * its own outcome and never stops the others.
+ */
+import { mapConcurrently } from '../concurrency.js'
+import type { DesiredConfiguration } from '../core/desired-state.js'
+import { ActionError } from '../core/errors.js'
+import { parsePointer } from '../core/json-patch.js'
+import type { Outcome } from '../core/outcome.js'
+import { planDesired, planPatch, type ConfigurationPlan } from '../core/plan.js'
+import type { Settings, Work } from '../core/request.js'
+import { isSecretPath } from '../core/secrets.js'
+import type { LaunchDarklyClient } from '../io/launchdarkly-client.js'
+import { settle, type ApplyContext } from './apply.js'
+import { readDesired, toActionError } from './read.js'
+
+export interface ReconcileContext {
+  client: LaunchDarklyClient
+  settings: Settings
+  log: ApplyContext['log']
+  /** Registers secret values, so that no output, log or comment can show them. */
+  protect(values: readonly string[]): void
+}
+
+type PatchWork = Extract<Work, { kind: 'patch' }>
+
+export async function reconcilePatch(
+  work: PatchWork,
+  context: ReconcileContext
+): Promise<Outcome[]> {
+  // Values written to credential-looking keys are masked before anything is read or logged.
+  context.protect(
+    work.operations.flatMap(op =>
+      'value' in op &&
+      typeof op.value === 'string' &&
+      isSecretPath(parsePointer(op.path) ?? [], undefined)
+        ? [op.value]
+        : []
+    )
+  )
+  const outcome: Omit<Outcome, 'status'> = {
+    file: work.file,
+    label: work.configurationId,
+    id: work.configurationId,
+    name: undefined,
+    integrationKey: undefined,
+    warnings: []
+  }
+  try {
+    const live = await context.client.getConfiguration(work.configurationId)
+    Object.assign(outcome, {
+      name: live.name,
+      label: live.name,
+      integrationKey: live._integrationKey
+    })
+    const plan = planPatch(live, work.operations, { rotateSecrets: context.settings.rotateSecrets })
+    return [await settlePlan(outcome, plan, context)]
+  } catch (error) {
+    return [failed(outcome, error)]
+  }
+}
+
+export async function reconcileDesired(
+  configurations: readonly DesiredConfiguration[],
+  context: ReconcileContext
+): Promise<Outcome[]> {
+  context.protect(configurations.flatMap(c => c.substituted))
+  for (const c of configurations) {
+    const values = Object.entries(c.fields.configValues ?? {})
+    context.protect(
+      values.flatMap(([key, value]) =>
+        typeof value === 'string' && isSecretPath(['configValues', key], c.integrationKey)
+          ? [value]
+          : []
+      )
+    )
+  }
+  const found = await readDesired(configurations, context.client, context.settings.concurrency)
+  return mapConcurrently(configurations, context.settings.concurrency, async (c, index) => {
+    const result = found[index] as (typeof found)[number]
+    const live = result.kind === 'found' ? result.live : undefined
+    const outcome: Omit<Outcome, 'status'> = {
+      file: c.file,
+      label: `${c.label} in ${c.file}`,
+      id: live?._id ?? c.id,
+      name: live?.name ?? c.name,
+      integrationKey: live?._integrationKey ?? c.integrationKey,
+      warnings: []
+    }
+    try {
+      if (result.kind === 'failed') throw result.error
+      if (result.kind === 'missing')
+        assertCreatable(c, result.notFound, context.settings.createMissing)
+      const plan = planDesired(live, c.fields, outcome.integrationKey, {
+        rotateSecrets: context.settings.rotateSecrets
+      })
+      return await settlePlan(outcome, plan, context)
+    } catch (error) {
+      return failed(outcome, error)
+    }
+  })
+}
+
+async function settlePlan(
+  outcome: Omit<Outcome, 'status'>,
+  plan: ConfigurationPlan,
+  context: ReconcileContext
+): Promise<Outcome> {
+  context.protect(plan.secretValues)
+  return settle(outcome, plan, {
+    client: context.client,
+    dryRun: context.settings.dryRun,
+    log: context.log
+  })
+}
+
+function assertCreatable(c: DesiredConfiguration, notFound: string, createMissing: boolean): void {
+  const where = `${c.file} configuration ${c.label}`
+  if (!createMissing) {
+    throw new ActionError(
+      `${where}: ${notFound} in LaunchDarkly. Check the id or name; to create it, set \`create-missing: true\` (the file must then give integrationKey, name and configValues).`,
+      'not-found'
+    )
+  }
+  if (c.id) {
+    throw new ActionError(
+      `${where}: ${notFound}, and a configuration cannot be created with a chosen id. To create it, remove \`id\` and give integrationKey and name.`,
+      'not-found'
+    )
+  }
+  const missing = (['integrationKey', 'name', 'configValues'] as const).filter(field =>
+    field === 'configValues' ? c.fields.configValues === undefined : !c[field]
+  )
+  if (missing.length > 0) {
+    throw new ActionError(
+      `${where}: ${notFound}, and creating it needs ${missing.join(' and ')} in the file (LaunchDarkly requires name and configValues).`,
+      'invalid-input'
+    )
+  }
+}
+
+function failed(outcome: Omit<Outcome, 'status'>, error: unknown): Outcome {
+  const { message, reason } = toActionError(error)
+  return { ...outcome, status: 'failed', error: { message, reason } }
+}
