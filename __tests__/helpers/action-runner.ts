@@ -66,7 +66,8 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
 
   const inputs: Record<string, string> = {}
   for (const [name, spec] of Object.entries(manifest.inputs)) {
-    const fallback = spec.default === '${{ github.token }}' ? (options.githubToken ?? '') : (spec.default ?? '')
+    const fallback =
+      spec.default === '${{ github.token }}' ? (options.githubToken ?? '') : (spec.default ?? '')
     inputs[name] = options.inputs[name] ?? fallback
   }
   for (const [name, value] of Object.entries(options.inputs)) inputs[name] = value
@@ -94,23 +95,26 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     RUNNER_TEMP: home,
     ...options.env
   }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
   const started = Date.now()
-  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number | null; stdout: string; stderr: string }>(
-    resolve => {
-      const child = spawn(process.execPath, [ENTRY], { cwd: workspace, env })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', chunk => (stdout += chunk))
-      child.stderr.on('data', chunk => (stderr += chunk))
-      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
-      child.on('close', code => {
-        clearTimeout(timer)
-        resolve({ exitCode: code, stdout, stderr })
-      })
-    }
-  )
+  const { exitCode, stdout, stderr } = await new Promise<{
+    exitCode: number | null
+    stdout: string
+    stderr: string
+  }>(resolve => {
+    const child = spawn(process.execPath, [ENTRY], { cwd: workspace, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+    child.on('close', code => {
+      clearTimeout(timer)
+      resolve({ exitCode: code, stdout, stderr })
+    })
+  })
   const result: RunResult = {
     exitCode,
     stdout,
@@ -142,7 +146,8 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
-const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+const unescapeData = (s: string) =>
+  s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',')
 
 export function parseAnnotations(stdout: string): Annotation[] {
@@ -155,7 +160,11 @@ export function parseAnnotations(stdout: string): Annotation[] {
       const [key, ...rest] = pair.split('=')
       properties[key as string] = unescapeProperty(rest.join('='))
     }
-    annotations.push({ level: match[1] as Annotation['level'], properties, message: unescapeData(match[3] ?? '') })
+    annotations.push({
+      level: match[1] as Annotation['level'],
+      properties,
+      message: unescapeData(match[3] ?? '')
+    })
   }
   return annotations
 }

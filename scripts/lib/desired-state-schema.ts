@@ -11,7 +11,6 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, SchemaObject> }
 }
 
-
 /** OpenAPI keywords JSON Schema editors do not know, or that the spec misuses (format: "string"). */
 const DROPPED_KEYWORDS = new Set(['example', 'format', 'nullable', 'readOnly', 'writeOnly'])
 
@@ -34,7 +33,10 @@ function convert(node: unknown, referenced: Set<string>): unknown {
 }
 
 /** The named schemas of the spec and every schema they reference, as draft-07 definitions. */
-export function collectDefinitions(spec: OpenApiDocument, roots: string[]): Record<string, SchemaObject> {
+export function collectDefinitions(
+  spec: OpenApiDocument,
+  roots: string[]
+): Record<string, SchemaObject> {
   const definitions: Record<string, SchemaObject> = {}
   const pending = new Set<string>(roots)
   while (pending.size > 0) {

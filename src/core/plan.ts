@@ -3,7 +3,7 @@
  * (or creation) that gets it there, and the change for people to read. Pure functions of their
  * inputs, so every rule is testable without a server.
  */
-import { validateConfiguration } from '../generated/validators.js'
+import { validateConfigurationRep } from '../generated/validators.js'
 import { diffConfigurations, valueShows, type FieldChange } from './diff.js'
 import { ActionError } from './errors.js'
 import {
@@ -164,14 +164,16 @@ function collectSecrets(changes: readonly FieldChange[]): string[] {
   return values
 }
 
+/** The patched configuration must still be one the spec allows (a name, booleans where due...). */
 function assertFitsSpec(configuration: JsonObject, what: string): void {
-  const writable = Object.fromEntries(
-    WRITABLE_FIELDS.filter(f => configuration[f] !== undefined).map(f => [f, configuration[f]])
-  )
-  if (validateConfiguration(writable)) return
-  const problem = validateConfiguration.errors?.[0]
+  if (validateConfigurationRep(configuration)) return
+  const problem = validateConfigurationRep.errors?.[0]
+  const where =
+    problem?.keyword === 'required'
+      ? `/${String(problem.params.missingProperty)}`
+      : problem?.instancePath || '/'
   throw new ActionError(
-    `${what} does not fit LaunchDarkly's spec: ${problem?.instancePath || '/'} ${problem?.message ?? 'is invalid'}. Nothing was written.`,
+    `${what} does not fit LaunchDarkly's spec: ${where} ${problem?.keyword === 'required' ? 'is required' : (problem?.message ?? 'is invalid')}. Nothing was written.`,
     'invalid-input'
   )
 }

@@ -1,0 +1,126 @@
+import { ActionError } from '../../src/core/errors.js'
+import { planDesired, planPatch, stillAsRead, unexpectedPaths } from '../../src/core/plan.js'
+import type { IntegrationConfiguration } from '../../src/core/types.js'
+
+const live: IntegrationConfiguration = {
+  _id: '65f0c1d2e3a4b5c6d7e8f901',
+  _links: {},
+  _integrationKey: 'custom-approvals',
+  name: 'Approvals',
+  enabled: true,
+  tags: ['prod'],
+  configValues: { baseURL: 'https://a.example.com', apiKey: 'sup********123' }
+}
+const options = { rotateSecrets: false }
+
+describe('planPatch', () => {
+  it("sends the user's leading tests as preconditions, then the guarded change", () => {
+    const plan = planPatch(
+      live,
+      [
+        { op: 'test', path: '/_integrationKey', value: 'custom-approvals' },
+        { op: 'add', path: '/tags/-', value: 'approvals' }
+      ],
+      options
+    )
+    expect(plan.action).toBe('update')
+    expect(plan.operations).toEqual([
+      { op: 'test', path: '/_integrationKey', value: 'custom-approvals' },
+      { op: 'test', path: '/tags', value: ['prod'] },
+      { op: 'replace', path: '/tags', value: ['prod', 'approvals'] }
+    ])
+    expect(live.tags).toEqual(['prod'])
+  })
+
+  it('plans nothing for a patch that changes nothing', () => {
+    const plan = planPatch(live, [{ op: 'replace', path: '/enabled', value: true }], options)
+    expect(plan).toMatchObject({ action: 'none', operations: [], changes: [] })
+  })
+
+  it('names the operation that cannot be applied', () => {
+    expect(() =>
+      planPatch(live, [{ op: 'remove', path: '/configValues/missing' }], options)
+    ).toThrow(
+      /operation 0 \(remove \/configValues\/missing\) cannot be applied.*path does not exist/
+    )
+    expect(() => planPatch(live, [{ op: 'test', path: '/name', value: 'Other' }], options)).toThrow(
+      expect.objectContaining({ reason: 'conflict' })
+    )
+  })
+
+  it('refuses a test of a secret, which LaunchDarkly only shows masked', () => {
+    expect(() =>
+      planPatch(live, [{ op: 'test', path: '/configValues/apiKey', value: 'x' }], options)
+    ).toThrow(/a secret.*masked/)
+  })
+
+  it('refuses a result that does not fit the spec', () => {
+    expect(() => planPatch(live, [{ op: 'remove', path: '/name' }], options)).toThrow(ActionError)
+  })
+
+  it('collects the secret values it will send', () => {
+    const plan = planPatch(
+      live,
+      [{ op: 'replace', path: '/configValues/apiKey', value: 'brand-new-secret' }],
+      options
+    )
+    expect(plan.secretValues).toEqual(['brand-new-secret'])
+    expect(plan.operations).toEqual([
+      { op: 'replace', path: '/configValues/apiKey', value: 'brand-new-secret' }
+    ])
+  })
+})
+
+describe('planDesired', () => {
+  it('manages only the fields given, tags as a set, secrets by their mask', () => {
+    const plan = planDesired(
+      live,
+      {
+        tags: ['prod'],
+        configValues: { baseURL: 'https://a.example.com', apiKey: 'supersecret123' }
+      },
+      'custom-approvals',
+      options
+    )
+    expect(plan.action).toBe('none')
+  })
+
+  it('removes configValues keys the file does not give', () => {
+    const plan = planDesired(
+      live,
+      { configValues: { apiKey: 'supersecret123' } },
+      'custom-approvals',
+      options
+    )
+    expect(plan.operations).toEqual([
+      { op: 'test', path: '/configValues/baseURL', value: 'https://a.example.com' },
+      { op: 'remove', path: '/configValues/baseURL' }
+    ])
+  })
+
+  it('plans a creation with each secret named alone', () => {
+    const plan = planDesired(
+      undefined,
+      { name: 'New', configValues: { baseURL: 'https://b.example.com', apiKey: 'secret-for-new' } },
+      'custom-approvals',
+      options
+    )
+    expect(plan.action).toBe('create')
+    expect(plan.createBody).toEqual({
+      name: 'New',
+      configValues: { baseURL: 'https://b.example.com', apiKey: 'secret-for-new' }
+    })
+    expect(plan.changes.filter(c => c.secret).map(c => c.path)).toEqual(['/configValues/apiKey'])
+    expect(plan.secretValues).toEqual(['secret-for-new'])
+  })
+})
+
+describe('reading back', () => {
+  const plan = planPatch(live, [{ op: 'replace', path: '/enabled', value: false }], options)
+  it("tells a landed change from one that did not land and from someone else's edit", () => {
+    expect(unexpectedPaths(plan, { ...live, enabled: false })).toEqual([])
+    expect(unexpectedPaths(plan, live)).toEqual(['/enabled'])
+    expect(stillAsRead(plan, live)).toBe(true)
+    expect(stillAsRead(plan, { ...live, enabled: false })).toBe(false)
+  })
+})

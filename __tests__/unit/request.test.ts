@@ -1,0 +1,106 @@
+import { InputError } from '../../src/core/errors.js'
+import { parseRequest, type FileSource } from '../../src/core/request.js'
+
+const files = (contents: Record<string, string> = {}): FileSource => ({
+  read: (path, input) => {
+    const text = contents[path]
+    if (text === undefined) throw new InputError(input, 'no such file', { file: path })
+    return text
+  },
+  expand: async patterns => patterns
+})
+
+const parse = (inputs: Record<string, string>, contents: Record<string, string> = {}) =>
+  parseRequest(name => inputs[name] ?? '', files(contents), {}, 'wf/job/x')
+
+const base = { 'access-token': 'api-123', 'configuration-id': 'abc', enabled: 'false' }
+
+async function failure(inputs: Record<string, string>): Promise<string> {
+  try {
+    await parse(inputs)
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return (error as Error).message
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('parseRequest', () => {
+  it('reads a patch request with its defaults', async () => {
+    const request = await parse(base)
+    expect(request.token).toBe('api-123')
+    expect(request.settings).toMatchObject({
+      dryRun: false,
+      concurrency: 4,
+      requestTimeoutMs: 30_000,
+      comment: undefined
+    })
+    expect(request.settings.baseUri.href).toBe('https://app.launchdarkly.com/')
+    expect(request.work).toEqual({
+      kind: 'patch',
+      configurationId: 'abc',
+      operations: [{ op: 'replace', path: '/enabled', value: false }],
+      input: 'enabled',
+      file: undefined
+    })
+  })
+
+  it.each([
+    [{ 'access-token': '' }, /`access-token`: is empty/],
+    [{ 'access-token': 'sdk-1234' }, /SDK or mobile key/],
+    [{ 'base-uri': 'http://app.launchdarkly.com' }, /`base-uri`: must use https/],
+    [{ 'base-uri': 'https://user:pw@app.launchdarkly.com' }, /must not hold credentials/],
+    [{ 'base-uri': 'https://app.launchdarkly.com/api/v2' }, /without a path/],
+    [{ 'base-uri': 'https://app.launchdarkly.co' }, /not a LaunchDarkly instance/],
+    [{ 'base-uri': 'not a url' }, /is not a URL/],
+    [{ 'dry-run': 'yes' }, /`dry-run`: must be true or false, not "yes"/],
+    [{ enabled: 'off' }, /`enabled`: must be true or false/],
+    [{ concurrency: '0' }, /`concurrency`: must be a whole number from 1 to 20/],
+    [{ concurrency: '2.5' }, /`concurrency`/],
+    [{ 'request-timeout': '-1' }, /`request-timeout`/],
+    [{ 'fail-on-drift': 'true' }, /`fail-on-drift`.*dry-run/],
+    [{ enabled: '' }, /give exactly one of.*none was given/],
+    [{ 'patch-file': 'x.yaml' }, /this step gives `patch-file` and `enabled`/],
+    [{ 'configuration-id': '' }, /`configuration-id`: is required with `enabled`/],
+    [{ 'comment-on-pr': 'true', 'github-token': 'ghs_x', 'pr-number': '12a' }, /`pr-number`/],
+    [{ 'comment-on-pr': 'true' }, /`github-token`: is empty/]
+  ])('refuses %j', async (inputs, message) => {
+    await expect(failure({ ...base, ...inputs })).resolves.toMatch(message)
+  })
+
+  it('accepts the EU and federal instances and loopback over http', async () => {
+    for (const uri of [
+      'https://app.eu.launchdarkly.com',
+      'https://app.launchdarkly.us',
+      'http://127.0.0.1:8080'
+    ]) {
+      const request = await parse({ ...base, 'base-uri': uri })
+      expect(request.settings.baseUri.origin).toBe(new URL(uri).origin)
+    }
+  })
+
+  it('reads a patch file and names it in errors', async () => {
+    const request = await parse(
+      { ...base, enabled: '', 'patch-file': 'ops.yaml' },
+      { 'ops.yaml': '- {op: remove, path: /tags}' }
+    )
+    expect(request.work).toMatchObject({ kind: 'patch', input: 'patch-file', file: 'ops.yaml' })
+    await expect(
+      parseRequest(
+        name => ({ ...base, enabled: '', 'patch-file': 'bad.yaml' })[name] ?? '',
+        files({ 'bad.yaml': '- {op: nope, path: /tags}' }),
+        {},
+        'k'
+      )
+    ).rejects.toThrow('Input `patch-file` (bad.yaml): operation 0: unknown op "nope"')
+  })
+
+  it('sets up a comment with the default key', async () => {
+    const request = await parse({ ...base, 'comment-on-pr': 'true', 'github-token': 'ghs_x' })
+    expect(request.settings.comment).toEqual({
+      githubToken: 'ghs_x',
+      key: 'wf/job/x',
+      prNumber: undefined
+    })
+  })
+})
