@@ -4,10 +4,15 @@
  */
 import { createHash } from 'node:crypto'
 import { ActionError, InputError, type FailureReason } from './core/errors.js'
-import type { Outcome } from './core/outcome.js'
-import { redactOutcome } from './core/outcome.js'
+import { redactOutcome, type RedactedOutcome } from './core/outcome.js'
 import { renderLog, renderOutputs, renderSummary, runFailure } from './core/report.js'
-import { parseRequest, type Request } from './core/request.js'
+import { renderComment, renderFailureComment } from './core/comment.js'
+import {
+  parseCommentSettings,
+  parseRequest,
+  type CommentSettings,
+  type Request
+} from './core/request.js'
 import { Redactor } from './core/secrets.js'
 import { ActionIO, readInput } from './io/action.js'
 import { workspaceFiles } from './io/files.js'
@@ -19,7 +24,7 @@ const io = new ActionIO(new Redactor())
 
 export async function run(): Promise<void> {
   // Masked before anything else happens, so that not even a failure can print it.
-  io.protect([readInput('access-token').trim()])
+  io.protect([readInput('access-token').trim(), readInput('github-token').trim()])
   let request: Request
   try {
     request = await parseRequest(
@@ -29,7 +34,8 @@ export async function run(): Promise<void> {
       defaultCommentKey()
     )
   } catch (error) {
-    return failRun(error)
+    failRun(error)
+    return commentOnFailure(error)
   }
   const { settings, work } = request
   const client = new LaunchDarklyClient({
@@ -50,12 +56,23 @@ export async function run(): Promise<void> {
       ? await reconcilePatch(work, context)
       : await reconcileDesired(work.configurations, context)
   io.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
-  await report(outcomes, settings)
+  const redacted = outcomes.map(redactOutcome)
+  await report(redacted, settings)
+  if (settings.comment) {
+    const facts = {
+      dryRun: settings.dryRun,
+      failOnDrift: settings.failOnDrift,
+      key: settings.comment.key
+    }
+    await comment(settings.comment, context => renderComment(redacted, { ...facts, ...context }))
+  }
 }
 
-async function report(outcomes: readonly Outcome[], settings: Request['settings']): Promise<void> {
+async function report(
+  redacted: readonly RedactedOutcome[],
+  settings: Request['settings']
+): Promise<void> {
   const facts = { dryRun: settings.dryRun, failOnDrift: settings.failOnDrift }
-  const redacted = outcomes.map(redactOutcome)
   for (const outcome of redacted) {
     io.info(renderLog(outcome))
     const location = { file: outcome.file, title: `LaunchDarkly: ${outcome.name ?? outcome.label}` }
@@ -85,6 +102,33 @@ function failRun(error: unknown): void {
   )
 }
 
+/** Comments on the pull request; the GitHub client is loaded only now, as most runs never need it. */
+async function comment(
+  settings: CommentSettings,
+  render: (context: { runUrl: string; commit: string | undefined }) => string
+): Promise<void> {
+  const github = await import('./io/github.js')
+  const body = io.scrub(render(github.commentContext()))
+  const url = await github.publishComment(settings, body, io)
+  if (url) io.setOutputs({ 'comment-url': url })
+}
+
+/** A reviewer should see on the pull request why the plan could not be made, not only in the log. */
+async function commentOnFailure(error: unknown): Promise<void> {
+  let settings: CommentSettings | undefined
+  try {
+    settings = parseCommentSettings(readInput, defaultCommentKey())
+  } catch {
+    return
+  }
+  if (!settings || !(error instanceof ActionError)) return
+  const key = settings.key
+  const dryRun = readInput('dry-run') === 'true'
+  await comment(settings, context =>
+    renderFailureComment(error.message, { ...context, key, dryRun, failOnDrift: false })
+  )
+}
+
 /** For errors that escape everything else (a rejected promise nobody awaited): still one clear error. */
 export function reportUnexpected(error: unknown): void {
   failRun(error)
@@ -96,7 +140,7 @@ export function reportUnexpected(error: unknown): void {
  * a digest of the inputs that say what the step manages.
  */
 function defaultCommentKey(): string {
-  const scope = ['configuration-id', 'patch-file', 'desired-state-file', 'enabled']
+  const scope = ['configuration-id', 'patch-file', 'desired-state-file']
     .map(readInput)
     .join('\n')
   const digest = createHash('sha256').update(scope).digest('hex').slice(0, 8)

@@ -46,6 +46,17 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
+/**
+ * JSON for a code block that holds no character Markdown, HTML or a mention could act on: they are
+ * written as JSON escapes, so the text is still valid JSON that means the same values.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[<>&@`]/g,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}
+
 /** A fenced block that the content cannot close, whatever backticks it holds. */
 export function fenced(content: string, language = ''): string {
   const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map(m => m[0].length))

@@ -4,7 +4,7 @@
  */
 import type { FieldChange } from './diff.js'
 import type { FailureReason } from './errors.js'
-import { code, details, fenced, literal, table, text } from './markdown.js'
+import { code, details, fenced, literal, safeJson, table, text } from './markdown.js'
 import { CHANGING_STATUSES, type RedactedOutcome, type Status } from './outcome.js'
 
 export interface RunFacts {
@@ -119,7 +119,7 @@ export function outcomeSection(outcome: RedactedOutcome, withPatch = true): stri
   for (const warning of outcome.warnings) lines.push(`> [!WARNING]\n> ${text(warning, 2000)}`)
   if (outcome.changes.length > 0) lines.push(changeTable(outcome.changes))
   if (withPatch && outcome.operations && outcome.operations.length > 0) {
-    lines.push(details('JSON Patch', fenced(JSON.stringify(outcome.operations, null, 2), 'json')))
+    lines.push(details('JSON Patch', fenced(safeJson(outcome.operations), 'json')))
   }
   return lines.join('\n\n')
 }

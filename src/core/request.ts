@@ -72,7 +72,7 @@ export async function parseRequest(
     failOnDrift: parseBoolean(read, 'fail-on-drift'),
     concurrency: parseInteger(read, 'concurrency', 4, 1, 20),
     requestTimeoutMs: parseInteger(read, 'request-timeout', 30, 1, 600) * 1000,
-    comment: parseComment(read, defaultCommentKey)
+    comment: parseCommentSettings(read, defaultCommentKey)
   }
   if (settings.failOnDrift && !settings.dryRun) {
     throw new InputError(
@@ -202,7 +202,11 @@ function parseInteger(
   return Number(value)
 }
 
-function parseComment(read: InputReader, defaultKey: string): CommentSettings | undefined {
+/** Read on its own too, so that a run whose other inputs are bad can still say so on the pull request. */
+export function parseCommentSettings(
+  read: InputReader,
+  defaultKey: string
+): CommentSettings | undefined {
   if (!parseBoolean(read, 'comment-on-pr')) return undefined
   const githubToken = read('github-token').trim()
   if (githubToken === '') {

@@ -40,6 +40,10 @@ export class ActionIO {
     core.info(this.scrub(message))
   }
 
+  notice(message: string): void {
+    core.notice(this.scrub(message))
+  }
+
   warning(message: string, location?: InputLocation): void {
     core.warning(this.scrub(message), annotation(location))
   }

@@ -1,0 +1,159 @@
+export const id = 557;
+export const ids = [557];
+export const modules = {
+
+/***/ 6557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commentContext: () => (/* binding */ commentContext),
+/* harmony export */   publishComment: () => (/* binding */ publishComment)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var _core_comment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7578);
+/**
+ * The pull request comment, over octokit: which pull request, the one comment per key (found by its
+ * marker among comments written by this token's identity, on every page), created or updated in
+ * place. Loaded only when a run comments, and never fails the step: a problem is a warning.
+ */
+
+
+
+
+/** Facts about the run that the comment shows; read from the runner's environment. */
+function commentContext() {
+    const runUrl = `${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.serverUrl}/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.owner}/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.repo}/actions/runs/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.runId}`;
+    return { runUrl, commit: _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha ? _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha.slice(0, 7) : undefined };
+}
+/**
+ * Writes or updates the comment; `render` gets the key and returns the body. Returns the comment's
+ * URL, or undefined when there was nothing to comment on or it failed (with a warning).
+ */
+async function publishComment(settings, body, log) {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, {
+        log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
+        throttle: {
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
+                log.info(`GitHub rate limit reached; retrying the comment in ${retryAfter} s.`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
+                log.info(`GitHub secondary rate limit reached; retrying the comment in ${retryAfter} s.`);
+                return retryCount < 2;
+            }
+        }
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+    try {
+        const pull = await findPullRequest(octokit, settings, log);
+        if (!pull)
+            return undefined;
+        const marker = (0,_core_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(settings.key);
+        const identity = await whoAmI(octokit, log);
+        const existing = await findComment(octokit, pull, marker, identity);
+        const { data } = existing
+            ? await octokit.rest.issues.updateComment({
+                owner: pull.owner,
+                repo: pull.repo,
+                comment_id: existing.id,
+                body
+            })
+            : await octokit.rest.issues.createComment({
+                owner: pull.owner,
+                repo: pull.repo,
+                issue_number: pull.number,
+                body
+            });
+        log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`);
+        return data.html_url;
+    }
+    catch (error) {
+        log.warning(explain(error));
+        return undefined;
+    }
+}
+async function findPullRequest(octokit, settings, log) {
+    const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
+    if (settings.prNumber !== undefined)
+        return { owner, repo, number: settings.prNumber };
+    const event = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.eventName;
+    if (event === 'pull_request' || event === 'pull_request_target') {
+        const number = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.payload.pull_request?.number;
+        if (typeof number === 'number')
+            return { owner, repo, number };
+    }
+    if (event === 'push' && _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha) {
+        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+            owner,
+            repo,
+            commit_sha: _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha
+        });
+        // The pull request this commit merged, if any; else one that contains it.
+        const pull = data.find(p => p.merge_commit_sha === _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha) ?? data[0];
+        if (pull)
+            return { owner, repo, number: pull.number };
+        log.notice(`No comment: commit ${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha.slice(0, 7)} belongs to no pull request.`);
+        return undefined;
+    }
+    log.notice(`No comment: a ${event || 'run'} event has no pull request. Give \`pr-number\` to comment on one anyway.`);
+    return undefined;
+}
+/**
+ * The login the token writes as. GraphQL's viewer works for installation tokens (the workflow's own),
+ * which REST's /user refuses; a bot's login has "[bot]" in REST and not in GraphQL, so both are
+ * compared without it.
+ */
+async function whoAmI(octokit, log) {
+    try {
+        const { viewer } = await octokit.graphql('query { viewer { login } }');
+        return normalizeLogin(viewer.login);
+    }
+    catch (error) {
+        log.debug(`GraphQL viewer failed (${describe(error)}); trying GET /user.`);
+    }
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return normalizeLogin(data.login);
+    }
+    catch (error) {
+        log.debug(`GET /user failed (${describe(error)}); only comments by github-actions will be updated.`);
+        return 'github-actions';
+    }
+}
+const normalizeLogin = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
+async function findComment(octokit, pull, marker, identity) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: pull.owner,
+        repo: pull.repo,
+        issue_number: pull.number,
+        per_page: 100
+    });
+    for await (const { data } of pages) {
+        // A marker copied into someone else's comment must not make this run edit their comment.
+        const mine = data.find(c => c.body?.includes(marker) && c.user !== null && normalizeLogin(c.user.login) === identity);
+        if (mine)
+            return mine;
+    }
+    return undefined;
+}
+function explain(error) {
+    const status = error.status;
+    const detail = describe(error);
+    if (status === 403 && !/rate limit/i.test(detail)) {
+        return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`;
+    }
+    if (status === 422) {
+        return `Could not comment on the pull request: GitHub refused the body (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
+    }
+    return `Could not comment on the pull request (${status ? `GitHub answered ${status}: ` : ''}${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
+}
+function describe(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ })
+
+};

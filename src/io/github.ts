@@ -1,0 +1,199 @@
+/**
+ * The pull request comment, over octokit: which pull request, the one comment per key (found by its
+ * marker among comments written by this token's identity, on every page), created or updated in
+ * place. Loaded only when a run comments, and never fails the step: a problem is a warning.
+ */
+import { getOctokit, context } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import type { RestEndpointMethodTypes } from '@octokit/rest'
+import { commentMarker } from '../core/comment.js'
+import type { CommentSettings } from '../core/request.js'
+
+type Octokit = ReturnType<typeof getOctokit>
+type IssueComment = RestEndpointMethodTypes['issues']['listComments']['response']['data'][number]
+
+export interface CommentLog {
+  debug(message: string): void
+  info(message: string): void
+  notice(message: string): void
+  warning(message: string): void
+}
+
+export interface PullRequestRef {
+  owner: string
+  repo: string
+  number: number
+}
+
+export interface CommentContext {
+  runUrl: string
+  commit: string | undefined
+}
+
+/** Facts about the run that the comment shows; read from the runner's environment. */
+export function commentContext(): CommentContext {
+  const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
+  return { runUrl, commit: context.sha ? context.sha.slice(0, 7) : undefined }
+}
+
+/**
+ * Writes or updates the comment; `render` gets the key and returns the body. Returns the comment's
+ * URL, or undefined when there was nothing to comment on or it failed (with a warning).
+ */
+export async function publishComment(
+  settings: CommentSettings,
+  body: string,
+  log: CommentLog
+): Promise<string | undefined> {
+  const octokit = getOctokit(
+    settings.githubToken,
+    {
+      log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
+      throttle: {
+        onRateLimit: (
+          retryAfter: number,
+          _options: object,
+          _octokit: unknown,
+          retryCount: number
+        ) => {
+          log.info(`GitHub rate limit reached; retrying the comment in ${retryAfter} s.`)
+          return retryCount < 2
+        },
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          _options: object,
+          _octokit: unknown,
+          retryCount: number
+        ) => {
+          log.info(`GitHub secondary rate limit reached; retrying the comment in ${retryAfter} s.`)
+          return retryCount < 2
+        }
+      }
+    },
+    retry,
+    throttling
+  )
+  try {
+    const pull = await findPullRequest(octokit, settings, log)
+    if (!pull) return undefined
+    const marker = commentMarker(settings.key)
+    const identity = await whoAmI(octokit, log)
+    const existing = await findComment(octokit, pull, marker, identity)
+    const { data } = existing
+      ? await octokit.rest.issues.updateComment({
+          owner: pull.owner,
+          repo: pull.repo,
+          comment_id: existing.id,
+          body
+        })
+      : await octokit.rest.issues.createComment({
+          owner: pull.owner,
+          repo: pull.repo,
+          issue_number: pull.number,
+          body
+        })
+    log.info(
+      `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`
+    )
+    return data.html_url
+  } catch (error) {
+    log.warning(explain(error))
+    return undefined
+  }
+}
+
+async function findPullRequest(
+  octokit: Octokit,
+  settings: CommentSettings,
+  log: CommentLog
+): Promise<PullRequestRef | undefined> {
+  const { owner, repo } = context.repo
+  if (settings.prNumber !== undefined) return { owner, repo, number: settings.prNumber }
+  const event = context.eventName
+  if (event === 'pull_request' || event === 'pull_request_target') {
+    const number = context.payload.pull_request?.number
+    if (typeof number === 'number') return { owner, repo, number }
+  }
+  if (event === 'push' && context.sha) {
+    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner,
+      repo,
+      commit_sha: context.sha
+    })
+    // The pull request this commit merged, if any; else one that contains it.
+    const pull = data.find(p => p.merge_commit_sha === context.sha) ?? data[0]
+    if (pull) return { owner, repo, number: pull.number }
+    log.notice(`No comment: commit ${context.sha.slice(0, 7)} belongs to no pull request.`)
+    return undefined
+  }
+  log.notice(
+    `No comment: a ${event || 'run'} event has no pull request. Give \`pr-number\` to comment on one anyway.`
+  )
+  return undefined
+}
+
+/**
+ * The login the token writes as. GraphQL's viewer works for installation tokens (the workflow's own),
+ * which REST's /user refuses; a bot's login has "[bot]" in REST and not in GraphQL, so both are
+ * compared without it.
+ */
+async function whoAmI(octokit: Octokit, log: CommentLog): Promise<string | undefined> {
+  try {
+    const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(
+      'query { viewer { login } }'
+    )
+    return normalizeLogin(viewer.login)
+  } catch (error) {
+    log.debug(`GraphQL viewer failed (${describe(error)}); trying GET /user.`)
+  }
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return normalizeLogin(data.login)
+  } catch (error) {
+    log.debug(
+      `GET /user failed (${describe(error)}); only comments by github-actions will be updated.`
+    )
+    return 'github-actions'
+  }
+}
+
+const normalizeLogin = (login: string) => login.replace(/\[bot\]$/, '').toLowerCase()
+
+async function findComment(
+  octokit: Octokit,
+  pull: PullRequestRef,
+  marker: string,
+  identity: string | undefined
+): Promise<IssueComment | undefined> {
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: pull.owner,
+    repo: pull.repo,
+    issue_number: pull.number,
+    per_page: 100
+  })
+  for await (const { data } of pages) {
+    // A marker copied into someone else's comment must not make this run edit their comment.
+    const mine = data.find(
+      c => c.body?.includes(marker) && c.user !== null && normalizeLogin(c.user.login) === identity
+    )
+    if (mine) return mine
+  }
+  return undefined
+}
+
+function explain(error: unknown): string {
+  const status = (error as { status?: number }).status
+  const detail = describe(error)
+  if (status === 403 && !/rate limit/i.test(detail)) {
+    return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`
+  }
+  if (status === 422) {
+    return `Could not comment on the pull request: GitHub refused the body (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`
+  }
+  return `Could not comment on the pull request (${status ? `GitHub answered ${status}: ` : ''}${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
