@@ -1,6 +1,6 @@
 /** Desired-state files, run as the runner runs the action, against the LaunchDarkly emulator. */
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
-import { runAction, type RunResult } from '../helpers/action-runner.js'
+import { runAction, type RunResult } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
 import { APPROVALS_SECRET, ldInputs, routesOf, seedApprovals, writes } from '../helpers/fixtures.js'
 

@@ -1,6 +1,6 @@
 /** Patch mode, run as the runner runs the action, against the LaunchDarkly emulator. */
 import { LaunchDarklyEmulator, READER_TOKEN, ROUTES } from '../../emulators/launchdarkly.js'
-import { runAction } from '../helpers/action-runner.js'
+import { runAction } from '../../emulators/runner.js'
 import { expectNoSecrets, maskedValues } from '../helpers/canaries.js'
 import { APPROVALS_SECRET, ldInputs, routesOf, seedApprovals, writes } from '../helpers/fixtures.js'
 

@@ -1,7 +1,7 @@
 /** The pull request comment, run as the runner runs the action, against both emulators. */
 import { GitHubEmulator, INSTALLATION_TOKEN, READ_ONLY_TOKEN } from '../../emulators/github.js'
 import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
-import { runAction, type RunOptions } from '../helpers/action-runner.js'
+import { runAction, type RunOptions } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
 import { APPROVALS_SECRET, ldInputs, seedApprovals } from '../helpers/fixtures.js'
 

@@ -3,7 +3,7 @@
  * what a person or another step can read. The `::add-mask::` commands are the one place a secret is
  * written on purpose: the runner consumes them and prints nothing.
  */
-import type { RunResult } from './action-runner.js'
+import type { RunResult } from '../../emulators/runner.js'
 
 /** Every text the run produced that someone could read, add-mask commands left out. */
 export function readableText(result: RunResult, extra: readonly string[] = []): string {

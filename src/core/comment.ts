@@ -3,7 +3,7 @@
  * configuration; when GitHub's 65,536-character limit is near, it drops the full change first, then
  * the tables, and says where the whole account is (the job summary).
  */
-import { code, details, fenced, literal, safeJson, table, text } from './markdown.js'
+import { details, fenced, literal, safeJson, table, text } from './markdown.js'
 import type { RedactedOutcome } from './outcome.js'
 import { changeTable, headline, type RunFacts } from './report.js'
 
@@ -91,5 +91,5 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
 }
 
 function footer(facts: CommentFacts): string {
-  return `<sub>[Workflow run](${facts.runUrl}) · comment key ${code(facts.key)}</sub>`
+  return `<sub>[Workflow run](${facts.runUrl}) · comment key ${literal(facts.key)}</sub>`
 }

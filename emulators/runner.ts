@@ -1,8 +1,9 @@
 /**
- * Runs the built action as the GitHub runner does: `node dist/index.js` in a workspace, with
- * INPUT_* variables (the defaults of action.yml included, as the runner sets them), GITHUB_OUTPUT and
+ * Runs the built action as the GitHub runner does: `node dist/index.js` in a workspace, with INPUT_*
+ * variables (the defaults of action.yml included, as the runner sets them), GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files, an event payload, and GITHUB_API_URL pointing at an emulator. Then reads
- * back the exit code, the outputs, the summary and the annotations.
+ * back the exit code, the outputs, the summary and the annotations. Used by the end-to-end tests,
+ * the demo and the benchmark.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 
-const ROOT = new URL('../../', import.meta.url).pathname
+const ROOT = new URL('../', import.meta.url).pathname
 const ENTRY = join(ROOT, 'dist/index.js')
 
 interface ActionManifest {
