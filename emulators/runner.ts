@@ -6,7 +6,7 @@
  * the demo and the benchmark.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
@@ -23,6 +23,8 @@ export interface RunOptions {
   inputs: Record<string, string>
   /** Files to create in the workspace, path → content. */
   files?: Record<string, string>
+  /** Symbolic links to create in the workspace, path → target. */
+  symlinks?: Record<string, string>
   env?: Record<string, string>
   eventName?: string
   event?: unknown
@@ -57,6 +59,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   for (const [path, content] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(workspace, path)), { recursive: true })
     writeFileSync(join(workspace, path), content)
+  }
+  for (const [path, target] of Object.entries(options.symlinks ?? {})) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true })
+    symlinkSync(target, join(workspace, path))
   }
   const outputFile = join(home, 'output')
   const summaryFile = join(home, 'summary')

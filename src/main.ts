@@ -3,7 +3,7 @@
  * client is made here and handed to the stage that needs it.
  */
 import { createHash } from 'node:crypto'
-import { ActionError, InputError, type FailureReason } from './core/errors.js'
+import { ActionError, describeError, InputError, type FailureReason } from './core/errors.js'
 import { redactOutcome, type RedactedOutcome } from './core/outcome.js'
 import { renderLog, renderOutputs, renderSummary, runFailure } from './core/report.js'
 import { renderComment, renderFailureComment } from './core/comment.js'
@@ -129,10 +129,19 @@ async function commentOnFailure(error: unknown): Promise<void> {
   )
 }
 
-/** For errors that escape everything else (a rejected promise nobody awaited): still one clear error. */
+/**
+ * For errors that escape everything else (a rejected promise nobody awaited, a runner file that
+ * cannot be written): still one clear error and a failing exit, even if reporting fails too.
+ */
 export function reportUnexpected(error: unknown): void {
-  failRun(error)
-  process.exit(1)
+  try {
+    failRun(error)
+  } catch (reportingError) {
+    const message = `Unexpected error: ${describeError(error)} (and reporting it failed: ${describeError(reportingError)}). This is a bug in the action or a problem with the runner: please report it with this log.`
+    process.stdout.write(`::error::${io.scrub(message).replace(/\r?\n/g, ' ')}\n`)
+  } finally {
+    process.exit(1)
+  }
 }
 
 /**

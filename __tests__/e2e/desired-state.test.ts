@@ -1,8 +1,15 @@
 /** Desired-state files, run as the runner runs the action, against the LaunchDarkly emulator. */
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
-import { runAction, type RunResult } from '../../emulators/runner.js'
+import type { RunResult } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
-import { APPROVALS_SECRET, ldInputs, routesOf, seedApprovals, writes } from '../helpers/fixtures.js'
+import {
+  APPROVALS_SECRET,
+  ldInputs,
+  routesOf,
+  run,
+  seedApprovals,
+  writes
+} from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
 beforeEach(async () => {
@@ -28,7 +35,7 @@ function apply(
   inputs: Record<string, string> = {},
   env: Record<string, string> = {}
 ) {
-  return runAction({
+  return run({
     inputs: ldInputs(ld, { 'desired-state-file': Object.keys(files).join('\n'), ...inputs }),
     files,
     env
@@ -254,7 +261,7 @@ describe('desired state', () => {
       { method: 'PATCH' },
       { kind: 'before', run: () => ld.edit(victim._id, c => void (c.tags = ['x'])) }
     )
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'desired-state-file': 'ld/*.yaml', concurrency: '4' }),
       files
     })

@@ -1,8 +1,15 @@
 /** Patch mode, run as the runner runs the action, against the LaunchDarkly emulator. */
 import { LaunchDarklyEmulator, READER_TOKEN, ROUTES } from '../../emulators/launchdarkly.js'
-import { runAction } from '../../emulators/runner.js'
+
 import { expectNoSecrets, maskedValues } from '../helpers/canaries.js'
-import { APPROVALS_SECRET, ldInputs, routesOf, seedApprovals, writes } from '../helpers/fixtures.js'
+import {
+  APPROVALS_SECRET,
+  ldInputs,
+  routesOf,
+  run,
+  seedApprovals,
+  writes
+} from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
 beforeEach(async () => {
@@ -16,7 +23,7 @@ const PATCH = `PATCH ${ROUTES.item}`
 describe('patch mode', () => {
   it('disables a configuration with an inline YAML patch, sending the headers LaunchDarkly needs', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, {
         'configuration-id': _id,
         patch: '- op: replace\n  path: /enabled\n  value: false\n'
@@ -55,7 +62,7 @@ describe('patch mode', () => {
 
   it('adds a tag, applying the change exactly once', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, {
         'configuration-id': _id,
         patch: '[{"op":"add","path":"/tags/-","value":"approvals"}]'
@@ -77,7 +84,7 @@ describe('patch mode', () => {
   it('changes a configValues key and keeps the secret out of every output', async () => {
     const { _id } = seedApprovals(ld)
     const newSecret = 'rotated-secret-value-42'
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, {
         'configuration-id': _id,
         patch: `- op: replace\n  path: /configValues/baseURL\n  value: https://approvals2.example.com\n- op: replace\n  path: /configValues/apiKey\n  value: ${newSecret}\n`
@@ -98,7 +105,7 @@ describe('patch mode', () => {
 
   it('takes `enabled: false` as a shorthand', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' })
     })
     expect(result.exitCode).toBe(0)
@@ -108,7 +115,7 @@ describe('patch mode', () => {
 
   it('reads a YAML patch file from the workspace', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': _id, 'patch-file': 'launchdarkly/rename.yaml' }),
       files: {
         'launchdarkly/rename.yaml':
@@ -121,7 +128,7 @@ describe('patch mode', () => {
 
   it('writes nothing in a dry run, and reports what would change', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false', 'dry-run': 'true' })
     })
     expect(result.exitCode).toBe(0)
@@ -135,7 +142,7 @@ describe('patch mode', () => {
 
   it('sends no PATCH when the patch changes nothing', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'true' })
     })
     expect(result.exitCode).toBe(0)
@@ -155,7 +162,7 @@ describe('patch mode', () => {
         body: { code: 'rate_limited', message: 'slow down' }
       }
     )
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' })
     })
     expect(result.exitCode).toBe(0)
@@ -169,7 +176,7 @@ describe('patch mode', () => {
   it('retries a 503 on a read, then succeeds', async () => {
     const { _id } = seedApprovals(ld)
     ld.server.injectFaults({ method: 'GET' }, { kind: 'status', status: 503 })
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' })
     })
     expect(result.exitCode).toBe(0)
@@ -181,7 +188,7 @@ describe('patch mode', () => {
 describe('patch mode: LaunchDarkly refusals', () => {
   it('explains a 401', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, {
         'configuration-id': _id,
         enabled: 'false',
@@ -199,7 +206,7 @@ describe('patch mode: LaunchDarkly refusals', () => {
 
   it('explains a 403 for a token that may only read', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, {
         'configuration-id': _id,
         enabled: 'false',
@@ -214,7 +221,7 @@ describe('patch mode: LaunchDarkly refusals', () => {
   })
 
   it('explains a 404, naming the ID and the instance', async () => {
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': '65f0c1d2e3a4b5c6d7e8f901', enabled: 'false' })
     })
     expect(result.exitCode).toBe(1)
@@ -229,7 +236,7 @@ describe('patch mode: LaunchDarkly refusals', () => {
 
   it('refuses a patch whose test fails against the live configuration, before writing', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, {
         'configuration-id': _id,
         patch:
@@ -273,7 +280,7 @@ describe('patch mode: bad input fails before any request', () => {
     ]
   ]
   it.each(cases)('%s', async (_title, inputs, message) => {
-    const result = await runAction({
+    const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': '65f0c1d2e3a4b5c6d7e8f901', ...inputs })
     })
     expect(result.exitCode).toBe(1)
@@ -281,5 +288,32 @@ describe('patch mode: bad input fails before any request', () => {
     expect(result.errors[0]?.message).toMatch(message)
     expect(result.outputs['failure-reason']).toBe('invalid-input')
     expect(ld.server.requests).toHaveLength(0)
+  })
+})
+
+describe('patch mode: trouble on the runner', () => {
+  it('ends with one clear error and exit 1 when an output cannot be written', async () => {
+    const { _id } = seedApprovals(ld)
+    const result = await run({
+      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' }),
+      env: { GITHUB_OUTPUT: '/' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]?.message).toMatch(/^Unexpected error: .*EISDIR/)
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+  })
+
+  it('warns, and still succeeds, when the job summary cannot be written', async () => {
+    const { _id } = seedApprovals(ld)
+    const result = await run({
+      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' }),
+      env: { GITHUB_STEP_SUMMARY: '/' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.annotations.find(a => a.level === 'warning')?.message).toContain(
+      'Could not write the job summary'
+    )
+    expect(result.outputs.changed).toBe('true')
   })
 })

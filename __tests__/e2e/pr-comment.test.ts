@@ -1,9 +1,9 @@
 /** The pull request comment, run as the runner runs the action, against both emulators. */
 import { GitHubEmulator, INSTALLATION_TOKEN, READ_ONLY_TOKEN } from '../../emulators/github.js'
 import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
-import { runAction, type RunOptions } from '../../emulators/runner.js'
+import type { RunOptions } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
-import { APPROVALS_SECRET, ldInputs, seedApprovals } from '../helpers/fixtures.js'
+import { APPROVALS_SECRET, ldInputs, run, seedApprovals } from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -20,14 +20,17 @@ afterEach(async () => {
 const PR_EVENT = { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }
 
 function plan(inputs: Record<string, string>, options: Partial<RunOptions> = {}) {
-  return runAction({
-    inputs: ldInputs(ld, { 'comment-on-pr': 'true', 'dry-run': 'true', ...inputs }),
-    githubApiUrl: gh.url,
-    githubToken: INSTALLATION_TOKEN,
-    eventName: 'pull_request',
-    event: PR_EVENT,
-    ...options
-  })
+  return run(
+    {
+      inputs: ldInputs(ld, { 'comment-on-pr': 'true', 'dry-run': 'true', ...inputs }),
+      githubApiUrl: gh.url,
+      githubToken: INSTALLATION_TOKEN,
+      eventName: 'pull_request',
+      event: PR_EVENT,
+      ...options
+    },
+    { github: gh }
+  )
 }
 
 const comments = () => gh.comments('acme', 'platform-config', 7)
@@ -101,14 +104,21 @@ describe('pull request comment', () => {
       mergeCommitSha: merge,
       merged: true
     })
-    const result = await runAction({
-      inputs: ldInputs(ld, { 'comment-on-pr': 'true', 'configuration-id': _id, enabled: 'false' }),
-      githubApiUrl: gh.url,
-      githubToken: INSTALLATION_TOKEN,
-      eventName: 'push',
-      event: { after: merge },
-      env: { GITHUB_SHA: merge }
-    })
+    const result = await run(
+      {
+        inputs: ldInputs(ld, {
+          'comment-on-pr': 'true',
+          'configuration-id': _id,
+          enabled: 'false'
+        }),
+        githubApiUrl: gh.url,
+        githubToken: INSTALLATION_TOKEN,
+        eventName: 'push',
+        event: { after: merge },
+        env: { GITHUB_SHA: merge }
+      },
+      { github: gh }
+    )
     expect(result.exitCode).toBe(0)
     expect(ld.get(_id)?.enabled).toBe(false)
     const [comment] = gh.comments('acme', 'platform-config', 9)
@@ -118,12 +128,19 @@ describe('pull request comment', () => {
 
   it('skips a scheduled run with a notice', async () => {
     const { _id } = seedApprovals(ld)
-    const result = await runAction({
-      inputs: ldInputs(ld, { 'comment-on-pr': 'true', 'configuration-id': _id, enabled: 'false' }),
-      githubApiUrl: gh.url,
-      githubToken: INSTALLATION_TOKEN,
-      eventName: 'schedule'
-    })
+    const result = await run(
+      {
+        inputs: ldInputs(ld, {
+          'comment-on-pr': 'true',
+          'configuration-id': _id,
+          enabled: 'false'
+        }),
+        githubApiUrl: gh.url,
+        githubToken: INSTALLATION_TOKEN,
+        eventName: 'schedule'
+      },
+      { github: gh }
+    )
     expect(result.exitCode).toBe(0)
     expect(result.annotations.find(a => a.level === 'notice')?.message).toContain(
       'has no pull request'

@@ -1,10 +1,14 @@
-/** Seeds and inputs shared by the end-to-end tests. */
+/** Seeds, inputs and the checked runner shared by the end-to-end tests. */
+import type { GitHubEmulator } from '../../emulators/github.js'
+import type { RecordedRequest } from '../../emulators/http.js'
 import {
   LaunchDarklyEmulator,
+  READER_TOKEN,
   WRITER_TOKEN,
   type StoredConfiguration
 } from '../../emulators/launchdarkly.js'
-import type { RecordedRequest } from '../../emulators/http.js'
+import { runAction, type RunOptions, type RunResult } from '../../emulators/runner.js'
+import { expectNoSecrets } from './canaries.js'
 
 export const APPROVALS_SECRET = 'supersecret123'
 
@@ -30,6 +34,34 @@ export function ldInputs(
   inputs: Record<string, string> = {}
 ): Record<string, string> {
   return { 'access-token': WRITER_TOKEN, 'base-uri': ld.url, ...inputs }
+}
+
+/**
+ * Runs the action and checks the secret canaries: the tokens, the secrets seeded, and every value
+ * the step's environment gives (in these tests, only secrets for ${VAR} substitution) must appear
+ * nowhere a person or another step can read, comments sent to GitHub included.
+ */
+export async function run(
+  options: RunOptions,
+  check: { github?: GitHubEmulator; secrets?: string[] } = {}
+): Promise<RunResult> {
+  const result = await runAction(options)
+  const canaries = [
+    WRITER_TOKEN,
+    READER_TOKEN,
+    APPROVALS_SECRET,
+    options.inputs['access-token'] ?? '',
+    options.githubToken ?? '',
+    ...Object.entries(options.env ?? {})
+      .filter(([name]) => !name.startsWith('GITHUB_'))
+      .map(([, value]) => value),
+    ...(check.secrets ?? [])
+  ].filter(value => value.length >= 4)
+  const comments = (check.github?.server.requests ?? [])
+    .map(request => (request.body as { body?: unknown } | undefined)?.body)
+    .filter((body): body is string => typeof body === 'string')
+  expectNoSecrets(result, canaries, comments)
+  return result
 }
 
 export const writes = (ld: LaunchDarklyEmulator): RecordedRequest[] =>

@@ -63,6 +63,12 @@ async function parseYaml(text: string): Promise<unknown> {
   const document = documents[0] as InstanceType<typeof yaml.Document>
   const lineCounter = lineOf(text)
   const problem = document.errors[0] ?? document.warnings[0]
+  if (problem?.code === 'TAG_RESOLVE_FAILED') {
+    throw new DocumentError(
+      `uses a YAML tag (${problem.message.replace(/^.*tag:/, 'tag:').replace(/\.$/, '')}); only plain values (strings, numbers, booleans, null, lists, maps) are accepted`,
+      lineCounter(problem.pos[0])
+    )
+  }
   if (problem) {
     const line = lineCounter(problem.pos[0])
     const message = problem.message.split('\n')[0] ?? problem.message

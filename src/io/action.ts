@@ -73,7 +73,14 @@ export class ActionIO {
     if (Buffer.byteLength(text, 'utf8') > SUMMARY_LIMIT) {
       text = `${text.slice(0, SUMMARY_LIMIT / 2)}\n\n_The summary was cut here: it exceeds GitHub's 1 MiB limit. The step's \`results\` output has every configuration._\n`
     }
-    await core.summary.addRaw(text).write()
+    try {
+      await core.summary.addRaw(text).write()
+    } catch (error) {
+      // The run's result stands without its summary; the log and the outputs still have it all.
+      this.warning(
+        `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+      )
+    }
   }
 }
 

@@ -60,8 +60,8 @@ export interface ClientStats {
 
 /** The write may or may not have been applied: read the configuration again to know. */
 export class AmbiguousWriteError extends ActionError {
-  constructor(message: string) {
-    super(message, 'network')
+  constructor(message: string, reason: 'network' | 'api-error') {
+    super(message, reason)
     this.name = 'AmbiguousWriteError'
   }
 }
@@ -196,7 +196,7 @@ export class LaunchDarklyClient {
         this.options.log.debug(`${call.method} ${call.path} failed: ${reason}`)
         // A refused connection never reached LaunchDarkly: safe to send again, even a write.
         if (write && !reason.includes('ECONNREFUSED')) {
-          throw new AmbiguousWriteError(`${reason} while ${call.what}`)
+          throw new AmbiguousWriteError(`${reason} while ${call.what}`, 'network')
         }
         if (attempt >= this.retry.attempts) {
           throw new ActionError(
@@ -236,7 +236,8 @@ export class LaunchDarklyClient {
       if (response.status >= 500) {
         if (write)
           throw new AmbiguousWriteError(
-            `LaunchDarkly answered ${response.status} while ${call.what}`
+            `LaunchDarkly answered ${response.status} while ${call.what}`,
+            'api-error'
           )
         if (attempt >= this.retry.attempts) {
           throw new ActionError(
@@ -256,7 +257,7 @@ export class LaunchDarklyClient {
           ? 'JSON'
           : 'an integration configuration as the spec describes it'
       }`
-      if (write) throw new AmbiguousWriteError(problem)
+      if (write) throw new AmbiguousWriteError(problem, 'api-error')
       if (attempt >= this.retry.attempts) {
         throw new ActionError(
           `${problem}, ${attempt} times. Check \`base-uri\`: it must be LaunchDarkly's API, not a proxy or a web page.`,

@@ -66,43 +66,59 @@ async function update(
 ): Promise<IntegrationConfiguration> {
   const live = plan.live as IntegrationConfiguration
   for (let attempt = 1; ; attempt++) {
+    let failure: ActionError
     try {
       return await context.client.patchConfiguration(live._id, plan.operations)
     } catch (error) {
-      if (error instanceof AmbiguousWriteError) {
-        context.log.info(
-          `${error.message}. Reading ${live._id} again to learn whether the change was applied.`
-        )
-        const fresh = await context.client.getConfiguration(live._id)
-        if (unexpectedPaths(plan, fresh).length === 0) {
-          context.log.info('The change had been applied.')
-          return fresh
-        }
-        if (!stillAsRead(plan, fresh)) throw changedSinceRead(plan, fresh)
-        if (attempt >= WRITE_ATTEMPTS) {
-          throw new ActionError(
-            `${error.message}; tried ${attempt} times and the change was never applied, so nothing was written. LaunchDarkly may be having trouble (https://status.launchdarkly.com): run again later.`,
-            error.reason
-          )
-        }
-        context.log.info('The change had not been applied: sending it again.')
-        continue
-      }
-      if (
+      // A 400 or 409 is also how LaunchDarkly refuses a failed `test` guard; anything else is final.
+      const refused =
         error instanceof ActionError &&
         (error.reason === 'invalid-input' || error.reason === 'conflict')
-      ) {
-        // A 400 or 409 is how LaunchDarkly refuses a failed `test` guard: was it someone else's edit?
-        const fresh = await context.client.getConfiguration(live._id)
-        if (!stillAsRead(plan, fresh)) throw changedSinceRead(plan, fresh)
-        if (error.reason === 'conflict' && attempt < WRITE_ATTEMPTS) continue
-        throw new ActionError(
-          `${error.message} The operations sent: ${summarize(plan.operations)}.`,
-          error.reason
-        )
-      }
-      throw error
+      if (!(error instanceof AmbiguousWriteError) && !refused) throw error
+      failure = error as ActionError
     }
+    const ambiguous = failure instanceof AmbiguousWriteError
+    if (ambiguous) {
+      context.log.info(
+        `${failure.message}. Reading ${live._id} again to learn whether the change was applied.`
+      )
+    }
+    const fresh = await readBack(live._id, failure, context)
+    if (unexpectedPaths(plan, fresh).length === 0) {
+      context.log.info('The change had been applied.')
+      return fresh
+    }
+    if (!stillAsRead(plan, fresh)) throw changedSinceRead(plan, fresh)
+    if (attempt < WRITE_ATTEMPTS && (ambiguous || failure.reason === 'conflict')) {
+      context.log.info('The change had not been applied: sending it again.')
+      continue
+    }
+    if (ambiguous) {
+      throw new ActionError(
+        `${failure.message}; tried ${attempt} times and the change was never applied, so nothing was written. LaunchDarkly may be having trouble (https://status.launchdarkly.com): run again later.`,
+        failure.reason
+      )
+    }
+    throw new ActionError(
+      `${failure.message} The operations sent: ${summarize(plan.operations)}.`,
+      failure.reason
+    )
+  }
+}
+
+/** Reads a configuration after a failed write; if that fails too, the write's fate is unknown. */
+async function readBack(
+  id: string,
+  failure: ActionError,
+  context: ApplyContext
+): Promise<IntegrationConfiguration> {
+  try {
+    return await context.client.getConfiguration(id)
+  } catch (error) {
+    throw new ActionError(
+      `The update of ${id} may or may not have been applied: ${failure.message}; reading it back failed too: ${describeError(error)}. Check the configuration in LaunchDarkly before running again.`,
+      failure.reason
+    )
   }
 }
 

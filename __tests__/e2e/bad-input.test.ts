@@ -1,0 +1,68 @@
+/**
+ * The bad-input corpus (__tests__/fixtures/bad-input): every kind of input a user can get wrong.
+ * Each case must end with exit 1, exactly one error annotation that names the input and says how
+ * to fix it, failure-reason=invalid-input, and not a single request to LaunchDarkly.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
+import { ldInputs, run } from '../helpers/fixtures.js'
+
+interface BadInputCase {
+  description: string
+  inputs: Record<string, string>
+  files?: Record<string, string>
+  symlinks?: Record<string, string>
+  'large-file'?: { path: string; bytes: number }
+  input: string
+  message: string
+}
+
+const DIRECTORY = new URL('../fixtures/bad-input/', import.meta.url)
+const cases = readdirSync(DIRECTORY)
+  .filter(name => name.endsWith('.yaml'))
+  .sort()
+  .map(
+    name => [name, parse(readFileSync(new URL(name, DIRECTORY), 'utf8')) as BadInputCase] as const
+  )
+
+let ld: LaunchDarklyEmulator
+beforeAll(async () => {
+  ld = await LaunchDarklyEmulator.start()
+})
+afterAll(() => ld.close())
+beforeEach(() => {
+  ld.server.requests.length = 0
+})
+
+describe('bad-input corpus', () => {
+  it('has at least 40 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it.each(cases)('%s', async (_name, testCase) => {
+    const files = { ...testCase.files }
+    const large = testCase['large-file']
+    if (large)
+      files[large.path] = JSON.stringify([
+        { op: 'add', path: '/name', value: 'x'.repeat(large.bytes) }
+      ])
+    const result = await run({
+      inputs: ldInputs(ld, { 'configuration-id': '65f0c1d2e3a4b5c6d7e8f901', ...testCase.inputs }),
+      files,
+      symlinks: testCase.symlinks
+    })
+    expect({ description: testCase.description, exitCode: result.exitCode }).toEqual({
+      description: testCase.description,
+      exitCode: 1
+    })
+    expect(result.errors).toHaveLength(1)
+    const message = result.errors[0]?.message ?? ''
+    expect(message).toContain(`Input \`${testCase.input}\``)
+    expect(message).toMatch(new RegExp(testCase.message, 's'))
+    expect(result.outputs['failure-reason']).toBe('invalid-input')
+    expect(result.outputs.changed).toBe('false')
+    expect(result.stderr).toBe('')
+    expect(ld.server.requests).toHaveLength(0)
+  })
+})
