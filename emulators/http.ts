@@ -39,6 +39,8 @@ export interface RecordedRequest {
   /** The status sent, or "destroyed" when the connection was dropped instead. */
   status: number | 'destroyed'
   at: number
+  /** When the answer was sent (or the connection dropped); 0 while pending. */
+  finishedAt: number
 }
 
 export type Fault =
@@ -188,7 +190,8 @@ export class EmulatorServer {
       headers,
       body,
       status: 0,
-      at: Date.now()
+      at: Date.now(),
+      finishedAt: 0
     }
     this.requests.push(record)
     if (!found) {
@@ -268,10 +271,12 @@ export class EmulatorServer {
     if (text !== '' && response.rawBody === undefined) headers['Content-Type'] = 'application/json'
     res.writeHead(response.status, headers)
     res.end(text)
+    record.finishedAt = Date.now()
   }
 
   private destroy(res: ServerResponse, record: RecordedRequest): void {
     record.status = 'destroyed'
     res.socket?.destroy()
+    record.finishedAt = Date.now()
   }
 }

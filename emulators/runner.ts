@@ -32,6 +32,8 @@ export interface RunOptions {
   githubToken?: string
   githubApiUrl?: string
   timeoutMs?: number
+  /** Options for node itself, before the script (the benchmark traces module loads this way). */
+  nodeArgs?: string[]
 }
 
 export interface Annotation {
@@ -111,7 +113,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     stdout: string
     stderr: string
   }>(resolve => {
-    const child = spawn(process.execPath, [ENTRY], { cwd: workspace, env })
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ENTRY], {
+      cwd: workspace,
+      env
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', chunk => (stdout += chunk))

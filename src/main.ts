@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
     token: request.token,
     userAgent: USER_AGENT,
     timeoutMs: settings.requestTimeoutMs,
+    concurrency: settings.concurrency,
     log: io
   })
   const context = {

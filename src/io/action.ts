@@ -32,8 +32,9 @@ export class ActionIO {
     return this.redactor.scrub(text)
   }
 
+  /** Written only when step debugging is on: the runner would hide it anyway, and it costs time. */
   debug(message: string): void {
-    core.debug(this.scrub(message))
+    if (core.isDebug()) core.debug(this.scrub(message))
   }
 
   info(message: string): void {

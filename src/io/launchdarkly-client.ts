@@ -16,6 +16,7 @@ import type {
   IntegrationConfigurationPost,
   LaunchDarklyErrorBody
 } from '../core/types.js'
+import { Semaphore } from '../concurrency.js'
 import { RateLimiter, systemClock, type Clock } from './rate-limiter.js'
 
 export interface RetryPolicy {
@@ -47,6 +48,8 @@ export interface ClientOptions {
   token: string
   userAgent: string
   timeoutMs: number
+  /** Requests in flight at most, reads and writes together. */
+  concurrency: number
   log: ClientLog
   retry?: Partial<RetryPolicy>
   clock?: Clock
@@ -85,11 +88,13 @@ export class LaunchDarklyClient {
   private readonly retry: RetryPolicy
   private readonly clock: Clock
   private readonly limiter: RateLimiter
+  private readonly slots: Semaphore
 
   constructor(private readonly options: ClientOptions) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry }
     this.clock = options.clock ?? systemClock
     this.limiter = new RateLimiter(this.clock)
+    this.slots = new Semaphore(options.concurrency)
   }
 
   getConfiguration(id: string): Promise<IntegrationConfiguration> {
@@ -175,25 +180,9 @@ export class LaunchDarklyClient {
 
     for (;;) {
       attempt += 1
-      await this.limiter.acquire(call.route)
-      this.stats.requests += 1
-      this.stats.byRoute[call.route] = (this.stats.byRoute[call.route] ?? 0) + 1
-      const started = this.clock.now()
-      let response: Response
-      let text: string
-      try {
-        response = await fetch(new URL(call.path, this.options.baseUri), {
-          method: call.method,
-          headers: this.headers(call.body !== undefined),
-          body: call.body === undefined ? undefined : JSON.stringify(call.body),
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeoutMs)
-        })
-        text = await response.text()
-      } catch (error) {
-        this.limiter.complete(call.route)
-        const reason = networkReason(error, this.options.timeoutMs)
-        this.options.log.debug(`${call.method} ${call.path} failed: ${reason}`)
+      const answer = await this.attempt(call)
+      if ('failure' in answer) {
+        const reason = answer.failure
         // A refused connection never reached LaunchDarkly: safe to send again, even a write.
         if (write && !reason.includes('ECONNREFUSED')) {
           throw new AmbiguousWriteError(`${reason} while ${call.what}`, 'network')
@@ -207,11 +196,7 @@ export class LaunchDarklyClient {
         await pause(this.backoff(attempt), `LaunchDarkly could not be reached (${reason})`)
         continue
       }
-      this.limiter.complete(call.route, response.headers)
-      this.options.log.debug(
-        `${call.method} ${call.path} → ${response.status} in ${this.clock.now() - started} ms`
-      )
-
+      const { response, text } = answer
       if (response.status === 429) {
         this.stats.rateLimited += 1
         rateLimitedAttempts += 1
@@ -234,18 +219,15 @@ export class LaunchDarklyClient {
         )
       }
       if (response.status >= 500) {
-        if (write)
-          throw new AmbiguousWriteError(
-            `LaunchDarkly answered ${response.status} while ${call.what}`,
-            'api-error'
-          )
+        const problem = `LaunchDarkly answered ${response.status} while ${call.what}`
+        if (write) throw new AmbiguousWriteError(problem, 'api-error')
         if (attempt >= this.retry.attempts) {
           throw new ActionError(
-            `LaunchDarkly answered ${response.status} while ${call.what}, ${attempt} times. It may be having an outage (https://status.launchdarkly.com): run again later.${errorId(text)}`,
+            `${problem}, ${attempt} times. It may be having an outage (https://status.launchdarkly.com): run again later.${errorId(text)}`,
             'api-error'
           )
         }
-        await pause(this.backoff(attempt), `LaunchDarkly answered ${response.status}`)
+        await pause(this.backoff(attempt), problem)
         continue
       }
       if (!response.ok) throw this.toError(response.status, text, call)
@@ -266,6 +248,41 @@ export class LaunchDarklyClient {
       }
       await pause(this.backoff(attempt), problem)
     }
+  }
+
+  /**
+   * One request, within the run's concurrency and the rate limit: its answer read whole, or why
+   * there is none. A slot is held only while a request is in flight, never while waiting to retry.
+   */
+  private attempt(
+    call: Call<unknown>
+  ): Promise<{ response: Response; text: string } | { failure: string }> {
+    return this.slots.run(async () => {
+      await this.limiter.acquire(call.route)
+      this.stats.requests += 1
+      this.stats.byRoute[call.route] = (this.stats.byRoute[call.route] ?? 0) + 1
+      const started = this.clock.now()
+      try {
+        const response = await fetch(new URL(call.path, this.options.baseUri), {
+          method: call.method,
+          headers: this.headers(call.body !== undefined),
+          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs)
+        })
+        const text = await response.text()
+        this.limiter.complete(call.route, response.headers)
+        this.options.log.debug(
+          `${call.method} ${call.path} → ${response.status} in ${this.clock.now() - started} ms`
+        )
+        return { response, text }
+      } catch (error) {
+        this.limiter.complete(call.route)
+        const failure = networkReason(error, this.options.timeoutMs)
+        this.options.log.debug(`${call.method} ${call.path} failed: ${failure}`)
+        return { failure }
+      }
+    })
   }
 
   private headers(hasBody: boolean): Record<string, string> {

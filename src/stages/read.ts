@@ -3,7 +3,6 @@
  * the API allows: one list per integration key that has two or more configurations (or any found
  * by name), one GET for each of the others. Nothing is fetched twice.
  */
-import { mapConcurrently } from '../concurrency.js'
 import type { DesiredConfiguration } from '../core/desired-state.js'
 import { ActionError } from '../core/errors.js'
 import type { IntegrationConfiguration } from '../core/types.js'
@@ -15,73 +14,53 @@ export type LiveResult =
   | { kind: 'missing'; notFound: string }
   | { kind: 'failed'; error: ActionError }
 
-type Read = { kind: 'list'; integrationKey: string } | { kind: 'get'; id: string }
-
-export async function readDesired(
+/**
+ * Starts every read at once (the client bounds how many are in flight) and answers each
+ * configuration as soon as its own read is back, so that writes start while other reads go on.
+ */
+export function readDesired(
   configurations: readonly DesiredConfiguration[],
-  client: LaunchDarklyClient,
-  concurrency: number
-): Promise<LiveResult[]> {
+  client: LaunchDarklyClient
+): Promise<LiveResult>[] {
   const counts = new Map<string, number>()
   for (const c of configurations) {
     if (c.integrationKey) counts.set(c.integrationKey, (counts.get(c.integrationKey) ?? 0) + 1)
   }
-  const listed = (c: DesiredConfiguration) =>
-    c.integrationKey !== undefined && (!c.id || (counts.get(c.integrationKey) ?? 0) >= 2)
-  const reads: Read[] = []
-  const readOf = new Map<DesiredConfiguration, Read>()
-  const lists = new Map<string, Read>()
-  for (const c of configurations) {
-    let read: Read
-    if (listed(c)) {
-      const key = c.integrationKey as string
-      read = lists.get(key) ?? { kind: 'list', integrationKey: key }
-      if (!lists.has(key)) {
-        lists.set(key, read)
-        reads.push(read)
-      }
-    } else {
-      read = { kind: 'get', id: c.id as string }
-      reads.push(read)
+  const lists = new Map<string, Promise<IntegrationConfiguration[] | ActionError>>()
+  const list = (integrationKey: string) => {
+    let pending = lists.get(integrationKey)
+    if (!pending) {
+      pending = client.listConfigurations(integrationKey).catch(toActionError)
+      lists.set(integrationKey, pending)
     }
-    readOf.set(c, read)
+    return pending
   }
-
-  const answers = new Map<Read, IntegrationConfiguration[] | ActionError>()
-  await mapConcurrently(reads, concurrency, async read => {
-    try {
-      const items =
-        read.kind === 'list'
-          ? await client.listConfigurations(read.integrationKey)
-          : [await client.getConfiguration(read.id)]
-      answers.set(read, items)
-    } catch (error) {
+  const get = (id: string) =>
+    client.getConfiguration(id).then(
+      live => [live],
       // A configuration that is not there is an answer, not a failure: it may be created.
-      if (read.kind === 'get' && error instanceof ActionError && error.reason === 'not-found') {
-        answers.set(read, [])
-      } else {
-        answers.set(read, toActionError(error))
-      }
-    }
-  })
+      (error: unknown) =>
+        error instanceof ActionError && error.reason === 'not-found' ? [] : toActionError(error)
+    )
+  // Configurations named by id elsewhere must not also be reached by name.
+  const explicitIds = new Map(configurations.filter(c => c.id).map(c => [c.id as string, c]))
 
-  const claimed = new Map<string, DesiredConfiguration>()
-  return configurations.map(c => {
-    const answer = answers.get(readOf.get(c) as Read) as IntegrationConfiguration[] | ActionError
+  return configurations.map(async (c): Promise<LiveResult> => {
+    const byList =
+      c.integrationKey !== undefined && (!c.id || (counts.get(c.integrationKey) ?? 0) >= 2)
+    const answer = await (byList ? list(c.integrationKey as string) : get(c.id as string))
     if (answer instanceof ActionError) return { kind: 'failed', error: answer }
     const result = pick(c, answer)
-    if (result.kind !== 'found') return result
-    const owner = claimed.get(result.live._id)
+    const owner = result.kind === 'found' && !c.id ? explicitIds.get(result.live._id) : undefined
     if (owner) {
       return {
         kind: 'failed',
         error: new ActionError(
-          `${c.file} configuration ${c.label} and ${owner.file} configuration ${owner.label} are the same LaunchDarkly configuration (${result.live._id}): describe it once.`,
+          `${c.file} configuration ${c.label} and ${owner.file} configuration ${owner.label} are the same LaunchDarkly configuration (${owner.id}): describe it once.`,
           'invalid-input'
         )
       }
     }
-    claimed.set(result.live._id, c)
     return result
   })
 }

@@ -2,7 +2,6 @@
  * Read, plan and apply, for each configuration the request is about. One configuration's failure is
  * its own outcome and never stops the others.
  */
-import { mapConcurrently } from '../concurrency.js'
 import type { DesiredConfiguration } from '../core/desired-state.js'
 import { ActionError } from '../core/errors.js'
 import { parsePointer } from '../core/json-patch.js'
@@ -75,30 +74,32 @@ export async function reconcileDesired(
       )
     )
   }
-  const found = await readDesired(configurations, context.client, context.settings.concurrency)
-  return mapConcurrently(configurations, context.settings.concurrency, async (c, index) => {
-    const result = found[index] as (typeof found)[number]
-    const live = result.kind === 'found' ? result.live : undefined
-    const outcome: Omit<Outcome, 'status'> = {
-      file: c.file,
-      label: `${c.label} in ${c.file}`,
-      id: live?._id ?? c.id,
-      name: live?.name ?? c.name,
-      integrationKey: live?._integrationKey ?? c.integrationKey,
-      warnings: []
-    }
-    try {
-      if (result.kind === 'failed') throw result.error
-      if (result.kind === 'missing')
-        assertCreatable(c, result.notFound, context.settings.createMissing)
-      const plan = planDesired(live, c.fields, outcome.integrationKey, {
-        rotateSecrets: context.settings.rotateSecrets
-      })
-      return await settlePlan(outcome, plan, context)
-    } catch (error) {
-      return failed(outcome, error)
-    }
-  })
+  const reads = readDesired(configurations, context.client)
+  return Promise.all(
+    configurations.map(async (c, index) => {
+      const result = await (reads[index] as (typeof reads)[number])
+      const live = result.kind === 'found' ? result.live : undefined
+      const outcome: Omit<Outcome, 'status'> = {
+        file: c.file,
+        label: `${c.label} in ${c.file}`,
+        id: live?._id ?? c.id,
+        name: live?.name ?? c.name,
+        integrationKey: live?._integrationKey ?? c.integrationKey,
+        warnings: []
+      }
+      try {
+        if (result.kind === 'failed') throw result.error
+        if (result.kind === 'missing')
+          assertCreatable(c, result.notFound, context.settings.createMissing)
+        const plan = planDesired(live, c.fields, outcome.integrationKey, {
+          rotateSecrets: context.settings.rotateSecrets
+        })
+        return await settlePlan(outcome, plan, context)
+      } catch (error) {
+        return failed(outcome, error)
+      }
+    })
+  )
 }
 
 async function settlePlan(
