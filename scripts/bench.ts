@@ -4,6 +4,7 @@
  * process; the action runs as the runner runs it (node dist/index.js).
  */
 import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os'
 import { join } from 'node:path'
@@ -122,6 +123,50 @@ async function coldStart(): Promise<void> {
       '≤ 1.30 x'
     )
   })
+}
+
+/** Where start-up time goes: Node itself, @actions/core alone, and the action up to its first check. */
+async function startupBreakdown(): Promise<void> {
+  const ncc = createRequire(import.meta.url)('@vercel/ncc') as (
+    entry: string,
+    options: object
+  ) => Promise<{ code: string }>
+  const dir = mkdtempSync(join(tmpdir(), 'bench-core-'))
+  const { code } = await ncc(new URL('scripts/bench/core-only.ts', ROOT).pathname, {
+    minify: true,
+    quiet: true
+  })
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}')
+  writeFileSync(join(dir, 'index.js'), code)
+  const empty = join(dir, 'empty.mjs')
+  writeFileSync(empty, '')
+  const series = async (script: string) => {
+    const times: number[] = []
+    for (let i = 0; i < RUNS; i++) times.push(await timeSpawn(script, {}))
+    return median(times)
+  }
+  const node = await series(empty)
+  const core = await series(join(dir, 'index.js'))
+  // No inputs at all: the action stops at its first check, before any request.
+  const action = await series(new URL('dist/index.js', ROOT).pathname)
+  record('Start-up: Node alone', ms(node), '', '', '')
+  record(
+    'Start-up: @actions/core alone (minified bundle)',
+    ms(core),
+    `+${ms(core - node)} over Node`,
+    '',
+    ''
+  )
+  record(
+    'Start-up: the action, up to its first input check',
+    ms(action),
+    `+${ms(action - core)} over @actions/core`,
+    '',
+    ''
+  )
+  notes.push(
+    `@actions/core costs about ${ms(core - node)} at start-up here: it imports @actions/http-client, and with it the whole undici HTTP client, only for getIDToken (OIDC), which this action never calls. The package has one entry point and no "sideEffects" flag, so the bundler cannot leave it out; the action already loads everything else it may not need (the GitHub client, the YAML parser, the glob library) only when a run needs it.`
+  )
 }
 
 async function bundle(): Promise<void> {
@@ -308,6 +353,7 @@ async function rateLimited(): Promise<void> {
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}`
 console.log(`Machine: ${machine}\n`)
 await coldStart()
+await startupBreakdown()
 await bundle()
 await requests()
 await throughput()
