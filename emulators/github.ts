@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http'
 import {
-  EmulatorServer,
+  Emulator,
   type EmulatorRequest,
   type EmulatorResponse,
   type Fault,
@@ -110,8 +110,7 @@ const bodyField = (request: EmulatorRequest, field: string): unknown =>
     ? (request.body as Record<string, unknown>)[field]
     : undefined
 
-export class GitHubEmulator {
-  readonly server = new EmulatorServer()
+export class GitHubEmulator extends Emulator {
   private readonly tokens = new Map<string, Caller>()
   private readonly accounts = new Map<string, GitHubAccount>()
   private readonly repositories = new Map<string, Repository>()
@@ -122,16 +121,22 @@ export class GitHubEmulator {
   private nextCommentId = 2_500_000_001
   private nextAccountId = 1001
 
-  private constructor() {
-    const repo = '/repos/{owner}/{repo}'
+  /**
+   * `enterprise`: GitHub Enterprise Server's layout, REST under /api/v3 and GraphQL at /api/graphql
+   * (GITHUB_API_URL is then `apiUrl`, not `url`).
+   */
+  private constructor(private readonly enterprise: boolean) {
+    super()
+    const rest = enterprise ? '/api/v3' : ''
+    const repo = `${rest}/repos/{owner}/{repo}`
     const routes: [string, string, string, Handle][] = [
       ['GET', `${repo}/issues/{issue_number}/comments`, DOC.listComments, this.listComments],
       ['POST', `${repo}/issues/{issue_number}/comments`, DOC.createComment, this.createComment],
       ['PATCH', `${repo}/issues/comments/{comment_id}`, DOC.updateComment, this.updateComment],
       ['GET', `${repo}/commits/{commit_sha}/pulls`, DOC.commitPulls, this.commitPulls],
       ['GET', `${repo}/pulls/{pull_number}`, DOC.getPull, this.getPull],
-      ['GET', '/user', DOC.getUser, this.getUser],
-      ['POST', '/graphql', DOC.graphql, this.graphql]
+      ['GET', `${rest}/user`, DOC.getUser, this.getUser],
+      ['POST', enterprise ? '/api/graphql' : '/graphql', DOC.graphql, this.graphql]
     ]
     for (const [method, pattern, doc, handle] of routes) {
       this.server.route(method, pattern, request => {
@@ -145,19 +150,18 @@ export class GitHubEmulator {
     this.server.commonHeaders = record => this.rateLimitHeaders(record)
   }
 
-  static async start(options: { users?: GitHubUserSpec[] } = {}): Promise<GitHubEmulator> {
-    const emulator = new GitHubEmulator()
+  static async start(
+    options: { users?: GitHubUserSpec[]; enterprise?: boolean } = {}
+  ): Promise<GitHubEmulator> {
+    const emulator = new GitHubEmulator(options.enterprise === true)
     for (const user of options.users ?? DEFAULT_USERS) emulator.addUser(user)
     await emulator.server.listen()
     return emulator
   }
 
-  get url(): string {
-    return this.server.url
-  }
-
-  close(): Promise<void> {
-    return this.server.close()
+  /** What GITHUB_API_URL is set to for this emulator. */
+  get apiUrl(): string {
+    return this.enterprise ? `${this.url}/api/v3` : this.url
   }
 
   addUser(spec: GitHubUserSpec): void {
@@ -221,7 +225,7 @@ export class GitHubEmulator {
 
   /** Called once per answer: each token spends its own hourly quota, GraphQL apart from REST. */
   private rateLimitHeaders(record: RecordedRequest): HeaderMap {
-    const graphql = record.path === '/graphql'
+    const graphql = record.path.endsWith('/graphql')
     const token = tokenOf(record.headers)
     const limit = token !== undefined && this.tokens.has(token) ? RATE_LIMIT : 60
     const window = Math.floor((record.at - this.startedAt) / WINDOW_MS)
@@ -270,7 +274,7 @@ export class GitHubEmulator {
 
   private representComment(comment: StoredComment) {
     const { owner, repo, id, issueNumber, user } = comment
-    const api = `${this.url}/repos/${owner}/${repo}`
+    const api = `${this.apiUrl}/repos/${owner}/${repo}`
     const isPull = this.repositories.get(key(owner, repo))?.pulls.has(issueNumber)
     const page = `https://github.com/${owner}/${repo}/${isPull ? 'pull' : 'issues'}/${issueNumber}`
     return {
@@ -292,7 +296,7 @@ export class GitHubEmulator {
     const user = this.account(pr.login ?? 'octocat', 'User')
     const path = `${repository.owner}/${repository.name}`
     return {
-      url: `${this.url}/repos/${path}/pulls/${pr.number}`,
+      url: `${this.apiUrl}/repos/${path}/pulls/${pr.number}`,
       id: pr.number,
       node_id: nodeId('PR', pr.number),
       html_url: `https://github.com/${path}/pull/${pr.number}`,

@@ -280,3 +280,16 @@ export class EmulatorServer {
     record.finishedAt = Date.now()
   }
 }
+
+/** What every emulator is: a server, its address, and a way to stop it. */
+export abstract class Emulator {
+  readonly server = new EmulatorServer()
+
+  get url(): string {
+    return this.server.url
+  }
+
+  close(): Promise<void> {
+    return this.server.close()
+  }
+}

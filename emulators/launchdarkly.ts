@@ -11,7 +11,7 @@ import Ajv, { type ValidateFunction } from 'ajv'
 import { applyOperations, PatchApplyError, parsePointer } from '../src/core/json-patch.js'
 import type { JsonObject, JsonValue, Operation } from '../src/core/json-patch.js'
 import { loadManifestSecrets } from '../scripts/lib/manifests.js'
-import { EmulatorServer, type EmulatorRequest, type EmulatorResponse } from './http.js'
+import { Emulator, type EmulatorRequest, type EmulatorResponse } from './http.js'
 
 export const WRITER_TOKEN = 'api-00000000-emulator-writer'
 export const READER_TOKEN = 'api-00000000-emulator-reader'
@@ -74,8 +74,7 @@ export function maskSecret(value: JsonValue): string {
   return `${value.slice(0, 3)}${'*'.repeat(Math.max(4, value.length - 6))}${value.slice(-3)}`
 }
 
-export class LaunchDarklyEmulator {
-  readonly server = new EmulatorServer()
+export class LaunchDarklyEmulator extends Emulator {
   /** PATCH requests whose operations were applied to the store. */
   appliedPatches = 0
   private readonly store = new Map<string, StoredConfiguration>()
@@ -84,6 +83,7 @@ export class LaunchDarklyEmulator {
   private readonly tokens: Record<string, 'writer' | 'reader'>
 
   private constructor(private readonly options: LaunchDarklyEmulatorOptions) {
+    super()
     this.tokens = options.tokens ?? { [WRITER_TOKEN]: 'writer', [READER_TOKEN]: 'reader' }
     const s = this.server
     s.route('GET', ROUTES.list, r => this.guard(r, ROUTES.list, () => this.list(r)))
@@ -97,14 +97,6 @@ export class LaunchDarklyEmulator {
     const emulator = new LaunchDarklyEmulator(options)
     await emulator.server.listen()
     return emulator
-  }
-
-  get url(): string {
-    return this.server.url
-  }
-
-  close(): Promise<void> {
-    return this.server.close()
   }
 
   seed(...configurations: SeedConfiguration[]): StoredConfiguration[] {

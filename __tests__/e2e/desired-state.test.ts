@@ -4,7 +4,11 @@ import type { RunResult } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
 import {
   APPROVALS_SECRET,
+  GET,
   ldInputs,
+  LIST,
+  POST,
+  PATCH,
   routesOf,
   run,
   seedApprovals,
@@ -16,11 +20,6 @@ beforeEach(async () => {
   ld = await LaunchDarklyEmulator.start()
 })
 afterEach(() => ld.close())
-
-const LIST = `GET ${ROUTES.list}`
-const POST = `POST ${ROUTES.list}`
-const GET = `GET ${ROUTES.item}`
-const PATCH = `PATCH ${ROUTES.item}`
 
 const results = (result: RunResult) =>
   JSON.parse(result.outputs.results ?? '[]') as {

@@ -1,10 +1,12 @@
 /** Patch mode, run as the runner runs the action, against the LaunchDarkly emulator. */
-import { LaunchDarklyEmulator, READER_TOKEN, ROUTES } from '../../emulators/launchdarkly.js'
+import { LaunchDarklyEmulator, READER_TOKEN } from '../../emulators/launchdarkly.js'
 
 import { expectNoSecrets, maskedValues } from '../helpers/canaries.js'
 import {
   APPROVALS_SECRET,
+  GET,
   ldInputs,
+  PATCH,
   routesOf,
   run,
   seedApprovals,
@@ -16,9 +18,6 @@ beforeEach(async () => {
   ld = await LaunchDarklyEmulator.start()
 })
 afterEach(() => ld.close())
-
-const GET = `GET ${ROUTES.item}`
-const PATCH = `PATCH ${ROUTES.item}`
 
 describe('patch mode', () => {
   it('disables a configuration with an inline YAML patch, sending the headers LaunchDarkly needs', async () => {

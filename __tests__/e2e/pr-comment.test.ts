@@ -234,3 +234,45 @@ describe('pull request comment', () => {
     expect(ld.server.requests).toHaveLength(0)
   })
 })
+
+describe('pull request comment: GitHub variants', () => {
+  it('works with GitHub Enterprise Server through GITHUB_API_URL (/api/v3, GraphQL at /api/graphql)', async () => {
+    const ghes = await GitHubEmulator.start({ enterprise: true })
+    try {
+      ghes.addPullRequest('acme', 'platform-config', { number: 7, headSha: 'a'.repeat(40) })
+      const { _id } = seedApprovals(ld)
+      const result = await run(
+        {
+          inputs: ldInputs(ld, {
+            'comment-on-pr': 'true',
+            'dry-run': 'true',
+            'configuration-id': _id,
+            enabled: 'false'
+          }),
+          githubApiUrl: ghes.apiUrl,
+          githubToken: INSTALLATION_TOKEN,
+          eventName: 'pull_request',
+          event: PR_EVENT,
+          env: { GITHUB_GRAPHQL_URL: `${ghes.url}/api/graphql` }
+        },
+        { github: ghes }
+      )
+      expect(result.exitCode).toBe(0)
+      expect(ghes.comments('acme', 'platform-config', 7)).toHaveLength(1)
+      expect(ghes.server.requests.map(r => r.path)).toContain('/api/graphql')
+      expect(ghes.server.requests.every(r => r.path.startsWith('/api/'))).toBe(true)
+    } finally {
+      await ghes.close()
+    }
+  })
+
+  it('waits out a secondary rate limit and still comments', async () => {
+    const { _id } = seedApprovals(ld)
+    gh.secondaryRateLimit(1, 1)
+    const result = await plan({ 'configuration-id': _id, enabled: 'false' })
+    expect(result.exitCode).toBe(0)
+    expect(comments()).toHaveLength(1)
+    expect(gh.server.requests.some(r => r.status === 403)).toBe(true)
+    expect(result.annotations.filter(a => a.level === 'warning')).toHaveLength(0)
+  })
+})

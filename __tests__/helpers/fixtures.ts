@@ -4,6 +4,7 @@ import type { RecordedRequest } from '../../emulators/http.js'
 import {
   LaunchDarklyEmulator,
   READER_TOKEN,
+  ROUTES,
   WRITER_TOKEN,
   type StoredConfiguration
 } from '../../emulators/launchdarkly.js'
@@ -11,6 +12,12 @@ import { runAction, type RunOptions, type RunResult } from '../../emulators/runn
 import { expectNoSecrets } from './canaries.js'
 
 export const APPROVALS_SECRET = 'supersecret123'
+
+/** The routes as the emulator's request log names them. */
+export const LIST = `GET ${ROUTES.list}`
+export const POST = `POST ${ROUTES.list}`
+export const GET = `GET ${ROUTES.item}`
+export const PATCH = `PATCH ${ROUTES.item}`
 
 export function seedApprovals(
   ld: LaunchDarklyEmulator,

@@ -3,9 +3,9 @@
  * configuration; when GitHub's 65,536-character limit is near, it drops the full change first, then
  * the tables, and says where the whole account is (the job summary).
  */
-import { details, fenced, literal, safeJson, table, text } from './markdown.js'
+import { details, fenced, literal, safeJson, text } from './markdown.js'
 import type { RedactedOutcome } from './outcome.js'
-import { changeTable, headline, type RunFacts } from './report.js'
+import { changeTable, headline, overviewTable, type RunFacts } from './report.js'
 
 /** GitHub refuses longer bodies; the margin leaves room for the notes added when shortening. */
 export const COMMENT_LIMIT = 65_536
@@ -48,15 +48,7 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
     facts.dryRun
       ? `_Plan${facts.commit ? ` for ${literal(facts.commit)}` : ''}: nothing has been written to LaunchDarkly yet._`
       : `_Applied to LaunchDarkly${facts.commit ? ` from ${literal(facts.commit)}` : ''}._`,
-    table(
-      ['Configuration', 'ID', 'Integration', 'Status'],
-      outcomes.map(o => [
-        text(o.name ?? o.label),
-        o.id ? literal(o.id) : '',
-        o.integrationKey ? text(o.integrationKey) : '',
-        STATUS_ICONS[o.status]
-      ])
-    )
+    overviewTable(outcomes, STATUS_ICONS)
   ]
   const notable = outcomes.filter(o => o.status !== 'unchanged')
   const sections = notable.map(o => {

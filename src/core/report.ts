@@ -136,16 +136,23 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: RunFa
   const mode = facts.dryRun
     ? '_Dry run: LaunchDarkly was read, nothing was written._'
     : '_Applied to LaunchDarkly._'
-  const overview = table(
+  return [title, mode, overviewTable(outcomes), renderDiff(outcomes)].join('\n\n') + '\n'
+}
+
+/** One line per configuration: what it is, and what happened to it. */
+export function overviewTable(
+  outcomes: readonly RedactedOutcome[],
+  status: Readonly<Record<Status, string>> = STATUS_WORDS
+): string {
+  return table(
     ['Configuration', 'ID', 'Integration', 'Status'],
     outcomes.map(o => [
       text(o.name ?? o.label),
       o.id ? literal(o.id) : '',
       o.integrationKey ? text(o.integrationKey) : '',
-      STATUS_WORDS[o.status]
+      status[o.status]
     ])
   )
-  return [title, mode, overview, renderDiff(outcomes)].join('\n\n') + '\n'
 }
 
 /** A plain-text account for the log, where an on-call engineer looks first. */

@@ -8,15 +8,22 @@
  * to find out whether the change landed.
  */
 import { validateCollectionRep, validateConfigurationRep } from '../generated/validators.js'
-import { ActionError, describeError } from '../core/errors.js'
+import { ActionError } from '../core/errors.js'
 import type { Operation } from '../core/json-patch.js'
 import type {
   IntegrationConfiguration,
   IntegrationConfigurationCollection,
-  IntegrationConfigurationPost,
-  LaunchDarklyErrorBody
+  IntegrationConfigurationPost
 } from '../core/types.js'
 import { Semaphore } from '../concurrency.js'
+import {
+  errorForStatus,
+  errorId,
+  networkReason,
+  parseJson,
+  safeOrigin,
+  type RequestContext
+} from './launchdarkly-errors.js'
 import { RateLimiter, systemClock, type Clock } from './rate-limiter.js'
 
 export interface RetryPolicy {
@@ -69,15 +76,12 @@ export class AmbiguousWriteError extends ActionError {
   }
 }
 
-interface Call<T> {
+interface Call<T> extends RequestContext {
   method: 'GET' | 'POST' | 'PATCH'
   path: string
   /** The route as LaunchDarkly counts it for rate limits. */
   route: string
   body?: unknown
-  /** What the request does, for messages: "reading configuration 65f0…". */
-  what: string
-  notFound: string
   parse: (body: unknown) => T | undefined
 }
 
@@ -230,7 +234,7 @@ export class LaunchDarklyClient {
         await pause(this.backoff(attempt), problem)
         continue
       }
-      if (!response.ok) throw this.toError(response.status, text, call)
+      if (!response.ok) throw errorForStatus(response.status, text, call)
 
       const parsed = call.parse(parseJson(text))
       if (parsed !== undefined) return parsed
@@ -312,68 +316,5 @@ export class LaunchDarklyClient {
     if (Number.isFinite(reset) && untilReset > 0) return Math.min(untilReset, 60_000) + jitter
     // No usable header (or a reset in the past): back off as if it were an error.
     return this.backoff(attempt) + jitter
-  }
-
-  private toError(status: number, text: string, call: Call<unknown>): ActionError {
-    const body = parseJson(text) as Partial<LaunchDarklyErrorBody> | undefined
-    const said = body?.message ? ` LaunchDarkly said: "${body.message}".` : ''
-    const id = errorId(text)
-    switch (status) {
-      case 401:
-        return new ActionError(
-          `LaunchDarkly refused the access token (401) while ${call.what}: it is invalid, expired or revoked. Check the secret given as \`access-token\`: it must be a personal or service access token (api-…), not an SDK or mobile key.${id}`,
-          'unauthorized'
-        )
-      case 403:
-        return new ActionError(
-          `LaunchDarkly answered 403 (forbidden) while ${call.what}.${said} The token's role lacks permission for this on integration configurations, or the account is not on the Enterprise plan that this feature needs. Give the token a role that allows it (see the README's SECURITY section).${id}`,
-          'forbidden'
-        )
-      case 404:
-        return new ActionError(`${call.notFound}${id}`, 'not-found')
-      case 409:
-        return new ActionError(
-          `LaunchDarkly answered 409 (conflict) while ${call.what}: the configuration was being changed at the same time.${said} Nothing was applied by this request: run again.${id}`,
-          'conflict'
-        )
-      default:
-        return new ActionError(
-          `LaunchDarkly refused ${call.what} (${status}${body?.code ? ` ${body.code}` : ''}).${said}${id}`,
-          status === 400 ? 'invalid-input' : 'api-error'
-        )
-    }
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
-function errorId(text: string): string {
-  const body = parseJson(text) as Partial<LaunchDarklyErrorBody> | undefined
-  return typeof body?.id === 'string'
-    ? ` (LaunchDarkly error id ${body.id}: quote it to LaunchDarkly support.)`
-    : ''
-}
-
-function networkReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return `no answer within ${timeoutMs / 1000} s (\`request-timeout\`)`
-  }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause
-  return cause?.code
-    ? `${cause.code}${cause.message ? ` (${cause.message})` : ''}`
-    : describeError(error)
-}
-
-function safeOrigin(location: string): string {
-  try {
-    return new URL(location).origin
-  } catch {
-    return 'a relative location'
   }
 }
