@@ -33,8 +33,9 @@ function commentContext() {
  * URL, or undefined when there was nothing to comment on or it failed (with a warning).
  */
 async function publishComment(settings, body, log) {
+    const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug };
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, {
-        log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
+        log: octokitLog,
         throttle: {
             onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
                 log.info(`GitHub rate limit reached; retrying the comment in ${retryAfter} s.`);
@@ -46,12 +47,15 @@ async function publishComment(settings, body, log) {
             }
         }
     }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+    // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
+    // read-only identity query goes through a client without it, so the comment does not wait.
+    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, { log: octokitLog }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L);
     try {
         const pull = await findPullRequest(octokit, settings, log);
         if (!pull)
             return undefined;
         const marker = (0,_core_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(settings.key);
-        const identity = await whoAmI(octokit, log);
+        const identity = await whoAmI(reader, log);
         const existing = await findComment(octokit, pull, marker, identity);
         const { data } = existing
             ? await octokit.rest.issues.updateComment({

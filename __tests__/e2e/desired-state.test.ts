@@ -114,6 +114,7 @@ describe('desired state', () => {
     expect(again.exitCode).toBe(0)
     expect(routesOf(ld)).toEqual([GET])
     expect(results(again)[0]?.status).toBe('unchanged')
+    expect(again.summary).toMatch(/#### \*\*Approvals \(prod\)\*\*.*: unchanged/)
   })
 
   it('compares a masked secret by its mask: the same is unchanged, another is written', async () => {

@@ -136,7 +136,9 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: RunFa
   const mode = facts.dryRun
     ? '_Dry run: LaunchDarkly was read, nothing was written._'
     : '_Applied to LaunchDarkly._'
-  return [title, mode, overviewTable(outcomes), renderDiff(outcomes)].join('\n\n') + '\n'
+  // Every configuration has its section here, unchanged ones too: the summary is the full account.
+  const sections = outcomes.map(o => outcomeSection(o))
+  return [title, mode, overviewTable(outcomes), ...sections].join('\n\n') + '\n'
 }
 
 /** One line per configuration: what it is, and what happened to it. */

@@ -46,10 +46,11 @@ export async function publishComment(
   body: string,
   log: CommentLog
 ): Promise<string | undefined> {
+  const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug }
   const octokit = getOctokit(
     settings.githubToken,
     {
-      log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
+      log: octokitLog,
       throttle: {
         onRateLimit: (
           retryAfter: number,
@@ -74,11 +75,14 @@ export async function publishComment(
     retry,
     throttling
   )
+  // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
+  // read-only identity query goes through a client without it, so the comment does not wait.
+  const reader = getOctokit(settings.githubToken, { log: octokitLog }, retry)
   try {
     const pull = await findPullRequest(octokit, settings, log)
     if (!pull) return undefined
     const marker = commentMarker(settings.key)
-    const identity = await whoAmI(octokit, log)
+    const identity = await whoAmI(reader, log)
     const existing = await findComment(octokit, pull, marker, identity)
     const { data } = existing
       ? await octokit.rest.issues.updateComment({
