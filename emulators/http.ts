@@ -139,8 +139,6 @@ export class EmulatorServer {
         )
       })
     })
-    // Tests that drop connections must not leave the server waiting on idle sockets at close.
-    this.server.keepAliveTimeout = 1000
     await new Promise<void>(resolve => this.server?.listen(0, '127.0.0.1', resolve))
     this.port = (this.server.address() as AddressInfo).port
   }
