@@ -124,10 +124,7 @@ async function commentOnFailure(error: unknown): Promise<void> {
   }
   if (!settings || !(error instanceof ActionError)) return
   const key = settings.key
-  const dryRun = readInput('dry-run') === 'true'
-  await comment(settings, context =>
-    renderFailureComment(error.message, { ...context, key, dryRun, failOnDrift: false })
-  )
+  await comment(settings, context => renderFailureComment(error.message, { ...context, key }))
 }
 
 /**

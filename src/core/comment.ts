@@ -32,7 +32,10 @@ const STATUS_ICONS: Record<RedactedOutcome['status'], string> = {
 }
 
 /** A comment saying the run could not even start, e.g. a desired-state file that does not parse. */
-export function renderFailureComment(message: string, facts: CommentFacts): string {
+export function renderFailureComment(
+  message: string,
+  facts: Pick<CommentFacts, 'key' | 'runUrl'>
+): string {
   return [
     commentMarker(facts.key),
     '### LaunchDarkly: the configuration could not be checked',
@@ -82,6 +85,6 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   return assemble([...head, ...kept, note])
 }
 
-function footer(facts: CommentFacts): string {
+function footer(facts: Pick<CommentFacts, 'key' | 'runUrl'>): string {
   return `<sub>[Workflow run](${facts.runUrl}) · comment key ${literal(facts.key)}</sub>`
 }
