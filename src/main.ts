@@ -147,7 +147,9 @@ export function reportUnexpected(error: unknown): void {
  * a digest of the inputs that say what the step manages.
  */
 function defaultCommentKey(): string {
-  const scope = ['base-uri', 'configuration-id', 'patch-file', 'desired-state-file'].map(readInput).join('\n')
+  const scope = ['base-uri', 'configuration-id', 'patch-file', 'desired-state-file']
+    .map(readInput)
+    .join('\n')
   const digest = createHash('sha256').update(scope).digest('hex').slice(0, 8)
   return `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}/${digest}`
 }
