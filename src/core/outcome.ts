@@ -4,7 +4,13 @@
  */
 import type { FieldChange } from './diff.js'
 import type { FailureReason } from './errors.js'
-import { parsePointer, type JsonObject, type JsonValue, type Operation } from './json-patch.js'
+import {
+  formatPointer,
+  parsePointer,
+  type JsonObject,
+  type JsonValue,
+  type Operation
+} from './json-patch.js'
 import type { ConfigurationPlan } from './plan.js'
 import { isSecretPath, SECRET_CHANGED, SECRET_UNCHANGED } from './secrets.js'
 
@@ -50,7 +56,7 @@ export function redactOutcome(outcome: Outcome): RedactedOutcome {
   const redact = (tokens: string[], value: JsonValue | undefined): JsonValue | undefined => {
     if (value === undefined) return undefined
     if (isSecretPath(tokens, integrationKey, live)) {
-      const path = `/${tokens.map(t => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
+      const path = formatPointer(tokens)
       return [...changed].some(
         c => c === path || c.startsWith(`${path}/`) || path.startsWith(`${c}/`)
       )

@@ -66,13 +66,12 @@ export function maskMatches(mask: string, value: JsonValue | undefined): boolean
 export class Redactor {
   private readonly secrets = new Set<string>()
 
-  add(value: unknown): void {
+  /** Returns whether the value is new to the redactor. */
+  add(value: unknown): boolean {
     // Very short values would turn ordinary words into asterisks and protect nothing.
-    if (typeof value === 'string' && value.length >= 4) this.secrets.add(value)
-  }
-
-  values(): string[] {
-    return [...this.secrets]
+    if (typeof value !== 'string' || value.length < 4 || this.secrets.has(value)) return false
+    this.secrets.add(value)
+    return true
   }
 
   scrub(text: string): string {

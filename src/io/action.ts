@@ -18,9 +18,7 @@ export class ActionIO {
   /** Masks values in the log at once, and in every text this class writes. */
   protect(values: readonly string[]): void {
     for (const value of values) {
-      const before = this.redactor.values().length
-      this.redactor.add(value)
-      if (this.redactor.values().length === before) continue
+      if (!this.redactor.add(value)) continue
       core.setSecret(value)
       // The runner masks line by line: a multi-line secret needs each line masked too.
       for (const line of value.split(/\r?\n/))
