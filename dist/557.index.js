@@ -11,14 +11,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   publishComment: () => (/* binding */ publishComment)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
 /* harmony import */ var _core_comment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7578);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 /**
  * The pull request comment, over octokit: which pull request, the one comment per key (found by its
  * marker among comments written by this token's identity, on every page), created or updated in
  * place. Loaded only when a run comments, and never fails the step: a problem is a warning.
  */
+
 
 
 
@@ -29,34 +31,30 @@ function commentContext() {
     return { runUrl, commit: _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha ? _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha.slice(0, 7) : undefined };
 }
 /**
- * Writes or updates the comment; `render` gets the key and returns the body. Returns the comment's
- * URL, or undefined when there was nothing to comment on or it failed (with a warning).
+ * Writes the comment, or updates the one this key wrote before. Returns its URL, or undefined when
+ * there was nothing to comment on or it failed (with a warning).
  */
 async function publishComment(settings, body, log) {
     const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug };
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, {
         log: octokitLog,
         throttle: {
-            onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.info(`GitHub rate limit reached; retrying the comment in ${retryAfter} s.`);
-                return retryCount < 2;
-            },
-            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.info(`GitHub secondary rate limit reached; retrying the comment in ${retryAfter} s.`);
-                return retryCount < 2;
-            }
+            onRateLimit: retryTwice('GitHub rate limit reached', log),
+            onSecondaryRateLimit: retryTwice('GitHub secondary rate limit reached', log)
         }
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
     // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
     // read-only identity query goes through a client without it, so the comment does not wait.
-    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, { log: octokitLog }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L);
+    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, { log: octokitLog }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L);
     try {
         const pull = await findPullRequest(octokit, settings, log);
         if (!pull)
             return undefined;
         const marker = (0,_core_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(settings.key);
-        const identity = await whoAmI(reader, log);
-        const existing = await findComment(octokit, pull, marker, identity);
+        // Who the token is matters only if some comment carries the marker: asked once, when needed.
+        let identity;
+        const whoIsIt = () => (identity ??= whoAmI(reader, log));
+        const existing = await findComment(octokit, pull, marker, whoIsIt);
         const { data } = existing
             ? await octokit.rest.issues.updateComment({
                 owner: pull.owner,
@@ -115,14 +113,14 @@ async function whoAmI(octokit, log) {
         return normalizeLogin(viewer.login);
     }
     catch (error) {
-        log.debug(`GraphQL viewer failed (${describe(error)}); trying GET /user.`);
+        log.debug(`GraphQL viewer failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}); trying GET /user.`);
     }
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return normalizeLogin(data.login);
     }
     catch (error) {
-        log.debug(`GET /user failed (${describe(error)}); only comments by github-actions will be updated.`);
+        log.debug(`GET /user failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}); only comments by github-actions will be updated.`);
         return 'github-actions';
     }
 }
@@ -136,15 +134,18 @@ async function findComment(octokit, pull, marker, identity) {
     });
     for await (const { data } of pages) {
         // A marker copied into someone else's comment must not make this run edit their comment.
-        const mine = data.find(c => c.body?.includes(marker) && c.user !== null && normalizeLogin(c.user.login) === identity);
-        if (mine)
-            return mine;
+        for (const comment of data) {
+            if (!comment.body?.includes(marker) || comment.user === null)
+                continue;
+            if (normalizeLogin(comment.user.login) === (await identity()))
+                return comment;
+        }
     }
     return undefined;
 }
 function explain(error) {
     const status = error.status;
-    const detail = describe(error);
+    const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error);
     if (status === 403 && !/rate limit/i.test(detail)) {
         return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`;
     }
@@ -153,8 +154,12 @@ function explain(error) {
     }
     return `Could not comment on the pull request (${status ? `GitHub answered ${status}: ` : ''}${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
 }
-function describe(error) {
-    return error instanceof Error ? error.message : String(error);
+/** The throttling plugin's handler: say so in the log, and retry twice at most. */
+function retryTwice(what, log) {
+    return (retryAfter, _options, _octokit, retryCount) => {
+        log.info(`${what}; retrying the comment in ${retryAfter} s.`);
+        return retryCount < 2;
+    };
 }
 
 

@@ -8,7 +8,7 @@ import type { RedactedOutcome } from './outcome.js'
 import { changeTable, headline, overviewTable, type RunFacts } from './report.js'
 
 /** GitHub refuses longer bodies; the margin leaves room for the notes added when shortening. */
-export const COMMENT_LIMIT = 65_536
+const COMMENT_LIMIT = 65_536
 const BUDGET = COMMENT_LIMIT - 2_000
 
 export interface CommentFacts extends RunFacts {

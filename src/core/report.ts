@@ -26,7 +26,7 @@ const STATUS_WORDS: Record<Status, string> = {
   failed: 'failed'
 }
 
-export function countBy(outcomes: readonly RedactedOutcome[]): Record<Status, number> {
+function countBy(outcomes: readonly RedactedOutcome[]): Record<Status, number> {
   const counts = {
     created: 0,
     updated: 0,
@@ -103,7 +103,7 @@ export function changeTable(changes: readonly FieldChange[]): string {
   )
 }
 
-export function describeOutcome(outcome: RedactedOutcome): string {
+function describeOutcome(outcome: RedactedOutcome): string {
   const facts = [
     outcome.id ? literal(outcome.id) : undefined,
     outcome.integrationKey ? text(outcome.integrationKey) : undefined,
@@ -113,7 +113,7 @@ export function describeOutcome(outcome: RedactedOutcome): string {
 }
 
 /** One section per configuration: what it is, what happens to it, and the change in full. */
-export function outcomeSection(outcome: RedactedOutcome, withPatch = true): string {
+function outcomeSection(outcome: RedactedOutcome, withPatch = true): string {
   const lines = [`#### ${describeOutcome(outcome)}`]
   if (outcome.error) lines.push(`> [!CAUTION]\n> ${text(outcome.error.message, 2000)}`)
   for (const warning of outcome.warnings) lines.push(`> [!WARNING]\n> ${text(warning, 2000)}`)

@@ -178,7 +178,7 @@ function parseBaseUri(raw: string): URL {
 
 function parseBoolean(read: InputReader, name: string): boolean {
   const value = read(name).trim()
-  if (value === '' && name !== 'enabled') return false
+  if (value === '') return false
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
   throw new InputError(name, `must be true or false, not ${JSON.stringify(value)}.`)

@@ -8,6 +8,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { RestEndpointMethodTypes } from '@octokit/rest'
 import { commentMarker } from '../core/comment.js'
+import { describeError } from '../core/errors.js'
 import type { CommentSettings } from '../core/request.js'
 
 type Octokit = ReturnType<typeof getOctokit>
@@ -38,8 +39,8 @@ export function commentContext(): CommentContext {
 }
 
 /**
- * Writes or updates the comment; `render` gets the key and returns the body. Returns the comment's
- * URL, or undefined when there was nothing to comment on or it failed (with a warning).
+ * Writes the comment, or updates the one this key wrote before. Returns its URL, or undefined when
+ * there was nothing to comment on or it failed (with a warning).
  */
 export async function publishComment(
   settings: CommentSettings,
@@ -52,24 +53,8 @@ export async function publishComment(
     {
       log: octokitLog,
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          _options: object,
-          _octokit: unknown,
-          retryCount: number
-        ) => {
-          log.info(`GitHub rate limit reached; retrying the comment in ${retryAfter} s.`)
-          return retryCount < 2
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          _options: object,
-          _octokit: unknown,
-          retryCount: number
-        ) => {
-          log.info(`GitHub secondary rate limit reached; retrying the comment in ${retryAfter} s.`)
-          return retryCount < 2
-        }
+        onRateLimit: retryTwice('GitHub rate limit reached', log),
+        onSecondaryRateLimit: retryTwice('GitHub secondary rate limit reached', log)
       }
     },
     retry,
@@ -82,8 +67,10 @@ export async function publishComment(
     const pull = await findPullRequest(octokit, settings, log)
     if (!pull) return undefined
     const marker = commentMarker(settings.key)
-    const identity = await whoAmI(reader, log)
-    const existing = await findComment(octokit, pull, marker, identity)
+    // Who the token is matters only if some comment carries the marker: asked once, when needed.
+    let identity: Promise<string> | undefined
+    const whoIsIt = () => (identity ??= whoAmI(reader, log))
+    const existing = await findComment(octokit, pull, marker, whoIsIt)
     const { data } = existing
       ? await octokit.rest.issues.updateComment({
           owner: pull.owner,
@@ -142,21 +129,21 @@ async function findPullRequest(
  * which REST's /user refuses; a bot's login has "[bot]" in REST and not in GraphQL, so both are
  * compared without it.
  */
-async function whoAmI(octokit: Octokit, log: CommentLog): Promise<string | undefined> {
+async function whoAmI(octokit: Octokit, log: CommentLog): Promise<string> {
   try {
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(
       'query { viewer { login } }'
     )
     return normalizeLogin(viewer.login)
   } catch (error) {
-    log.debug(`GraphQL viewer failed (${describe(error)}); trying GET /user.`)
+    log.debug(`GraphQL viewer failed (${describeError(error)}); trying GET /user.`)
   }
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
     return normalizeLogin(data.login)
   } catch (error) {
     log.debug(
-      `GET /user failed (${describe(error)}); only comments by github-actions will be updated.`
+      `GET /user failed (${describeError(error)}); only comments by github-actions will be updated.`
     )
     return 'github-actions'
   }
@@ -168,7 +155,7 @@ async function findComment(
   octokit: Octokit,
   pull: PullRequestRef,
   marker: string,
-  identity: string | undefined
+  identity: () => Promise<string>
 ): Promise<IssueComment | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: pull.owner,
@@ -178,17 +165,17 @@ async function findComment(
   })
   for await (const { data } of pages) {
     // A marker copied into someone else's comment must not make this run edit their comment.
-    const mine = data.find(
-      c => c.body?.includes(marker) && c.user !== null && normalizeLogin(c.user.login) === identity
-    )
-    if (mine) return mine
+    for (const comment of data) {
+      if (!comment.body?.includes(marker) || comment.user === null) continue
+      if (normalizeLogin(comment.user.login) === (await identity())) return comment
+    }
   }
   return undefined
 }
 
 function explain(error: unknown): string {
   const status = (error as { status?: number }).status
-  const detail = describe(error)
+  const detail = describeError(error)
   if (status === 403 && !/rate limit/i.test(detail)) {
     return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`
   }
@@ -198,6 +185,10 @@ function explain(error: unknown): string {
   return `Could not comment on the pull request (${status ? `GitHub answered ${status}: ` : ''}${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+/** The throttling plugin's handler: say so in the log, and retry twice at most. */
+function retryTwice(what: string, log: CommentLog) {
+  return (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) => {
+    log.info(`${what}; retrying the comment in ${retryAfter} s.`)
+    return retryCount < 2
+  }
 }

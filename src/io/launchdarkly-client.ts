@@ -8,7 +8,7 @@
  * to find out whether the change landed.
  */
 import { validateCollectionRep, validateConfigurationRep } from '../generated/validators.js'
-import { ActionError } from '../core/errors.js'
+import { ActionError, type FailureReason } from '../core/errors.js'
 import type { Operation } from '../core/json-patch.js'
 import type {
   IntegrationConfiguration,
@@ -26,7 +26,7 @@ import {
 } from './launchdarkly-errors.js'
 import { RateLimiter, systemClock, type Clock } from './rate-limiter.js'
 
-export interface RetryPolicy {
+interface RetryPolicy {
   /** Attempts for a read that meets 5xx answers or network errors. */
   attempts: number
   /** Attempts for any request that meets 429 answers. */
@@ -37,7 +37,7 @@ export interface RetryPolicy {
   maxDelayMs: number
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+const RETRY: RetryPolicy = {
   attempts: 5,
   rateLimitAttempts: 10,
   maxTotalWaitMs: 120_000,
@@ -58,8 +58,6 @@ export interface ClientOptions {
   /** Requests in flight at most, reads and writes together. */
   concurrency: number
   log: ClientLog
-  retry?: Partial<RetryPolicy>
-  clock?: Clock
 }
 
 export interface ClientStats {
@@ -89,14 +87,12 @@ const API = '/api/v2/integration-configurations'
 
 export class LaunchDarklyClient {
   readonly stats: ClientStats = { requests: 0, rateLimited: 0, byRoute: {} }
-  private readonly retry: RetryPolicy
-  private readonly clock: Clock
+  private readonly retry = RETRY
+  private readonly clock: Clock = systemClock
   private readonly limiter: RateLimiter
   private readonly slots: Semaphore
 
   constructor(private readonly options: ClientOptions) {
-    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry }
-    this.clock = options.clock ?? systemClock
     this.limiter = new RateLimiter(this.clock)
     this.slots = new Semaphore(options.concurrency)
   }
@@ -167,12 +163,12 @@ export class LaunchDarklyClient {
     let attempt = 0
     let rateLimitedAttempts = 0
     let waited = 0
-    const pause = async (ms: number, why: string): Promise<void> => {
+    const pause = async (ms: number, why: string, reason: FailureReason): Promise<void> => {
       const delay = Math.max(0, Math.round(ms))
       if (waited + delay > this.retry.maxTotalWaitMs) {
         throw new ActionError(
           `Gave up ${call.what} after ${attempt} attempts and ${(waited / 1000).toFixed(1)} s of waiting: ${why}.`,
-          why.includes('rate limit') ? 'rate-limited' : 'network'
+          reason
         )
       }
       this.options.log.info(
@@ -197,7 +193,11 @@ export class LaunchDarklyClient {
             'network'
           )
         }
-        await pause(this.backoff(attempt), `LaunchDarkly could not be reached (${reason})`)
+        await pause(
+          this.backoff(attempt),
+          `LaunchDarkly could not be reached (${reason})`,
+          'network'
+        )
         continue
       }
       const { response, text } = answer
@@ -212,7 +212,7 @@ export class LaunchDarklyClient {
             'rate-limited'
           )
         }
-        await pause(delay, 'LaunchDarkly rate limit reached (429)')
+        await pause(delay, 'LaunchDarkly rate limit reached (429)', 'rate-limited')
         continue
       }
       if (response.status >= 300 && response.status < 400) {
@@ -231,7 +231,7 @@ export class LaunchDarklyClient {
             'api-error'
           )
         }
-        await pause(this.backoff(attempt), problem)
+        await pause(this.backoff(attempt), problem, 'api-error')
         continue
       }
       if (!response.ok) throw errorForStatus(response.status, text, call)
@@ -250,7 +250,7 @@ export class LaunchDarklyClient {
           'api-error'
         )
       }
-      await pause(this.backoff(attempt), problem)
+      await pause(this.backoff(attempt), problem, 'api-error')
     }
   }
 
