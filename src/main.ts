@@ -8,19 +8,21 @@ import { redactOutcome, type RedactedOutcome } from './core/outcome.js'
 import { renderLog, renderOutputs, renderSummary, runFailure } from './core/report.js'
 import { renderComment, renderFailureComment } from './core/comment.js'
 import {
+  commentKeyFrom,
   parseCommentSettings,
   parseRequest,
   type CommentSettings,
   type Request
 } from './core/request.js'
-import { Redactor } from './core/secrets.js'
+import { Scrubber } from './core/secrets.js'
 import { ActionIO, readInput } from './io/action.js'
 import { workspaceFiles } from './io/files.js'
 import { LaunchDarklyClient } from './io/launchdarkly-client.js'
 import { reconcileDesired, reconcilePatch } from './stages/reconcile.js'
 import { USER_AGENT } from './version.js'
 
-const io = new ActionIO(new Redactor())
+const scrubber = new Scrubber()
+const io = new ActionIO(scrubber)
 
 export async function run(): Promise<void> {
   // Masked before anything else happens, so that not even a failure can print it.
@@ -57,7 +59,7 @@ export async function run(): Promise<void> {
       ? await reconcilePatch(work, context)
       : await reconcileDesired(work.configurations, context)
   io.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
-  const redacted = outcomes.map(redactOutcome)
+  const redacted = outcomes.map(outcome => redactOutcome(outcome, scrubber))
   await report(redacted, settings)
   if (settings.comment) {
     const facts = {
@@ -109,7 +111,7 @@ async function comment(
   render: (context: { runUrl: string; commit: string | undefined }) => string
 ): Promise<void> {
   const github = await import('./io/github.js')
-  const body = io.scrub(render(github.commentContext()))
+  const body = render(github.commentContext())
   const url = await github.publishComment(settings, body, io)
   if (url) io.setOutputs({ 'comment-url': url })
 }
@@ -124,7 +126,8 @@ async function commentOnFailure(error: unknown): Promise<void> {
   }
   if (!settings || !(error instanceof ActionError)) return
   const key = settings.key
-  await comment(settings, context => renderFailureComment(error.message, { ...context, key }))
+  const message = scrubber.scrub(error.message)
+  await comment(settings, context => renderFailureComment(message, { ...context, key }))
 }
 
 /**
@@ -151,5 +154,5 @@ function defaultCommentKey(): string {
     .map(readInput)
     .join('\n')
   const digest = createHash('sha256').update(scope).digest('hex').slice(0, 8)
-  return `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}/${digest}`
+  return commentKeyFrom(process.env.GITHUB_WORKFLOW, process.env.GITHUB_JOB, digest)
 }

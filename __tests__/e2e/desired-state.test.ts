@@ -170,7 +170,7 @@ describe('desired state', () => {
       /`tgas` is not a field here \(did you mean `tags`\?\)/
     ],
     ['a read-only field', 'id: x\n_id: y\n', /`_id` is read-only/],
-    ['a wrong type', 'id: x\nenabled: "yes"\n', /field enabled.*must be boolean/],
+    ['a wrong type', 'id: 65f0c1d2e3a4b5c6d7e8f901\nenabled: "yes"\n', /field enabled.*must be boolean/],
     ['no way to find it', 'name: Lonely\n', /with `id`, or with `integrationKey` and `name`/]
   ])('refuses %s before any request', async (_title, content, message) => {
     const result = await apply({ 'bad.yaml': content })

@@ -2,8 +2,30 @@
  * The secret canary check every end-to-end scenario runs: none of the secret values may appear in
  * what a person or another step can read. The `::add-mask::` commands are the one place a secret is
  * written on purpose: the runner consumes them and prints nothing.
+ *
+ * Markdown (the summary, the diff output, comments) is also read as GitHub shows it: entities
+ * decoded, <br> as a line break, zero-width spaces gone. A secret that was escaped before it was
+ * scrubbed would pass a raw search and still be on the screen.
  */
 import type { RunResult } from '../../emulators/runner.js'
+
+/** What a reader sees of Markdown text once GitHub has rendered its entities and breaks. */
+export function asRendered(markdown: string): string {
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' '
+  }
+  return markdown
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&([a-z]+);/gi, (m, name: string) => named[name.toLowerCase()] ?? m)
+    .replace(/\u200b/g, '')
+}
 
 /** Every text the run produced that someone could read, add-mask commands left out. */
 export function readableText(result: RunResult, extra: readonly string[] = []): string {
@@ -12,7 +34,10 @@ export function readableText(result: RunResult, extra: readonly string[] = []): 
     .split('\n')
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
-  return [log, result.summary, ...Object.values(result.outputs), ...extra].join('\n')
+  const markdown = [result.summary, result.outputs.diff ?? '', ...extra]
+  return [log, ...Object.values(result.outputs), ...markdown, ...markdown.map(asRendered)].join(
+    '\n'
+  )
 }
 
 export function expectNoSecrets(
@@ -24,6 +49,10 @@ export function expectNoSecrets(
   for (const secret of secrets) {
     expect(secret.length).toBeGreaterThanOrEqual(4)
     if (text.includes(secret)) throw new Error(`a secret canary leaked: ${secret}`)
+    // A multi-line secret may be shown one line at a time.
+    for (const line of secret.split('\n').filter(l => l.trim().length >= 8)) {
+      if (text.includes(line)) throw new Error(`a line of a secret canary leaked: ${line}`)
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { diffConfigurations } from '../../src/core/diff.js'
 import type { JsonObject } from '../../src/core/json-patch.js'
 import { WRITABLE_FIELDS } from '../../src/core/types.js'
 
-const options = { integrationKey: 'custom-approvals', rotateSecrets: false }
+const options = { scope: { integrationKey: 'custom-approvals' }, rotateSecrets: false }
 const live: JsonObject = {
   _id: 'abc',
   name: 'Approvals',

@@ -13,7 +13,11 @@ const files = (contents: Record<string, string> = {}): FileSource => ({
 const parse = (inputs: Record<string, string>, contents: Record<string, string> = {}) =>
   parseRequest(name => inputs[name] ?? '', files(contents), {}, 'wf/job/x')
 
-const base = { 'access-token': 'api-123', 'configuration-id': 'abc', enabled: 'false' }
+const base = {
+  'access-token': 'api-123',
+  'configuration-id': '65f0c1d2e3a4b5c6d7e8f901',
+  enabled: 'false'
+}
 
 async function failure(inputs: Record<string, string>): Promise<string> {
   try {
@@ -38,7 +42,7 @@ describe('parseRequest', () => {
     expect(request.settings.baseUri.href).toBe('https://app.launchdarkly.com/')
     expect(request.work).toEqual({
       kind: 'patch',
-      configurationId: 'abc',
+      configurationId: '65f0c1d2e3a4b5c6d7e8f901',
       operations: [{ op: 'replace', path: '/enabled', value: false }],
       input: 'enabled',
       file: undefined

@@ -3,7 +3,7 @@ import {
   isSecretPath,
   looksMasked,
   maskMatches,
-  Redactor
+  Scrubber
 } from '../../src/core/secrets.js'
 
 describe('secrets', () => {
@@ -13,8 +13,10 @@ describe('secrets', () => {
     expect(isSecretKey(undefined, 'client_secret')).toBe(true)
     expect(isSecretKey(undefined, 'webhookPassword')).toBe(true)
     expect(isSecretKey(undefined, 'region', 'abc****xyz')).toBe(true)
-    expect(isSecretPath(['configValues', 'oauth', 'refreshToken'], 'servicenow-app')).toBe(true)
-    expect(isSecretPath(['name'], 'custom-approvals')).toBe(false)
+    expect(
+      isSecretPath(['configValues', 'oauth', 'refreshToken'], { integrationKey: 'servicenow-app' })
+    ).toBe(true)
+    expect(isSecretPath(['name'], { integrationKey: 'custom-approvals' })).toBe(false)
   })
 
   it('compares a value with a mask by the ends the mask shows', () => {
@@ -29,11 +31,39 @@ describe('secrets', () => {
   })
 
   it('scrubs secrets, longest first and in their JSON spelling', () => {
-    const redactor = new Redactor()
-    redactor.add('abcd')
-    redactor.add('abcdef"gh')
-    redactor.add('no') // too short to protect anything
-    expect(redactor.scrub('x abcdef"gh y abcd z no')).toBe('x *** y *** z no')
-    expect(redactor.scrub(JSON.stringify({ v: 'abcdef"gh' }))).toBe('{"v":"***"}')
+    const scrubber = new Scrubber()
+    scrubber.add('abcd')
+    scrubber.add('abcdef"gh')
+    scrubber.add('no') // too short to find inside words: scrubbed only where it stands alone
+    expect(scrubber.scrub('x abcdef"gh y abcd z no')).toBe('x *** y *** z ***')
+    expect(scrubber.scrub('now, nobody, snow: no')).toBe('now, nobody, snow: ***')
+    expect(scrubber.scrub(JSON.stringify({ v: 'abcdef"gh' }))).toBe('{"v":"***"}')
+  })
+
+  it('scrubs the spellings a service echoes a value in, and each line of a multi-line one', () => {
+    const scrubber = new Scrubber()
+    const pem =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----'
+    scrubber.add(pem)
+    scrubber.add('p@ss w/rd&#1')
+    expect(scrubber.scrub(`key ${pem} end`)).toBe('key *** end')
+    expect(scrubber.scrub(JSON.stringify(pem))).toBe('"***"')
+    expect(scrubber.scrub('line: MIIEvQIBADANBgkqhkiG9w0BAQEFAASC.')).toBe('line: ***.')
+    expect(scrubber.scrub(`url?k=${encodeURIComponent('p@ss w/rd&#1')}`)).toBe('url?k=***')
+    expect(scrubber.scrub('p@ss w/rd&#1')).toBe('***')
+  })
+
+  it('scrubs strings inside values, never keys, numbers or booleans', () => {
+    const scrubber = new Scrubber()
+    scrubber.add('true')
+    scrubber.add('name')
+    expect(
+      scrubber.scrubDeep({ name: 'a true story', changed: true, n: 1, list: ['name'] })
+    ).toEqual({
+      name: 'a *** story',
+      changed: true,
+      n: 1,
+      list: ['***']
+    })
   })
 })

@@ -5,6 +5,8 @@
  * schema/desired-state.schema.json for editors, and compiled into the action's validator.
  */
 
+import { CONFIGURATION_ID_PATTERN, INTEGRATION_KEY_PATTERN } from '../../src/core/identifiers.js'
+
 type SchemaObject = Record<string, unknown>
 
 export interface OpenApiDocument {
@@ -66,12 +68,13 @@ export function buildDesiredStateSchema(spec: OpenApiDocument): SchemaObject {
     properties: {
       id: {
         type: 'string',
-        pattern: '\\S',
-        description: "The configuration's _id. Or give integrationKey and name to find it by name."
+        pattern: CONFIGURATION_ID_PATTERN.source,
+        description:
+          "The configuration's _id (24 hexadecimal characters). Or give integrationKey and name to find it by name."
       },
       integrationKey: {
         type: 'string',
-        pattern: '\\S',
+        pattern: INTEGRATION_KEY_PATTERN.source,
         description:
           'The integration (custom-approvals, servicenow-app, pagerduty-guardian-edition, ...). Needed to find a configuration by name or to create one.'
       },

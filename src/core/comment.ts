@@ -66,8 +66,7 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   const full =
     patches.length > 0 ? details('The full change (JSON Patch)', patches.join('\n\n')) : undefined
 
-  const fits = (parts: (string | undefined)[]) =>
-    parts.filter(Boolean).join('\n\n').length <= BUDGET
+  const fits = (parts: (string | undefined)[]) => size(parts) <= BUDGET
   const assemble = (parts: (string | undefined)[]) =>
     [...parts, footer(facts)].filter(Boolean).join('\n\n')
   if (fits([...head, ...sections, full])) return assemble([...head, ...sections, full])
@@ -82,7 +81,27 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   const note = `> [!NOTE]\n> This comment is shortened to stay under GitHub's limit of ${COMMENT_LIMIT} characters: ${
     left > 0 ? `the changes of ${left} more configuration${left === 1 ? '' : 's'} and ` : ''
   }the full JSON Patch are in the [job summary](${facts.runUrl}).`
-  return assemble([...head, ...kept, note])
+  if (fits([...head, ...kept, note])) return assemble([...head, ...kept, note])
+
+  // Even the overview is too long (hundreds of configurations, or names that grow when escaped):
+  // keep the rows that fit, then a row that counts the others.
+  const [marker, title, mode] = head as [string, string, string]
+  const shortNote = `> [!NOTE]\n> This comment is shortened to stay under GitHub's limit of ${COMMENT_LIMIT} characters: only the first configurations are listed; every configuration and change is in the [job summary](${facts.runUrl}).`
+  const overview = (n: number) =>
+    overviewTable(outcomes.slice(0, n), STATUS_ICONS) +
+    (n < outcomes.length ? `\n| … and ${outcomes.length - n} more |  |  |  |` : '')
+  // The most rows that fit, by bisection: a few renderings, whatever the count.
+  let [low, high] = [0, outcomes.length]
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    if (fits([marker, title, mode, shortNote, overview(middle)])) low = middle
+    else high = middle - 1
+  }
+  return assemble([marker, title, mode, shortNote, overview(low)])
+}
+
+function size(parts: readonly (string | undefined)[]): number {
+  return parts.filter(Boolean).join('\n\n').length
 }
 
 function footer(facts: Pick<CommentFacts, 'key' | 'runUrl'>): string {

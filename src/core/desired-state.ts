@@ -6,6 +6,8 @@
 import { validateDesiredStateFile } from '../generated/validators.js'
 import { lineAt, parseInput } from './documents.js'
 import { InputError } from './errors.js'
+import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'
+import { formatPointer, valueAt } from './json-patch.js'
 import type { DesiredFields } from './plan.js'
 import { closest } from './suggest.js'
 import { READ_ONLY_FIELDS, WRITABLE_FIELDS } from './types.js'
@@ -25,6 +27,8 @@ export interface DesiredConfiguration {
   fields: DesiredFields
   /** Values that came from the environment: secrets to mask wherever they could show. */
   substituted: string[]
+  /** Pointers (within the configuration) of the values that hold a substitution. */
+  substitutedPaths: string[]
 }
 
 export interface DesiredStateOptions {
@@ -70,6 +74,9 @@ export async function loadDesiredState(
       `can only name a configuration when the desired state holds exactly one; it holds ${configurations.length}. Put an \`id\` in each configuration instead.`
     )
   }
+  if (configurations.length === 0) {
+    throw new InputError(INPUT, 'holds no configuration: a drift check of nothing would pass.')
+  }
   for (const configuration of configurations) assertIdentified(configuration)
   assertNoDuplicates(configurations)
   return configurations
@@ -97,6 +104,9 @@ async function validateFile(document: unknown, file: string, text: string): Prom
     const extra = String(error.params.additionalProperty)
     field = [...fieldTokens, extra].join('/')
     message = unknownFieldMessage(extra, fieldTokens.length === 0 && (inList || !isList(document)))
+  } else if (error?.keyword === 'pattern' && (field === 'id' || field === 'integrationKey')) {
+    const value = String(valueAt(document, tokens))
+    message = `\`${field}\` ${(field === 'id' ? configurationIdProblem(value) : integrationKeyProblem(value)) ?? 'is not valid'}.`
   } else if (error?.keyword === 'type' && tokens.length === 0) {
     message = 'must be a configuration (a map of fields) or a map with a `configurations` list.'
   } else {
@@ -144,6 +154,7 @@ async function toDesired(
   options: DesiredStateOptions
 ): Promise<DesiredConfiguration> {
   const substituted: string[] = []
+  const substitutedPaths: string[] = []
   const base = inList ? ['configurations', String(index)] : []
   const where = async (tokens: string[]) => ({
     file,
@@ -152,8 +163,12 @@ async function toDesired(
     field: tokens.join('/')
   })
   const substitute = async (value: unknown, tokens: string[]): Promise<unknown> => {
-    if (typeof value === 'string')
-      return substituteString(value, tokens, substituted, options.environment, where)
+    if (typeof value === 'string') {
+      const before = substituted.length
+      const result = await substituteString(value, tokens, substituted, options.environment, where)
+      if (substituted.length > before) substitutedPaths.push(formatPointer(tokens))
+      return result
+    }
     if (Array.isArray(value)) {
       const out: unknown[] = []
       for (const [i, item] of value.entries())
@@ -181,7 +196,8 @@ async function toDesired(
     integrationKey: resolved.integrationKey,
     name: resolved.name,
     fields,
-    substituted
+    substituted,
+    substitutedPaths
   }
 }
 

@@ -14,7 +14,7 @@ import {
   type JsonValue,
   type Operation
 } from './json-patch.js'
-import { isSecretPath, looksMasked, maskMatches } from './secrets.js'
+import { holdsSecret, isSecretPath, looksMasked, maskMatches, type SecretScope } from './secrets.js'
 import type { WritableField } from './types.js'
 
 export interface FieldChange {
@@ -33,7 +33,8 @@ export interface ChangeSet {
 }
 
 export interface DiffOptions {
-  integrationKey: string | undefined
+  /** Which paths hold secrets; `live` is filled in from the configuration diffed. */
+  scope: Omit<SecretScope, 'live'>
   /** Write secret values even where the mask suggests they are unchanged. */
   rotateSecrets: boolean
 }
@@ -47,14 +48,8 @@ export function diffConfigurations(
   const guards: Operation[] = []
   const operations: Operation[] = []
   const changes: FieldChange[] = []
-  const liveValues = live as { configValues?: Record<string, unknown> }
-  const secretAt = (tokens: string[]) => isSecretPath(tokens, options.integrationKey, liveValues)
-  const holdsSecret = (tokens: string[], value: JsonValue | undefined): boolean =>
-    secretAt(tokens) ||
-    (value !== null &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      Object.entries(value).some(([key, inner]) => holdsSecret([...tokens, key], inner)))
+  const scope: SecretScope = { ...options.scope, live: live as SecretScope['live'] }
+  const secretAt = (tokens: string[]) => isSecretPath(tokens, scope)
 
   const record = (
     tokens: string[],
@@ -62,7 +57,7 @@ export function diffConfigurations(
     after: JsonValue | undefined
   ) => {
     const path = formatPointer(tokens)
-    const secret = holdsSecret(tokens, before) || holdsSecret(tokens, after)
+    const secret = holdsSecret(tokens, before, scope) || holdsSecret(tokens, after, scope)
     if (before !== undefined && !secret) guards.push({ op: 'test', path, value: before })
     if (after === undefined) operations.push({ op: 'remove', path })
     else operations.push({ op: before === undefined ? 'add' : 'replace', path, value: after })

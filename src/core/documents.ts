@@ -1,10 +1,12 @@
 /**
  * Parses the JSON or YAML that users write (inline patches, patch files, desired-state files) into
  * plain values, refusing what would make a file mean something other than what a reviewer reads:
- * YAML anchors and aliases, custom tags, duplicate keys, several documents in one file, and keys that
+ * YAML anchors and aliases, custom tags, duplicate keys (in JSON too), several documents in one
+ * file, numbers that cannot be sent exactly, nesting deeper than any configuration, and keys that
  * reach an object's prototype.
  */
 import { InputError } from './errors.js'
+import { assertExactNumber, assertStrictJson, MAX_DEPTH, StrictJsonError } from './strict-json.js'
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024
 
@@ -34,35 +36,62 @@ export class DocumentError extends Error {
  * JSON is tried first: it is what most generated patches are, and it needs no YAML parser at all
  * (the parser is loaded only when a document is not JSON, which keeps start-up cheap).
  */
-export async function parseDocument(text: string): Promise<unknown> {
+export async function parseDocument(raw: string): Promise<unknown> {
+  // Editors on Windows save a byte-order mark; it is not part of the document.
+  const text = raw.startsWith('\ufeff') ? raw.slice(1) : raw
   if (Buffer.byteLength(text, 'utf8') > MAX_DOCUMENT_BYTES) {
     throw new DocumentError(`is larger than ${MAX_DOCUMENT_BYTES} bytes`)
   }
   if (text.trim() === '') throw new DocumentError('is empty')
   let value: unknown
+  let json = true
   try {
     value = JSON.parse(text)
   } catch {
+    json = false
+  }
+  if (json) {
+    try {
+      assertStrictJson(text)
+    } catch (error) {
+      if (error instanceof StrictJsonError) {
+        throw new DocumentError(`${error.message} (line ${error.line})`, error.line)
+      }
+      throw error
+    }
+  } else {
     value = await parseYaml(text)
   }
-  assertNoForbiddenKeys(value, '')
+  assertNoForbiddenKeys(value)
   return value
 }
 
 async function parseYaml(text: string): Promise<unknown> {
   const yaml = await import('yaml')
-  const documents = yaml.parseAllDocuments(text, {
-    uniqueKeys: true,
-    merge: false,
-    prettyErrors: false
-  })
+  let documents: ReturnType<typeof yaml.parseAllDocuments>
+  try {
+    documents = yaml.parseAllDocuments(text, {
+      uniqueKeys: true,
+      merge: false,
+      prettyErrors: false
+    })
+  } catch (error) {
+    if (error instanceof RangeError) throw new DocumentError(`is nested too deeply to read`)
+    throw error
+  }
   if (!Array.isArray(documents)) throw new DocumentError('is not valid YAML')
+  if (documents.length === 0) {
+    throw new DocumentError('holds nothing but comments; give the content, or leave the input out')
+  }
   if (documents.length !== 1) {
     throw new DocumentError(`holds ${documents.length} YAML documents; put everything in one`)
   }
   const document = documents[0] as InstanceType<typeof yaml.Document>
   const lineCounter = lineOf(text)
   const problem = document.errors[0] ?? document.warnings[0]
+  if (problem?.code === 'RESOURCE_EXHAUSTION') {
+    throw new DocumentError(`is nested more than ${MAX_DEPTH} levels deep`)
+  }
   if (problem?.code === 'TAG_RESOLVE_FAILED') {
     throw new DocumentError(
       `uses a YAML tag (${problem.message.replace(/^.*tag:/, 'tag:').replace(/\.$/, '')}); only plain values (strings, numbers, booleans, null, lists, maps) are accepted`,
@@ -74,52 +103,97 @@ async function parseYaml(text: string): Promise<unknown> {
     const message = problem.message.split('\n')[0] ?? problem.message
     throw new DocumentError(`is not valid JSON or YAML (line ${line}): ${message}`, line)
   }
-  let refusal: DocumentError | undefined
-  yaml.visit(document, {
-    Alias(_key, node) {
-      refusal ??= new DocumentError(
-        `uses the YAML alias *${node.source}; anchors and aliases are not accepted, so that what a reviewer reads is what is applied: write the value out`,
-        lineCounter(node.range?.[0] ?? 0)
-      )
-      return yaml.visit.BREAK
-    },
-    Node(_key, node) {
-      if (node.anchor) {
-        refusal ??= new DocumentError(
-          `defines the YAML anchor &${node.anchor}; anchors and aliases are not accepted: write each value out`,
-          lineCounter(node.range?.[0] ?? 0)
-        )
-        return yaml.visit.BREAK
-      }
-      if (node.tag && !CORE_TAGS.has(node.tag)) {
-        refusal ??= new DocumentError(
-          `uses the YAML tag ${node.tag}; only plain values (strings, numbers, booleans, null, lists, maps) are accepted`,
-          lineCounter(node.range?.[0] ?? 0)
-        )
-        return yaml.visit.BREAK
-      }
-      return undefined
-    }
-  })
+  const refusal = firstRefusal(yaml, document, lineCounter)
   if (refusal) throw refusal
   return document.toJS({ maxAliasCount: 0 })
+}
+
+/** Walks the YAML tree once, without recursion, for what the parser accepts and we do not. */
+function firstRefusal(
+  yaml: typeof import('yaml'),
+  document: InstanceType<typeof import('yaml').Document>,
+  lineCounter: (offset: number) => number
+): DocumentError | undefined {
+  const pending: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 0 }]
+  while (pending.length > 0) {
+    const { node, depth } = pending.pop() as { node: unknown; depth: number }
+    if (!yaml.isNode(node)) continue
+    const line = lineCounter(node.range?.[0] ?? 0)
+    if (yaml.isAlias(node)) {
+      return new DocumentError(
+        `uses the YAML alias *${node.source}; anchors and aliases are not accepted, so that what a reviewer reads is what is applied: write the value out`,
+        line
+      )
+    }
+    if (node.anchor) {
+      return new DocumentError(
+        `defines the YAML anchor &${node.anchor}; anchors and aliases are not accepted: write each value out`,
+        line
+      )
+    }
+    if (node.tag && !CORE_TAGS.has(node.tag)) {
+      return new DocumentError(
+        `uses the YAML tag ${node.tag}; only plain values (strings, numbers, booleans, null, lists, maps) are accepted`,
+        line
+      )
+    }
+    if (yaml.isScalar(node)) {
+      const problem = numberProblem(node)
+      if (problem) return new DocumentError(`${problem} (line ${line})`, line)
+      continue
+    }
+    if (depth >= MAX_DEPTH) {
+      return new DocumentError(`is nested more than ${MAX_DEPTH} levels deep (line ${line})`, line)
+    }
+    // Children pushed last-first, so that the first problem in reading order is the one named.
+    const children = ((node as { items?: unknown[] }).items ?? []).flatMap(item =>
+      yaml.isPair(item) ? [item.key, item.value] : [item]
+    )
+    for (const child of children.reverse()) pending.push({ node: child, depth: depth + 1 })
+  }
+  return undefined
+}
+
+/** YAML numbers that would change on the way to LaunchDarkly: .inf, .nan, 1e400, 2^64. */
+function numberProblem(node: import('yaml').Scalar): string | undefined {
+  if (typeof node.value !== 'number') return undefined
+  const source = node.source ?? String(node.value)
+  if (!Number.isFinite(node.value)) {
+    return `has the number ${source}, which JSON cannot carry; write it as a string if it is text`
+  }
+  if (node.format === 'HEX' || node.format === 'OCT') {
+    return Number.isSafeInteger(node.value)
+      ? undefined
+      : `has the number ${source}, which is too large to send exactly; write it as a string`
+  }
+  try {
+    assertExactNumber(source, 0)
+  } catch (error) {
+    return (error as Error).message
+  }
+  return undefined
 }
 
 function lineOf(text: string): (offset: number) => number {
   return offset => text.slice(0, offset).split('\n').length
 }
 
-function assertNoForbiddenKeys(value: unknown, path: string): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => assertNoForbiddenKeys(item, `${path}/${i}`))
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        throw new DocumentError(
-          `has the key "${key}" at ${path || '/'}; keys that reach an object's prototype are refused`
-        )
+/** Iterative, so that nothing here can exhaust the stack however the value is shaped. */
+function assertNoForbiddenKeys(root: unknown): void {
+  const pending: { value: unknown; path: string }[] = [{ value: root, path: '' }]
+  while (pending.length > 0) {
+    const { value, path } = pending.pop() as { value: unknown; path: string }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => pending.push({ value: item, path: `${path}/${i}` }))
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          throw new DocumentError(
+            `has the key "${key}" at ${path || '/'}; keys that reach an object's prototype are refused`
+          )
+        }
+        pending.push({ value: inner, path: `${path}/${key}` })
       }
-      assertNoForbiddenKeys((value as Record<string, unknown>)[key], `${path}/${key}`)
     }
   }
 }
@@ -134,13 +208,14 @@ export async function lineAt(
 ): Promise<number | undefined> {
   try {
     const yaml = await import('yaml')
-    const document = yaml.parseDocument(text)
+    const source = text.startsWith('\ufeff') ? text.slice(1) : text
+    const document = yaml.parseDocument(source)
     for (let depth = tokens.length; depth >= 0; depth--) {
       // Sequences take string indexes too, so tokens are passed as they are.
       const path = tokens.slice(0, depth).map(String)
       const node = depth === 0 ? document.contents : document.getIn(path, true)
       const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0]
-      if (offset !== undefined) return lineOf(text)(offset)
+      if (offset !== undefined) return lineOf(source)(offset)
     }
   } catch {
     // A line number is a courtesy; the message stands without it.

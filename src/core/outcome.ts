@@ -12,7 +12,14 @@ import {
   type Operation
 } from './json-patch.js'
 import type { ConfigurationPlan } from './plan.js'
-import { isSecretPath, SECRET_CHANGED, SECRET_UNCHANGED } from './secrets.js'
+import {
+  isSecretPath,
+  SECRET_BEFORE,
+  SECRET_CHANGED,
+  SECRET_UNCHANGED,
+  type Scrubber,
+  type SecretScope
+} from './secrets.js'
 
 export type Status =
   'created' | 'updated' | 'unchanged' | 'would-create' | 'would-update' | 'failed'
@@ -48,14 +55,23 @@ export interface RedactedOutcome extends Omit<Outcome, 'plan' | 'configuration'>
   configuration: JsonObject | undefined
 }
 
-export function redactOutcome(outcome: Outcome): RedactedOutcome {
+/**
+ * The one way an outcome becomes something to render: first structurally (every value at a secret
+ * path becomes a placeholder, whatever its length or spelling), then every string that is left
+ * (names, messages from LaunchDarkly, values) scrubbed of known secrets as raw text. Renderers
+ * escape only what comes out of here, so no escaping ever runs before the scrub.
+ */
+export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOutcome {
   const { plan, configuration, ...rest } = outcome
-  const integrationKey = outcome.integrationKey
-  const live = plan?.live as { configValues?: Record<string, unknown> } | undefined
+  const scope: SecretScope = {
+    integrationKey: outcome.integrationKey,
+    live: plan?.live as SecretScope['live'],
+    substituted: plan?.substituted
+  }
   const changed = new Set((plan?.changes ?? []).filter(c => c.secret).map(c => c.path))
   const redact = (tokens: string[], value: JsonValue | undefined): JsonValue | undefined => {
     if (value === undefined) return undefined
-    if (isSecretPath(tokens, integrationKey, live)) {
+    if (isSecretPath(tokens, scope)) {
       const path = formatPointer(tokens)
       return [...changed].some(
         c => c === path || c.startsWith(`${path}/`) || path.startsWith(`${c}/`)
@@ -76,13 +92,13 @@ export function redactOutcome(outcome: Outcome): RedactedOutcome {
     return value
   }
   const at = (path: string, value: JsonValue | undefined) => redact(parsePointer(path) ?? [], value)
-  return {
+  const redacted: RedactedOutcome = {
     ...rest,
     changes: (plan?.changes ?? []).map(change => ({
       ...change,
       ...(change.before === undefined
         ? {}
-        : { before: change.secret ? '(secret)' : at(change.path, change.before) }),
+        : { before: change.secret ? SECRET_BEFORE : at(change.path, change.before) }),
       ...(change.after === undefined
         ? {}
         : { after: change.secret ? SECRET_CHANGED : at(change.path, change.after) })
@@ -91,6 +107,7 @@ export function redactOutcome(outcome: Outcome): RedactedOutcome {
       plan?.action === 'update' ? plan.operations.map(op => redactOperation(op, at)) : undefined,
     configuration: configuration && (redact([], configuration) as JsonObject)
   }
+  return scrubber.scrubDeep(redacted)
 }
 
 function redactOperation(

@@ -15,7 +15,7 @@ import {
   type JsonValue,
   type Operation
 } from './json-patch.js'
-import { isSecretPath } from './secrets.js'
+import { holdsSecret, type SecretScope } from './secrets.js'
 import {
   WRITABLE_FIELDS,
   type IntegrationConfiguration,
@@ -39,10 +39,14 @@ export interface ConfigurationPlan {
   changes: FieldChange[]
   /** Secret values, in clear, that the patch or body carries: to be masked everywhere. */
   secretValues: string[]
+  /** Pointers of values substituted from the environment: secret wherever they stand. */
+  substituted: readonly string[]
 }
 
 export interface PlanOptions {
   rotateSecrets: boolean
+  /** Pointers of the desired values that came from `${VAR}`. */
+  substituted?: readonly string[]
 }
 
 /** The writable part of a desired configuration, as a desired-state file gives it. */
@@ -56,13 +60,28 @@ export function planPatch(
 ): ConfigurationPlan {
   const integrationKey = live._integrationKey
   const liveDocument = live as unknown as JsonObject
+  const scope: SecretScope = { integrationKey, live }
   userOperations.forEach((operation, index) => {
-    const tokens = parsePointer(operation.path) ?? []
-    if (operation.op === 'test' && isSecretPath(tokens, integrationKey, live)) {
-      throw new ActionError(
-        `Input \`patch\`: operation ${index} tests ${operation.path}, a secret. LaunchDarkly returns secret values masked, so they cannot be compared: remove that test.`,
+    const refuse = (why: string) =>
+      new ActionError(
+        `Input \`patch\`: operation ${index} (${operation.op} ${'from' in operation ? `from ${operation.from} ` : ''}${operation.path}) ${why} Nothing was written.`,
         'invalid-input'
       )
+    if (operation.op === 'move' || operation.op === 'copy') {
+      const from = parsePointer(operation.from) ?? []
+      if (holdsSecret(from, valueAt(liveDocument, from), scope)) {
+        throw refuse(
+          `takes its value from a secret. LaunchDarkly returns secrets masked, so the ${operation.op} would write the mask (${operation.op === 'move' ? 'and lose the secret' : 'not the secret'}): write the value itself with add or replace, and remove the old key with remove.`
+        )
+      }
+    }
+    if (operation.op === 'test') {
+      const tokens = parsePointer(operation.path) ?? []
+      if (holdsSecret(tokens, valueAt(liveDocument, tokens), scope)) {
+        throw refuse(
+          `tests a value that is or holds a secret. LaunchDarkly returns secret values masked, so they cannot be compared: remove that test, or test a field beside the secret.`
+        )
+      }
     }
   })
   let expected: JsonObject
@@ -78,7 +97,7 @@ export function planPatch(
   }
   assertFitsSpec(expected, 'Input `patch`: the patched configuration')
   const { operations, changes } = diffConfigurations(liveDocument, expected, WRITABLE_FIELDS, {
-    integrationKey,
+    scope: { integrationKey },
     rotateSecrets: options.rotateSecrets
   })
   // The user's leading tests are preconditions: send them too, so LaunchDarkly checks them atomically.
@@ -91,7 +110,8 @@ export function planPatch(
     live,
     expected,
     changes.length === 0 ? [] : [...preconditions, ...operations],
-    changes
+    changes,
+    []
   )
 }
 
@@ -103,12 +123,13 @@ export function planDesired(
   options: PlanOptions
 ): ConfigurationPlan {
   const fields = WRITABLE_FIELDS.filter(field => desired[field] !== undefined)
+  const substituted = options.substituted ?? []
   if (!live) {
     const body = structuredClone(desired) as IntegrationConfigurationPost
     // Diffing from empty objects lists each configValues key on its own, so a secret is named alone.
     const empty: JsonObject = { configValues: {}, capabilityConfig: {} }
     const { changes } = diffConfigurations(empty, body as unknown as JsonObject, fields, {
-      integrationKey,
+      scope: { integrationKey, substituted },
       rotateSecrets: false
     })
     return {
@@ -118,7 +139,8 @@ export function planDesired(
       operations: [],
       createBody: body,
       changes,
-      secretValues: collectSecrets(changes)
+      secretValues: collectSecrets(changes),
+      substituted
     }
   }
   const expected = {
@@ -130,18 +152,19 @@ export function planDesired(
     expected,
     fields,
     {
-      integrationKey: live._integrationKey ?? integrationKey,
+      scope: { integrationKey: live._integrationKey ?? integrationKey, substituted },
       rotateSecrets: options.rotateSecrets
     }
   )
-  return finish(live, expected, operations, changes)
+  return finish(live, expected, operations, changes, substituted)
 }
 
 function finish(
   live: IntegrationConfiguration,
   expected: JsonObject,
   operations: Operation[],
-  changes: FieldChange[]
+  changes: FieldChange[],
+  substituted: readonly string[]
 ): ConfigurationPlan {
   return {
     action: changes.length === 0 ? 'none' : 'update',
@@ -150,7 +173,8 @@ function finish(
     expected,
     operations,
     changes,
-    secretValues: collectSecrets(changes)
+    secretValues: collectSecrets(changes),
+    substituted
   }
 }
 

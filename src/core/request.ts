@@ -6,6 +6,7 @@
 import { parseInput } from './documents.js'
 import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
+import { configurationIdProblem } from './identifiers.js'
 import type { Operation } from './json-patch.js'
 import { validateOperations } from './operations.js'
 
@@ -95,6 +96,8 @@ export async function parseRequest(
   const configurationId = read('configuration-id').trim()
 
   if (input === 'desired-state-file') {
+    const idProblem = configurationId === '' ? undefined : configurationIdProblem(configurationId)
+    if (idProblem) throw new InputError('configuration-id', `${idProblem}.`)
     const paths = await files.expand(splitLines(read(input)), input)
     const configurations = await loadDesiredState(
       paths.map(path => ({ path, text: files.read(path, input) })),
@@ -109,6 +112,8 @@ export async function parseRequest(
       `is required with \`${input}\`: give the _id of the integration configuration to change (it is in the configuration's URL in LaunchDarkly, or in GET /api/v2/integration-configurations/keys/{integrationKey}).`
     )
   }
+  const idProblem = configurationIdProblem(configurationId)
+  if (idProblem) throw new InputError('configuration-id', `${idProblem}.`)
   let operations: Operation[]
   let file: string | undefined
   if (input === 'enabled') {
@@ -223,13 +228,33 @@ export function parseCommentSettings(
     )
   }
   const key = read('comment-key').trim() || defaultKey
-  if (/[^A-Za-z0-9._:/@ -]/.test(key) || key.length > 200) {
+  if (new RegExp(COMMENT_KEY_CHARACTERS.source).test(key) || key.length > 200) {
     throw new InputError(
       'comment-key',
       'may hold letters, digits, spaces and . _ : / @ - only (at most 200 characters).'
     )
   }
   return { githubToken, key, prNumber: rawNumber === '' ? undefined : Number(rawNumber) }
+}
+
+const COMMENT_KEY_CHARACTERS = /[^A-Za-z0-9._:/@ -]/g
+
+/**
+ * The default comment key, from names the user does not control character by character (a
+ * workflow called "Deploy (prod) & verify, ünïcode"): always a valid key, whatever they hold.
+ */
+export function commentKeyFrom(
+  workflow: string | undefined,
+  job: string | undefined,
+  digest: string
+): string {
+  const part = (value: string | undefined, fallback: string) =>
+    (value ?? '')
+      .replace(COMMENT_KEY_CHARACTERS, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-\s]+|[-\s]+$/g, '')
+      .slice(0, 80) || fallback
+  return `${part(workflow, 'workflow')}/${part(job, 'job')}/${digest}`
 }
 
 function splitLines(value: string): string[] {

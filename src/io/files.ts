@@ -10,6 +10,39 @@ import type { FileSource } from '../core/request.js'
 
 const GLOB_CHARS = /[*?[\]{}!]/
 
+/**
+ * Decoding with replacement would turn a stray byte into U+FFFD and send that: a file that is not
+ * UTF-8 is refused instead, naming the line of the first bad byte.
+ */
+function decodeUtf8(bytes: Buffer, path: string, input: string): string {
+  const decodes = (end: number) => {
+    try {
+      // In stream mode a sequence cut at the end is not an error: only a bad byte is.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true })
+      return true
+    } catch {
+      return false
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    // The longest prefix that decodes ends at the first bad byte.
+    let [low, high] = [0, bytes.length]
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if (decodes(middle)) low = middle
+      else high = middle - 1
+    }
+    const line = bytes.subarray(0, low).toString('utf8').split('\n').length
+    throw new InputError(
+      input,
+      `is not valid UTF-8: byte ${low + 1} (line ${line}) is not part of a UTF-8 character. Save the file as UTF-8.`,
+      { file: path, line }
+    )
+  }
+}
+
 export function workspaceFiles(workspace: string): FileSource {
   const root = realpathSync(workspace)
 
@@ -38,7 +71,7 @@ export function workspaceFiles(workspace: string): FileSource {
 
   return {
     read(path, input) {
-      return readFileSync(locate(path, input), 'utf8')
+      return decodeUtf8(readFileSync(locate(path, input)), path, input)
     },
 
     async expand(patterns, input) {

@@ -25,25 +25,15 @@ import {
   type RequestContext
 } from './launchdarkly-errors.js'
 import { RateLimiter, systemClock, type Clock } from './rate-limiter.js'
-
-interface RetryPolicy {
-  /** Attempts for a read that meets 5xx answers or network errors. */
-  attempts: number
-  /** Attempts for any request that meets 429 answers. */
-  rateLimitAttempts: number
-  /** All waiting of one request together, in milliseconds. */
-  maxTotalWaitMs: number
-  baseDelayMs: number
-  maxDelayMs: number
-}
-
-const RETRY: RetryPolicy = {
-  attempts: 5,
-  rateLimitAttempts: 10,
-  maxTotalWaitMs: 120_000,
-  baseDelayMs: 250,
-  maxDelayMs: 10_000
-}
+import {
+  backoff,
+  DEFAULT_RETRY_POLICY,
+  overBudget,
+  rateLimitWait,
+  WaitBudget,
+  type RequestedWait,
+  type RetryPolicy
+} from './retry-policy.js'
 
 export interface ClientLog {
   debug(message: string): void
@@ -58,7 +48,12 @@ export interface ClientOptions {
   /** Requests in flight at most, reads and writes together. */
   concurrency: number
   log: ClientLog
+  clock?: Clock
+  retry?: RetryPolicy
 }
+
+/** No answer of this API comes near it; a bigger one is a proxy's page or a fault, not data. */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024
 
 export interface ClientStats {
   requests: number
@@ -87,13 +82,17 @@ const API = '/api/v2/integration-configurations'
 
 export class LaunchDarklyClient {
   readonly stats: ClientStats = { requests: 0, rateLimited: 0, byRoute: {} }
-  private readonly retry = RETRY
-  private readonly clock: Clock = systemClock
+  private readonly retry: RetryPolicy
+  private readonly clock: Clock
   private readonly limiter: RateLimiter
   private readonly slots: Semaphore
+  /** Set when LaunchDarkly's rate limit outlasted a request's wait budget: nothing more is sent. */
+  private halted: ActionError | undefined
 
   constructor(private readonly options: ClientOptions) {
-    this.limiter = new RateLimiter(this.clock)
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY
+    this.clock = options.clock ?? systemClock
+    this.limiter = new RateLimiter(this.clock, () => this.retry.random() * 100)
     this.slots = new Semaphore(options.concurrency)
   }
 
@@ -159,28 +158,63 @@ export class LaunchDarklyClient {
   }
 
   private async send<T>(call: Call<T>): Promise<T> {
+    if (this.halted) {
+      throw new ActionError(
+        `Not ${call.what}: an earlier request already gave up on LaunchDarkly's rate limit. ${this.halted.message}`,
+        'rate-limited'
+      )
+    }
+    try {
+      return await this.sendWithRetries(call)
+    } catch (error) {
+      if (error instanceof ActionError && error.reason === 'rate-limited') this.halted ??= error
+      throw error
+    }
+  }
+
+  private async sendWithRetries<T>(call: Call<T>): Promise<T> {
     const write = call.method !== 'GET'
+    const budget = new WaitBudget(this.clock, this.retry.maxTotalWaitMs)
     let attempt = 0
     let rateLimitedAttempts = 0
-    let waited = 0
-    const pause = async (ms: number, why: string, reason: FailureReason): Promise<void> => {
-      const delay = Math.max(0, Math.round(ms))
-      if (waited + delay > this.retry.maxTotalWaitMs) {
-        throw new ActionError(
-          `Gave up ${call.what} after ${attempt} attempts and ${(waited / 1000).toFixed(1)} s of waiting: ${why}.`,
-          reason
-        )
+    const pause = async (
+      wait: RequestedWait,
+      why: string,
+      reason: FailureReason,
+      pacing = false
+    ) => {
+      if (!budget.allows(wait.ms)) {
+        throw overBudget(budget, wait, this.clock.now(), call.what, why, reason)
       }
-      this.options.log.info(
-        `${why}; trying again in ${(delay / 1000).toFixed(1)} s (${call.what}).`
-      )
-      waited += delay
-      await this.clock.sleep(delay)
+      const seconds = (wait.ms / 1000).toFixed(1)
+      // Pacing ahead of the limit is routine; a retry is worth a line in the log.
+      if (pacing) this.options.log.debug(`${why}; waiting ${seconds} s (${call.what}).`)
+      else this.options.log.info(`${why}; trying again in ${seconds} s (${call.what}).`)
+      await budget.spend(wait.ms)
     }
+    const backoffWait = (): RequestedWait => ({
+      ms: backoff(this.retry, attempt),
+      source: 'backoff'
+    })
 
     for (;;) {
       attempt += 1
-      const answer = await this.attempt(call)
+      const answer = await this.attempt(call, ms =>
+        pause(
+          { ms, source: 'X-Ratelimit-Reset' },
+          "LaunchDarkly's rate limit for this 10-second window is used up",
+          'rate-limited',
+          true
+        )
+      )
+      if ('tooLarge' in answer) {
+        const problem = `LaunchDarkly's answer to ${call.what} was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than any answer of this API`
+        if (write) throw new AmbiguousWriteError(problem, 'api-error')
+        throw new ActionError(
+          `${problem}. Nothing was read from it. Check \`base-uri\`: it must be LaunchDarkly's API, not a proxy or a web page.`,
+          'api-error'
+        )
+      }
       if ('failure' in answer) {
         const reason = answer.failure
         // A refused connection never reached LaunchDarkly: safe to send again, even a write.
@@ -193,26 +227,28 @@ export class LaunchDarklyClient {
             'network'
           )
         }
-        await pause(
-          this.backoff(attempt),
-          `LaunchDarkly could not be reached (${reason})`,
-          'network'
-        )
+        await pause(backoffWait(), `LaunchDarkly could not be reached (${reason})`, 'network')
         continue
       }
       const { response, text } = answer
       if (response.status === 429) {
         this.stats.rateLimited += 1
         rateLimitedAttempts += 1
-        const delay = this.rateLimitDelay(response.headers, rateLimitedAttempts)
-        this.limiter.blockUntil(call.route, this.clock.now() + delay)
+        const wait = rateLimitWait(
+          this.retry,
+          response.headers,
+          this.clock.now(),
+          rateLimitedAttempts
+        )
         if (rateLimitedAttempts >= this.retry.rateLimitAttempts) {
           throw new ActionError(
             `LaunchDarkly kept answering 429 (rate limited) while ${call.what}, ${rateLimitedAttempts} times in a row. Nothing more was sent. Run again later, or lower \`concurrency\`; other jobs using the same account share its limit.`,
             'rate-limited'
           )
         }
-        await pause(delay, 'LaunchDarkly rate limit reached (429)', 'rate-limited')
+        // Checked before holding the route, so that a refused wait does not hold it either.
+        if (budget.allows(wait.ms)) this.limiter.blockUntil(call.route, this.clock.now() + wait.ms)
+        await pause(wait, 'LaunchDarkly rate limit reached (429)', 'rate-limited')
         continue
       }
       if (response.status >= 300 && response.status < 400) {
@@ -231,7 +267,7 @@ export class LaunchDarklyClient {
             'api-error'
           )
         }
-        await pause(this.backoff(attempt), problem, 'api-error')
+        await pause(backoffWait(), problem, 'api-error')
         continue
       }
       if (!response.ok) throw errorForStatus(response.status, text, call)
@@ -250,7 +286,7 @@ export class LaunchDarklyClient {
           'api-error'
         )
       }
-      await pause(this.backoff(attempt), problem, 'api-error')
+      await pause(backoffWait(), problem, 'api-error')
     }
   }
 
@@ -259,10 +295,11 @@ export class LaunchDarklyClient {
    * there is none. A slot is held only while a request is in flight, never while waiting to retry.
    */
   private attempt(
-    call: Call<unknown>
-  ): Promise<{ response: Response; text: string } | { failure: string }> {
+    call: Call<unknown>,
+    wait: (ms: number) => Promise<void>
+  ): Promise<{ response: Response; text: string } | { failure: string } | { tooLarge: true }> {
     return this.slots.run(async () => {
-      await this.limiter.acquire(call.route)
+      await this.limiter.acquire(call.route, wait)
       this.stats.requests += 1
       this.stats.byRoute[call.route] = (this.stats.byRoute[call.route] ?? 0) + 1
       const started = this.clock.now()
@@ -274,8 +311,9 @@ export class LaunchDarklyClient {
           redirect: 'manual',
           signal: AbortSignal.timeout(this.options.timeoutMs)
         })
-        const text = await response.text()
+        const text = await readText(response, MAX_ANSWER_BYTES)
         this.limiter.complete(call.route, response.headers)
+        if (text === undefined) return { tooLarge: true }
         this.options.log.debug(
           `${call.method} ${call.path} → ${response.status} in ${this.clock.now() - started} ms`
         )
@@ -298,23 +336,23 @@ export class LaunchDarklyClient {
       ...(hasBody ? { 'Content-Type': 'application/json' } : {})
     }
   }
+}
 
-  /** Full jitter on an exponential backoff: 250 ms, 500 ms, 1 s ... capped. */
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1))
-    return ceiling / 2 + (Math.random() * ceiling) / 2
+/** The answer's text, or undefined when it is larger than `maxBytes` (read no further). */
+async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel()
+    return undefined
   }
-
-  private rateLimitDelay(headers: Headers, attempt: number): number {
-    const jitter = Math.random() * 250
-    const retryAfter = Number(headers.get('retry-after'))
-    if (headers.get('retry-after') !== null && Number.isFinite(retryAfter) && retryAfter >= 0) {
-      return Math.min(retryAfter * 1000, 60_000) + jitter
-    }
-    const reset = Number(headers.get('x-ratelimit-reset'))
-    const untilReset = reset - this.clock.now()
-    if (Number.isFinite(reset) && untilReset > 0) return Math.min(untilReset, 60_000) + jitter
-    // No usable header (or a reset in the past): back off as if it were an error.
-    return this.backoff(attempt) + jitter
+  if (!response.body) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength
+    // Leaving the loop cancels the stream: the rest is never downloaded.
+    if (size > maxBytes) return undefined
+    chunks.push(chunk)
   }
+  return Buffer.concat(chunks).toString('utf8')
 }

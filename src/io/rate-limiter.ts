@@ -35,12 +35,19 @@ export class RateLimiter {
     private readonly jitterMs: () => number = () => Math.random() * 100
   ) {}
 
-  /** Waits until a request on this route fits in what is left, and counts it as in flight. */
-  async acquire(route: string): Promise<void> {
+  /**
+   * Waits until a request on this route fits in what is left, and counts it as in flight. `wait`
+   * does the waiting: the client's, which draws it from the request's wait budget (and refuses a
+   * wait that does not fit, however far away the window's reset is).
+   */
+  async acquire(
+    route: string,
+    wait: (ms: number) => Promise<void> = ms => this.clock.sleep(ms)
+  ): Promise<void> {
     for (;;) {
-      const wait = Math.max(this.waitFor(this.window(route)), this.waitFor(this.window(GLOBAL)))
-      if (wait <= 0) break
-      await this.clock.sleep(wait + this.jitterMs())
+      const delay = Math.max(this.waitFor(this.window(route)), this.waitFor(this.window(GLOBAL)))
+      if (delay <= 0) break
+      await wait(delay + this.jitterMs())
     }
     this.window(route).inFlight += 1
     this.window(GLOBAL).inFlight += 1

@@ -32,7 +32,7 @@ export async function reconcilePatch(
     work.operations.flatMap(op =>
       'value' in op &&
       typeof op.value === 'string' &&
-      isSecretPath(parsePointer(op.path) ?? [], undefined)
+      isSecretPath(parsePointer(op.path) ?? [], { integrationKey: undefined })
         ? [op.value]
         : []
     )
@@ -68,7 +68,8 @@ export async function reconcileDesired(
     const values = Object.entries(c.fields.configValues ?? {})
     context.protect(
       values.flatMap(([key, value]) =>
-        typeof value === 'string' && isSecretPath(['configValues', key], c.integrationKey)
+        typeof value === 'string' &&
+        isSecretPath(['configValues', key], { integrationKey: c.integrationKey })
           ? [value]
           : []
       )
@@ -92,7 +93,8 @@ export async function reconcileDesired(
         if (result.kind === 'missing')
           assertCreatable(c, result.notFound, context.settings.createMissing)
         const plan = planDesired(live, c.fields, outcome.integrationKey, {
-          rotateSecrets: context.settings.rotateSecrets
+          rotateSecrets: context.settings.rotateSecrets,
+          substituted: c.substitutedPaths
         })
         return await settlePlan(outcome, plan, context)
       } catch (error) {

@@ -1,0 +1,11 @@
+/** Cutting text to a size measured the way its destination measures it. */
+
+/** The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text, 'utf8')
+  if (bytes.length <= maxBytes) return text
+  let end = Math.max(0, maxBytes)
+  // Step back over continuation bytes (10xxxxxx) to the start of a character.
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end -= 1
+  return bytes.subarray(0, end).toString('utf8')
+}
