@@ -22,7 +22,7 @@ const manifest = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action
 export interface RunOptions {
   inputs: Record<string, string>
   /** Files to create in the workspace, path → content. */
-  files?: Record<string, string>
+  files?: Record<string, string | Buffer>
   /** Symbolic links to create in the workspace, path → target. */
   symlinks?: Record<string, string>
   env?: Record<string, string>

@@ -14,6 +14,10 @@ interface BadInputCase {
   files?: Record<string, string>
   symlinks?: Record<string, string>
   'large-file'?: { path: string; bytes: number }
+  /** Files whose bytes are not text (invalid UTF-8), as base64. */
+  'files-base64'?: Record<string, string>
+  /** A document nested `depth` levels deep, written out here rather than in the fixture. */
+  'deep-file'?: { path: string; depth: number; style: 'json' | 'yaml' | 'yaml-block' }
   input: string
   message: string
 }
@@ -41,12 +45,17 @@ describe('bad-input corpus', () => {
   })
 
   it.each(cases)('%s', async (_name, testCase) => {
-    const files = { ...testCase.files }
+    const files: Record<string, string | Buffer> = { ...testCase.files }
     const large = testCase['large-file']
     if (large)
       files[large.path] = JSON.stringify([
         { op: 'add', path: '/name', value: 'x'.repeat(large.bytes) }
       ])
+    for (const [path, base64] of Object.entries(testCase['files-base64'] ?? {})) {
+      files[path] = Buffer.from(base64, 'base64')
+    }
+    const deep = testCase['deep-file']
+    if (deep) files[deep.path] = deepDocument(deep.depth, deep.style)
     const result = await run({
       inputs: ldInputs(ld, { 'configuration-id': '65f0c1d2e3a4b5c6d7e8f901', ...testCase.inputs }),
       files,
@@ -66,3 +75,15 @@ describe('bad-input corpus', () => {
     expect(ld.server.requests).toHaveLength(0)
   })
 })
+
+function deepDocument(depth: number, style: 'json' | 'yaml' | 'yaml-block'): string {
+  if (style === 'json') {
+    const value = `${'['.repeat(depth)}${']'.repeat(depth)}`
+    return `[{"op": "add", "path": "/configValues/deep", "value": ${value}}]`
+  }
+  if (style === 'yaml') {
+    return `id: 65f0c1d2e3a4b5c6d7e8f901\nconfigValues:\n  deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n`
+  }
+  const lines = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`)
+  return `id: 65f0c1d2e3a4b5c6d7e8f901\nconfigValues:\n${lines.join('\n')} 1\n`
+}

@@ -170,7 +170,11 @@ describe('desired state', () => {
       /`tgas` is not a field here \(did you mean `tags`\?\)/
     ],
     ['a read-only field', 'id: x\n_id: y\n', /`_id` is read-only/],
-    ['a wrong type', 'id: 65f0c1d2e3a4b5c6d7e8f901\nenabled: "yes"\n', /field enabled.*must be boolean/],
+    [
+      'a wrong type',
+      'id: 65f0c1d2e3a4b5c6d7e8f901\nenabled: "yes"\n',
+      /field enabled.*must be boolean/
+    ],
     ['no way to find it', 'name: Lonely\n', /with `id`, or with `integrationKey` and `name`/]
   ])('refuses %s before any request', async (_title, content, message) => {
     const result = await apply({ 'bad.yaml': content })
@@ -180,6 +184,18 @@ describe('desired state', () => {
     expect(result.errors[0]?.message).toContain('bad.yaml')
     expect(result.outputs['failure-reason']).toBe('invalid-input')
     expect(ld.server.requests).toHaveLength(0)
+  })
+
+  it('reads files saved with a byte-order mark, YAML and JSON alike', async () => {
+    const { _id } = seedApprovals(ld)
+    const other = seedApprovals(ld, { name: 'Approvals (staging)' })
+    const result = await apply({
+      'a.yaml': `\ufeff# saved on Windows\nid: ${_id}\nenabled: false\n`,
+      'b.json': `\ufeff{"id": "${other._id}", "tags": ["staging", "bom"]}`
+    })
+    expect(result.exitCode).toBe(0)
+    expect(ld.get(_id)).toMatchObject({ enabled: false })
+    expect(ld.get(other._id)).toMatchObject({ tags: ['staging', 'bom'] })
   })
 
   it('finds a configuration by integrationKey and name, and refuses an ambiguous name', async () => {

@@ -54,6 +54,20 @@ describe('planPatch', () => {
     ).toThrow(/a secret.*masked/)
   })
 
+  it.each([
+    [{ op: 'move', from: '/configValues/apiKey', path: '/configValues/old' }],
+    [{ op: 'copy', from: '/configValues/apiKey', path: '/name' }],
+    [{ op: 'copy', from: '/configValues', path: '/capabilityConfig/x' }]
+  ] as const)('refuses %j: the mask would be written, the secret lost', operation => {
+    expect(() => planPatch(live, [operation], options)).toThrow(/takes its value from a secret/)
+  })
+
+  it('refuses a test of an object that holds a secret', () => {
+    expect(() =>
+      planPatch(live, [{ op: 'test', path: '/configValues', value: {} }], options)
+    ).toThrow(/is or holds a secret/)
+  })
+
   it('refuses a result that does not fit the spec', () => {
     expect(() => planPatch(live, [{ op: 'remove', path: '/name' }], options)).toThrow(ActionError)
   })

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/core/errors.js'
-import { parseRequest, type FileSource } from '../../src/core/request.js'
+import { commentKeyFrom, parseRequest, type FileSource } from '../../src/core/request.js'
 
 const files = (contents: Record<string, string> = {}): FileSource => ({
   read: (path, input) => {
@@ -67,7 +67,12 @@ describe('parseRequest', () => {
     [{ 'patch-file': 'x.yaml' }, /this step gives `patch-file` and `enabled`/],
     [{ 'configuration-id': '' }, /`configuration-id`: is required with `enabled`/],
     [{ 'comment-on-pr': 'true', 'github-token': 'ghs_x', 'pr-number': '12a' }, /`pr-number`/],
-    [{ 'comment-on-pr': 'true' }, /`github-token`: is empty/]
+    [{ 'comment-on-pr': 'true' }, /`github-token`: is empty/],
+    [
+      { 'configuration-id': '..' },
+      /`configuration-id`: must be an integration configuration's _id/
+    ],
+    [{ 'configuration-id': 'abc' }, /24 hexadecimal characters, like 65f0c1d2e3a4b5c6d7e8f901/]
   ])('refuses %j', async (inputs, message) => {
     await expect(failure({ ...base, ...inputs })).resolves.toMatch(message)
   })
@@ -106,5 +111,16 @@ describe('parseRequest', () => {
       key: 'wf/job/x',
       prNumber: undefined
     })
+  })
+})
+
+describe('commentKeyFrom', () => {
+  it('makes a valid key of any workflow and job name', () => {
+    expect(commentKeyFrom("Deploy (prod) & verify, don't: ünï ✓", 'plan', 'abcd1234')).toBe(
+      'Deploy -prod- - verify- don-t: -n/plan/abcd1234'
+    )
+    const long = commentKeyFrom('w'.repeat(500), 'j'.repeat(500), 'abcd1234')
+    expect(long.length).toBeLessThanOrEqual(200)
+    expect(commentKeyFrom('((()))', undefined, 'abcd1234')).toBe('workflow/job/abcd1234')
   })
 })

@@ -1,0 +1,59 @@
+import type { Clock } from '../../src/io/rate-limiter.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  overBudget,
+  rateLimitWait,
+  WaitBudget
+} from '../../src/io/retry-policy.js'
+
+const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0 }
+const NOW = Date.parse('2026-11-26T10:00:00Z')
+
+describe('rateLimitWait', () => {
+  it('takes Retry-After in seconds or as a date, then X-Ratelimit-Reset, then backs off', () => {
+    expect(rateLimitWait(policy, new Headers({ 'Retry-After': '3' }), NOW, 1)).toEqual({
+      ms: 3000,
+      source: 'Retry-After'
+    })
+    const date = new Date(NOW + 5000).toUTCString()
+    expect(rateLimitWait(policy, new Headers({ 'Retry-After': date }), NOW, 1)).toEqual({
+      ms: 5000,
+      source: 'Retry-After'
+    })
+    const reset = new Headers({ 'X-Ratelimit-Reset': String(NOW + 1500) })
+    expect(rateLimitWait(policy, reset, NOW, 1)).toEqual({ ms: 1500, source: 'X-Ratelimit-Reset' })
+    const past = new Headers({ 'X-Ratelimit-Reset': String(NOW - 60_000) })
+    expect(rateLimitWait(policy, past, NOW, 3)).toEqual({ ms: 500, source: 'backoff' })
+  })
+
+  it('never caps what was asked: the budget decides', () => {
+    const wait = rateLimitWait(policy, new Headers({ 'Retry-After': '3600' }), NOW, 1)
+    expect(wait.ms).toBe(3_600_000)
+  })
+})
+
+describe('WaitBudget', () => {
+  it('counts every wait and refuses one that does not fit', async () => {
+    const slept: number[] = []
+    const clock: Clock = { now: () => NOW, sleep: async ms => void slept.push(ms) }
+    const budget = new WaitBudget(clock, 10_000)
+    expect(budget.allows(6000)).toBe(true)
+    await budget.spend(6000)
+    expect(budget.allows(5000)).toBe(false)
+    expect(slept).toEqual([6000])
+    const error = overBudget(
+      budget,
+      { ms: 3_600_000, source: 'X-Ratelimit-Reset' },
+      NOW,
+      'reading x',
+      'rate limited',
+      'rate-limited'
+    )
+    expect(error.reason).toBe('rate-limited')
+    expect(error.message).toContain(
+      'asked to wait 60 min (X-Ratelimit-Reset, until 2026-11-26T11:00:00Z)'
+    )
+    expect(error.message).toContain('6.0 s waited already')
+    expect(error.message).toContain('Run again after 2026-11-26T11:00:00Z')
+  })
+})
