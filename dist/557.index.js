@@ -7,14 +7,16 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   commentContext: () => (/* binding */ commentContext),
+/* harmony export */   DEFAULT_GITHUB_POLICY: () => (/* binding */ DEFAULT_GITHUB_POLICY),
 /* harmony export */   publishComment: () => (/* binding */ publishComment)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
-/* harmony import */ var _core_comment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7578);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
+/* harmony import */ var _core_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7578);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /**
  * The pull request comment, over octokit: which pull request, the one comment per key (found by its
  * marker among comments written by this token's identity, on every page), created or updated in
@@ -25,32 +27,46 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Facts about the run that the comment shows; read from the runner's environment. */
-function commentContext() {
-    const runUrl = `${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.serverUrl}/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.owner}/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo.repo}/actions/runs/${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.runId}`;
-    return { runUrl, commit: _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha ? _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha.slice(0, 7) : undefined };
-}
+
+const DEFAULT_GITHUB_POLICY = {
+    maxWaitSeconds: 60,
+    retries: 2,
+    secondMs: 1000,
+    writeSpacingMs: 1000
+};
 /**
  * Writes the comment, or updates the one this key wrote before. Returns its URL, or undefined when
  * there was nothing to comment on or it failed (with a warning).
  */
-async function publishComment(settings, body, log) {
+async function publishComment(settings, body, context, log, policy = DEFAULT_GITHUB_POLICY) {
     const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug };
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, {
+    const common = {
+        baseUrl: context.apiUrl,
         log: octokitLog,
-        throttle: {
-            onRateLimit: retryTwice('GitHub rate limit reached', log),
-            onSecondaryRateLimit: retryTwice('GitHub secondary rate limit reached', log)
-        }
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+        retry: { retries: policy.retries, retryAfterBaseValue: policy.secondMs }
+    };
+    const throttle = {
+        onRateLimit: retryWithin('GitHub rate limit reached', policy, log),
+        onSecondaryRateLimit: retryWithin('GitHub secondary rate limit reached', policy, log),
+        retryAfterBaseValue: policy.secondMs,
+        // The plugin keeps its queues for the whole process (so a write waits for the last run's
+        // write, in tests that make many runs in one process); these belong to this run alone.
+        // Writes that notify people (a comment does) are spaced further apart, as the plugin does.
+        global: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 10 }),
+        auth: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1 }),
+        search: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: 2 * policy.writeSpacingMs }),
+        write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
+        notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: 3 * policy.writeSpacingMs })
+    };
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, { ...common, throttle }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
     // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
     // read-only identity query goes through a client without it, so the comment does not wait.
-    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, { log: octokitLog }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L);
+    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, common, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L);
     try {
-        const pull = await findPullRequest(octokit, settings, log);
+        const pull = await findPullRequest(octokit, settings, context, log);
         if (!pull)
             return undefined;
-        const marker = (0,_core_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(settings.key);
+        const marker = (0,_core_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(settings.key);
         // Who the token is matters only if some comment carries the marker: asked once, when needed.
         let identity;
         const whoIsIt = () => (identity ??= whoAmI(reader, log));
@@ -76,27 +92,30 @@ async function publishComment(settings, body, log) {
         return undefined;
     }
 }
-async function findPullRequest(octokit, settings, log) {
-    const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
+async function findPullRequest(octokit, settings, context, log) {
+    if (!context.repository) {
+        log.notice('No comment: GITHUB_REPOSITORY is not set, so there is no repository to comment in.');
+        return undefined;
+    }
+    const { owner, repo } = context.repository;
     if (settings.prNumber !== undefined)
         return { owner, repo, number: settings.prNumber };
-    const event = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.eventName;
-    if (event === 'pull_request' || event === 'pull_request_target') {
-        const number = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.payload.pull_request?.number;
-        if (typeof number === 'number')
-            return { owner, repo, number };
+    const event = context.eventName;
+    if ((event === 'pull_request' || event === 'pull_request_target') && context.pullRequest) {
+        return { owner, repo, number: context.pullRequest.number };
     }
-    if (event === 'push' && _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha) {
+    if (event === 'push' && context.sha) {
+        const sha = context.sha;
         const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
             owner,
             repo,
-            commit_sha: _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha
+            commit_sha: sha
         });
         // The pull request this commit merged, if any; else one that contains it.
-        const pull = data.find(p => p.merge_commit_sha === _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha) ?? data[0];
+        const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0];
         if (pull)
             return { owner, repo, number: pull.number };
-        log.notice(`No comment: commit ${_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.sha.slice(0, 7)} belongs to no pull request.`);
+        log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`);
         return undefined;
     }
     log.notice(`No comment: a ${event || 'run'} event has no pull request. Give \`pr-number\` to comment on one anyway.`);
@@ -113,14 +132,14 @@ async function whoAmI(octokit, log) {
         return normalizeLogin(viewer.login);
     }
     catch (error) {
-        log.debug(`GraphQL viewer failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}); trying GET /user.`);
+        log.debug(`GraphQL viewer failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}); trying GET /user.`);
     }
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return normalizeLogin(data.login);
     }
     catch (error) {
-        log.debug(`GET /user failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}); only comments by github-actions will be updated.`);
+        log.debug(`GET /user failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}); only comments by github-actions will be updated.`);
         return 'github-actions';
     }
 }
@@ -145,7 +164,7 @@ async function findComment(octokit, pull, marker, identity) {
 }
 function explain(error) {
     const status = error.status;
-    const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error);
+    const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
     if (status === 403 && !/rate limit/i.test(detail)) {
         return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`;
     }
@@ -154,11 +173,20 @@ function explain(error) {
     }
     return `Could not comment on the pull request (${status ? `GitHub answered ${status}: ` : ''}${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
 }
-/** The throttling plugin's handler: say so in the log, and retry twice at most. */
-function retryTwice(what, log) {
+/**
+ * The throttling plugin's handler: retry a few times, and only for a wait the policy allows, so that
+ * a rate limit resetting in an hour cannot hold the step for an hour.
+ */
+function retryWithin(what, policy, log) {
     return (retryAfter, _options, _octokit, retryCount) => {
+        if (retryAfter > policy.maxWaitSeconds) {
+            log.info(`${what}; GitHub asks to wait ${retryAfter} s, more than the ${policy.maxWaitSeconds} s a comment may wait: giving the comment up.`);
+            return false;
+        }
+        if (retryCount >= policy.retries)
+            return false;
         log.info(`${what}; retrying the comment in ${retryAfter} s.`);
-        return retryCount < 2;
+        return true;
     };
 }
 

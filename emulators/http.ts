@@ -86,6 +86,8 @@ export class EmulatorServer {
   readonly requests: RecordedRequest[] = []
   /** Added before every answer, to model a distant server. */
   latencyMs = 0
+  /** The emulator's time: a test's fake clock can replace it, so that windows move with it. */
+  now: () => number = () => Date.now()
   /** Headers every answer carries, faults and unrouted paths included; the answer's own win. */
   commonHeaders: ((request: RecordedRequest) => Record<string, string>) | undefined
   private readonly routes: Route[] = []
@@ -188,7 +190,7 @@ export class EmulatorServer {
       headers,
       body,
       status: 0,
-      at: Date.now(),
+      at: this.now(),
       finishedAt: 0
     }
     this.requests.push(record)
@@ -269,13 +271,13 @@ export class EmulatorServer {
     if (text !== '' && response.rawBody === undefined) headers['Content-Type'] = 'application/json'
     res.writeHead(response.status, headers)
     res.end(text)
-    record.finishedAt = Date.now()
+    record.finishedAt = this.now()
   }
 
   private destroy(res: ServerResponse, record: RecordedRequest): void {
     record.status = 'destroyed'
     res.socket?.destroy()
-    record.finishedAt = Date.now()
+    record.finishedAt = this.now()
   }
 }
 

@@ -212,3 +212,12 @@ export function applyPatch<T>(document: T, operations: readonly unknown[]): T {
   })
   return working as T
 }
+
+/** The tokens of a JSON pointer, or undefined when it is not one. */
+export function pointerTokens(pointer: unknown): string[] | undefined {
+  try {
+    return parsePointer(pointer, 'path')
+  } catch {
+    return undefined
+  }
+}

@@ -8,8 +8,15 @@
 import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import Ajv, { type ValidateFunction } from 'ajv'
-import { applyOperations, PatchApplyError, parsePointer } from '../src/core/json-patch.js'
-import type { JsonObject, JsonValue, Operation } from '../src/core/json-patch.js'
+import {
+  applyPatch,
+  PatchError,
+  pointerTokens,
+  type JsonValue,
+  type PatchOperation
+} from './json-patch.js'
+
+type JsonObject = { [key: string]: JsonValue }
 import { loadManifestSecrets } from '../scripts/lib/manifests.js'
 import { Emulator, type EmulatorRequest, type EmulatorResponse } from './http.js'
 
@@ -44,6 +51,8 @@ export interface LaunchDarklyEmulatorOptions {
   rateLimit?: { limit: number; windowMs?: number }
   /** The status a failed `test` operation gets; LaunchDarkly's is not documented (400 or 409). */
   testFailureStatus?: 400 | 409
+  /** The emulator's time, for rate-limit windows and timestamps: a test's fake clock, say. */
+  now?: () => number
 }
 
 const spec = JSON.parse(
@@ -85,6 +94,7 @@ export class LaunchDarklyEmulator extends Emulator {
   private constructor(private readonly options: LaunchDarklyEmulatorOptions) {
     super()
     this.tokens = options.tokens ?? { [WRITER_TOKEN]: 'writer', [READER_TOKEN]: 'reader' }
+    if (options.now) this.server.now = options.now
     const s = this.server
     s.route('GET', ROUTES.list, r => this.guard(r, ROUTES.list, () => this.list(r)))
     s.route('POST', ROUTES.list, r => this.guard(r, ROUTES.list, () => this.create(r)))
@@ -151,7 +161,7 @@ export class LaunchDarklyEmulator extends Emulator {
     const configuration: StoredConfiguration = {
       _id: fields._id ?? randomBytes(12).toString('hex'),
       _integrationKey: integrationKey,
-      _createdAt: Date.now(),
+      _createdAt: this.server.now(),
       name: fields.name ?? '',
       enabled: fields.enabled ?? true,
       tags: fields.tags ?? [],
@@ -205,7 +215,7 @@ export class LaunchDarklyEmulator extends Emulator {
     const config = this.options.rateLimit
     if (!config) return { exceeded: false, headers: {} }
     const windowMs = config.windowMs ?? 10_000
-    const now = Date.now()
+    const now = this.server.now()
     let window = this.windows.get(route)
     if (!window || now >= window.start + windowMs) {
       window = { start: now, count: 0 }
@@ -279,11 +289,11 @@ export class LaunchDarklyEmulator extends Emulator {
     if (!validate(request.body)) {
       return error(400, 'invalid_request', `Invalid JSON patch: ${ajv.errorsText(validate.errors)}`)
     }
-    const operations = request.body as Operation[]
+    const operations = request.body as PatchOperation[]
     for (const [index, operation] of operations.entries()) {
       if (operation.op === 'test') continue
       for (const pointer of [operation.path, 'from' in operation ? operation.from : undefined]) {
-        const field = pointer === undefined ? undefined : parsePointer(pointer)?.[0]
+        const field = pointer === undefined ? undefined : pointerTokens(pointer)?.[0]
         if (pointer !== undefined && (field === undefined || !WRITABLE.has(field))) {
           return error(400, 'invalid_request', `${pointer} is not a writable field (op ${index})`)
         }
@@ -291,9 +301,9 @@ export class LaunchDarklyEmulator extends Emulator {
     }
     let updated: StoredConfiguration
     try {
-      updated = applyOperations(stored, operations)
+      updated = applyPatch(stored, operations)
     } catch (failure) {
-      if (failure instanceof PatchApplyError && failure.code === 'TEST_OPERATION_FAILED') {
+      if (failure instanceof PatchError && failure.kind === 'test-failed') {
         const status = this.options.testFailureStatus ?? 400
         const code = status === 409 ? 'optimistic_locking_error' : 'invalid_request'
         return error(status, code, `Test operation ${failure.index} failed`)

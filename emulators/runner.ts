@@ -54,7 +54,19 @@ export interface RunResult {
   workspace: string
 }
 
-export async function runAction(options: RunOptions): Promise<RunResult> {
+/** A run's workspace, files and environment, made as the runner makes them. */
+export interface PreparedRun {
+  home: string
+  workspace: string
+  outputFile: string
+  summaryFile: string
+  /** Every input by name, action.yml's defaults filled in. */
+  inputs: Record<string, string>
+  /** The environment without the INPUT_* variables. */
+  env: Record<string, string>
+}
+
+export function prepareRun(options: RunOptions): PreparedRun {
   const home = mkdtempSync(join(tmpdir(), 'ld-action-'))
   const workspace = join(home, 'workspace')
   mkdirSync(workspace)
@@ -104,17 +116,48 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     RUNNER_TEMP: home,
     ...options.env
   }
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  return { home, workspace, outputFile, summaryFile, inputs, env }
+}
 
+/** The result of a run, from what it left behind; the run's home is removed. */
+export function finishRun(
+  prepared: PreparedRun,
+  run: { exitCode: number | null; stdout: string; stderr: string; durationMs: number },
+  written: { outputs: Record<string, string>; summary: string } = {
+    outputs: parseOutputs(readFileSync(prepared.outputFile, 'utf8')),
+    summary: readFileSync(prepared.summaryFile, 'utf8')
+  }
+): RunResult {
+  const annotations = parseAnnotations(run.stdout)
+  const result: RunResult = {
+    ...run,
+    ...written,
+    annotations,
+    errors: annotations.filter(a => a.level === 'error'),
+    workspace: prepared.workspace
+  }
+  rmSync(prepared.home, { recursive: true, force: true })
+  return result
+}
+
+/**
+ * Runs dist/index.js as the runner does. `ACTION_NODE` names the node binary to run it with (the
+ * runtime action.yml declares, Node 24, in CI); the default is the node running the tests.
+ */
+export async function runAction(options: RunOptions): Promise<RunResult> {
+  const prepared = prepareRun(options)
+  const env = { ...prepared.env }
+  for (const [name, value] of Object.entries(prepared.inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const node = process.env.ACTION_NODE || process.execPath
   const started = Date.now()
   const { exitCode, stdout, stderr } = await new Promise<{
     exitCode: number | null
     stdout: string
     stderr: string
   }>(resolve => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ENTRY], {
-      cwd: workspace,
+    const child = spawn(node, [...(options.nodeArgs ?? []), ENTRY], {
+      cwd: prepared.workspace,
       env
     })
     let stdout = ''
@@ -127,20 +170,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       resolve({ exitCode: code, stdout, stderr })
     })
   })
-  const result: RunResult = {
-    exitCode,
-    stdout,
-    stderr,
-    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    annotations: parseAnnotations(stdout),
-    errors: [],
-    durationMs: Date.now() - started,
-    workspace
-  }
-  result.errors = result.annotations.filter(a => a.level === 'error')
-  rmSync(home, { recursive: true, force: true })
-  return result
+  return finishRun(prepared, { exitCode, stdout, stderr, durationMs: Date.now() - started })
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER`, the value's lines, then the delimiter. */

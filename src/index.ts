@@ -1,7 +1,21 @@
 /** The entry point the runner starts: dist/index.js. */
-import { reportUnexpected, run } from './main.js'
+import { describeFailure, run } from './main.js'
+import { actionsSink } from './io/runner.js'
+
+/**
+ * For errors that escape everything else (a rejected promise nobody awaited, a runner file that
+ * cannot be written): still one clear error and a failing exit, even if reporting fails too.
+ */
+function reportUnexpected(error: unknown): void {
+  const { message } = describeFailure(error)
+  // Written by hand: whatever failed may be the runner's files that @actions/core writes to.
+  process.stdout.write(`::error::${message.replace(/%/g, '%25').replace(/\r?\n/g, '%0A')}\n`)
+  process.exit(1)
+}
 
 process.on('unhandledRejection', reportUnexpected)
 process.on('uncaughtException', reportUnexpected)
 
-run().catch(reportUnexpected)
+run(actionsSink()).then(result => {
+  process.exitCode = result.failure ? 1 : 0
+}, reportUnexpected)

@@ -1,158 +1,187 @@
 /**
- * One run: request → read and plan → apply → report. The only module that knows every stage; each
- * client is made here and handed to the stage that needs it.
+ * One run: inputs → read and plan → apply → report. The only module that knows every stage; each
+ * client is made here and handed to the stage that needs it. Nothing is built at import time, and
+ * nothing here touches the process: `index.ts` hands in the runner and sets the exit code from the
+ * failure this returns, so a run can be made in-process (the tests do, many times over).
  */
-import { createHash } from 'node:crypto'
-import { ActionError, describeError, InputError, type FailureReason } from './core/errors.js'
-import { redactOutcome, type RedactedOutcome } from './core/outcome.js'
-import { renderLog, renderOutputs, renderSummary, runFailure } from './core/report.js'
 import { renderComment, renderFailureComment } from './core/comment.js'
+import { ActionError, InputError, toActionError, type FailureReason } from './core/errors.js'
 import {
-  commentKeyFrom,
   parseCommentSettings,
-  parseRequest,
+  parseInputs,
+  readRawInputs,
+  secretInputs,
   type CommentSettings,
-  type Request
-} from './core/request.js'
+  type Inputs,
+  type RawInputs
+} from './core/inputs.js'
+import { runFailure, type Failure } from './core/outcome.js'
+import { redactOutcome, type RedactedOutcome } from './core/redact.js'
+import { renderLog, renderOutputs, renderSummary } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
-import { ActionIO, readInput } from './io/action.js'
 import { workspaceFiles } from './io/files.js'
-import { LaunchDarklyClient } from './io/launchdarkly-client.js'
+import type { GitHubPolicy } from './io/github.js'
+import { LaunchDarklyClient } from './io/launchdarkly/client.js'
+import type { Clock } from './io/launchdarkly/rate-limiter.js'
+import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
+import { readRunContext, runUrl, type RunContext } from './io/run-context.js'
+import { Runner, type RunnerSink } from './io/runner.js'
 import { reconcileDesired, reconcilePatch } from './stages/reconcile.js'
 import { USER_AGENT } from './version.js'
 
-const scrubber = new Scrubber()
-const io = new ActionIO(scrubber)
+/** What a run can be given besides the runner: the tests' clock and retry policies. */
+export interface RunDependencies {
+  clock?: Clock
+  retry?: RetryPolicy
+  github?: GitHubPolicy
+}
 
-export async function run(): Promise<void> {
-  // Masked before anything else happens, so that not even a failure can print it.
-  io.protect([readInput('access-token').trim(), readInput('github-token').trim()])
-  let request: Request
+/** How the run ended: the exit code follows from it. */
+export interface RunResult {
+  failure: Failure | undefined
+}
+
+export async function run(
+  sink: RunnerSink,
+  dependencies: RunDependencies = {}
+): Promise<RunResult> {
+  const scrubber = new Scrubber()
+  const runner = new Runner(sink, scrubber)
+  const raw = readRawInputs(name => sink.input(name))
+  // Masked before anything else happens, so that not even a failure can print them.
+  runner.protect(secretInputs(raw))
+  const context = readRunContext(sink.env)
   try {
-    request = await parseRequest(
-      readInput,
-      workspaceFiles(process.env.GITHUB_WORKSPACE || process.cwd()),
-      process.env,
-      defaultCommentKey()
-    )
+    return await runStages(runner, scrubber, raw, context, dependencies)
   } catch (error) {
-    failRun(error)
-    return commentOnFailure(error)
+    // A bug of the action's: still one clear error, and the outputs say why.
+    return failEarly(error, runner, raw, context, dependencies)
   }
-  const { settings, work } = request
+}
+
+async function runStages(
+  runner: Runner,
+  scrubber: Scrubber,
+  raw: RawInputs,
+  context: RunContext,
+  dependencies: RunDependencies
+): Promise<RunResult> {
+  const sink = runner.sink
+  let inputs: Inputs
+  try {
+    inputs = await parseInputs(raw, workspaceFiles(context.workspace), {
+      workflow: context.workflow,
+      job: context.job,
+      environment: sink.env
+    })
+  } catch (error) {
+    return failEarly(error, runner, raw, context, dependencies)
+  }
+  const { settings, work } = inputs
   const client = new LaunchDarklyClient({
     baseUri: settings.baseUri,
-    token: request.token,
+    token: inputs.token,
     userAgent: USER_AGENT,
     timeoutMs: settings.requestTimeoutMs,
     concurrency: settings.concurrency,
-    log: io
+    log: runner,
+    clock: dependencies.clock,
+    retry: dependencies.retry
   })
-  const context = {
+  const stage = {
     client,
     settings,
-    log: io,
-    protect: (values: readonly string[]) => io.protect(values)
+    log: runner,
+    protect: (values: readonly string[]) => runner.protect(values)
   }
   const outcomes =
     work.kind === 'patch'
-      ? await reconcilePatch(work, context)
-      : await reconcileDesired(work.configurations, context)
-  io.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
+      ? await reconcilePatch(work, stage)
+      : await reconcileDesired(work.configurations, stage)
+  runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
   const redacted = outcomes.map(outcome => redactOutcome(outcome, scrubber))
-  await report(redacted, settings)
+  const facts = { dryRun: settings.dryRun, failOnDrift: settings.failOnDrift }
+  const failure = runFailure(redacted, facts)
+  await report(runner, redacted, failure, facts)
   if (settings.comment) {
-    const facts = {
-      dryRun: settings.dryRun,
-      failOnDrift: settings.failOnDrift,
-      key: settings.comment.key
-    }
-    await comment(settings.comment, context => renderComment(redacted, { ...facts, ...context }))
+    const key = settings.comment.key
+    await comment(runner, settings.comment, context, dependencies, (url, commit) =>
+      renderComment(redacted, { ...facts, key, runUrl: url, commit })
+    )
   }
+  return { failure }
 }
 
 async function report(
+  runner: Runner,
   redacted: readonly RedactedOutcome[],
-  settings: Request['settings']
+  failure: Failure | undefined,
+  facts: { dryRun: boolean; failOnDrift: boolean }
 ): Promise<void> {
-  const facts = { dryRun: settings.dryRun, failOnDrift: settings.failOnDrift }
   for (const outcome of redacted) {
-    io.info(renderLog(outcome))
-    const location = { file: outcome.file, title: `LaunchDarkly: ${outcome.name ?? outcome.label}` }
-    for (const warning of outcome.warnings) io.warning(warning, location)
-    if (outcome.error) io.error(outcome.error.message, location)
+    runner.info(renderLog(outcome))
+    const where = { file: outcome.file, title: `LaunchDarkly: ${outcome.name ?? outcome.label}` }
+    for (const warning of outcome.warnings) runner.warning(warning, where)
+    if (outcome.error) runner.error(outcome.error.message, where)
   }
-  const failure = runFailure(redacted, facts)
-  io.setOutputs(renderOutputs(redacted, failure))
-  await io.writeSummary(renderSummary(redacted, facts))
-  if (failure?.reason === 'drift') io.error(failure.message, { title: 'LaunchDarkly: drift' })
-  else if (failure && redacted.length > 1) io.info(failure.message)
+  runner.setOutputs(renderOutputs(redacted, failure))
+  await runner.writeSummary(renderSummary(redacted, facts))
+  if (failure?.reason === 'drift') runner.error(failure.message, { title: 'LaunchDarkly: drift' })
+  else if (failure && redacted.length > 1) runner.info(failure.message)
 }
 
 /** A run that failed before any configuration was looked at: one error, and the outputs say why. */
-function failRun(error: unknown): void {
-  const reason: FailureReason = error instanceof ActionError ? error.reason : 'internal'
-  const message =
-    error instanceof ActionError
-      ? error.message
-      : `Unexpected error: ${error instanceof Error ? error.message : String(error)}. This is a bug in the action: please report it with this log.`
-  io.setOutputs({ changed: 'false', 'failure-reason': reason, results: '[]' })
-  io.error(
-    message,
+async function failEarly(
+  error: unknown,
+  runner: Runner,
+  raw: RawInputs,
+  context: RunContext,
+  dependencies: RunDependencies
+): Promise<RunResult> {
+  const failure = describeFailure(error)
+  runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
+  runner.error(
+    failure.message,
     error instanceof InputError
       ? { ...error.location, title: 'LaunchDarkly: invalid input' }
       : undefined
   )
+  // A reviewer should see on the pull request why the plan could not be made, not only in the log.
+  let settings: CommentSettings | undefined
+  try {
+    settings = parseCommentSettings(raw, context)
+  } catch {
+    settings = undefined
+  }
+  if (settings && error instanceof ActionError) {
+    const message = runner.scrub(error.message)
+    const key = settings.key
+    await comment(runner, settings, context, dependencies, url =>
+      renderFailureComment(message, { key, runUrl: url })
+    )
+  }
+  return { failure }
+}
+
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof ActionError) return { message: error.message, reason: error.reason }
+  const reason: FailureReason = 'internal'
+  return {
+    message: `Unexpected error: ${toActionError(error).message}. This is a bug in the action: please report it with this log.`,
+    reason
+  }
 }
 
 /** Comments on the pull request; the GitHub client is loaded only now, as most runs never need it. */
 async function comment(
+  runner: Runner,
   settings: CommentSettings,
-  render: (context: { runUrl: string; commit: string | undefined }) => string
+  context: RunContext,
+  dependencies: RunDependencies,
+  render: (runUrl: string, commit: string | undefined) => string
 ): Promise<void> {
   const github = await import('./io/github.js')
-  const body = render(github.commentContext())
-  const url = await github.publishComment(settings, body, io)
-  if (url) io.setOutputs({ 'comment-url': url })
-}
-
-/** A reviewer should see on the pull request why the plan could not be made, not only in the log. */
-async function commentOnFailure(error: unknown): Promise<void> {
-  let settings: CommentSettings | undefined
-  try {
-    settings = parseCommentSettings(readInput, defaultCommentKey())
-  } catch {
-    return
-  }
-  if (!settings || !(error instanceof ActionError)) return
-  const key = settings.key
-  const message = scrubber.scrub(error.message)
-  await comment(settings, context => renderFailureComment(message, { ...context, key }))
-}
-
-/**
- * For errors that escape everything else (a rejected promise nobody awaited, a runner file that
- * cannot be written): still one clear error and a failing exit, even if reporting fails too.
- */
-export function reportUnexpected(error: unknown): void {
-  try {
-    failRun(error)
-  } catch (reportingError) {
-    const message = `Unexpected error: ${describeError(error)} (and reporting it failed: ${describeError(reportingError)}). This is a bug in the action or a problem with the runner: please report it with this log.`
-    process.stdout.write(`::error::${io.scrub(message).replace(/\r?\n/g, ' ')}\n`)
-  } finally {
-    process.exit(1)
-  }
-}
-
-/**
- * Jobs, and the legs of a matrix, must not share a comment: the key holds the workflow, the job and
- * a digest of the inputs that say what the step manages.
- */
-function defaultCommentKey(): string {
-  const scope = ['base-uri', 'configuration-id', 'patch-file', 'desired-state-file']
-    .map(readInput)
-    .join('\n')
-  const digest = createHash('sha256').update(scope).digest('hex').slice(0, 8)
-  return commentKeyFrom(process.env.GITHUB_WORKFLOW, process.env.GITHUB_JOB, digest)
+  const body = render(runUrl(context), context.sha?.slice(0, 7))
+  const url = await github.publishComment(settings, body, context, runner, dependencies.github)
+  if (url) runner.setOutputs({ 'comment-url': url })
 }

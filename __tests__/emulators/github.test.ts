@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 import {
   GitHubEmulator,
   INSTALLATION_TOKEN,
@@ -67,9 +68,21 @@ const giveUp: LimitHandler = () => false
 
 let clients = 0
 
+/** GitHub's "seconds", as octokit waits them here: 10 ms, so that no test waits for real. */
+const SECOND_MS = 10
+
 function octokit(token: string, onSecondaryRateLimit = giveUp, onRateLimit = giveUp) {
-  // The plugin's limiters are shared per id; a fresh id keeps one test's writes from pacing the next.
-  const throttle = { id: `test-${++clients}`, onSecondaryRateLimit, onRateLimit }
+  // The plugin keeps its queues for the whole process: fresh ones keep one test's writes from
+  // pacing the next.
+  const throttle = {
+    id: `test-${++clients}`,
+    onSecondaryRateLimit,
+    onRateLimit,
+    retryAfterBaseValue: SECOND_MS,
+    global: new Bottleneck.Group({ maxConcurrent: 10 }),
+    write: new Bottleneck.Group({ maxConcurrent: 1 }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1 })
+  }
   return getOctokit(token, { baseUrl: github.url, throttle }, retry, throttling)
 }
 
@@ -332,7 +345,7 @@ describe('GitHub emulator: rate limits', () => {
     expect(status).toBe(201)
     expect(data.body).toBe('after the wait')
     expect(onSecondary.seen).toEqual([1])
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1 * SECOND_MS)
     expect(github.server.requests.map(r => r.status)).toEqual([403, 201])
     expect(github.comments('acme', 'widgets', 7)).toHaveLength(1)
   })

@@ -10,6 +10,8 @@ import {
 } from '../../emulators/launchdarkly.js'
 import { runAction, type RunOptions, type RunResult } from '../../emulators/runner.js'
 import { expectNoSecrets } from './canaries.js'
+import { FakeClock } from './fake-clock.js'
+import { runInProcess, type InProcessOptions } from './in-process.js'
 
 export const APPROVALS_SECRET = 'supersecret123'
 
@@ -43,16 +45,32 @@ export function ldInputs(
   return { 'access-token': WRITER_TOKEN, 'base-uri': ld.url, ...inputs }
 }
 
+/** What the canary check is told besides the run's own inputs and environment. */
+export interface CanaryCheck {
+  github?: GitHubEmulator
+  secrets?: string[]
+}
+
 /**
- * Runs the action and checks the secret canaries: the tokens, the secrets seeded, and every value
- * the step's environment gives (in these tests, only secrets for ${VAR} substitution) must appear
+ * Runs the action in-process, on src/, with a fake clock unless one is given (no wait costs real
+ * time), and checks the secret canaries: the tokens, the secrets seeded, and every value the
+ * step's environment gives (in these tests, only secrets for ${VAR} substitution) must appear
  * nowhere a person or another step can read, comments sent to GitHub included.
  */
-export async function run(
-  options: RunOptions,
-  check: { github?: GitHubEmulator; secrets?: string[] } = {}
-): Promise<RunResult> {
+export async function run(options: InProcessOptions, check: CanaryCheck = {}): Promise<RunResult> {
+  const result = await runInProcess({ clock: new FakeClock(), ...options })
+  checkCanaries(result, options, check)
+  return result
+}
+
+/** The same, but as the runner runs it: `node dist/index.js`, spawned. */
+export async function runBuilt(options: RunOptions, check: CanaryCheck = {}): Promise<RunResult> {
   const result = await runAction(options)
+  checkCanaries(result, options, check)
+  return result
+}
+
+function checkCanaries(result: RunResult, options: RunOptions, check: CanaryCheck): void {
   const canaries = [
     WRITER_TOKEN,
     READER_TOKEN,
@@ -68,7 +86,6 @@ export async function run(
     .map(request => (request.body as { body?: unknown } | undefined)?.body)
     .filter((body): body is string => typeof body === 'string')
   expectNoSecrets(result, canaries, comments)
-  return result
 }
 
 export const writes = (ld: LaunchDarklyEmulator): RecordedRequest[] =>

@@ -1,4 +1,4 @@
-import { RateLimiter, type Clock } from '../../src/io/rate-limiter.js'
+import { RateLimiter, type Clock } from '../../src/io/launchdarkly/rate-limiter.js'
 
 /** A clock that only moves when someone sleeps. */
 function fakeClock(): Clock & { slept: number[] } {

@@ -1,10 +1,10 @@
-import type { Clock } from '../../src/io/rate-limiter.js'
+import type { Clock } from '../../src/io/launchdarkly/rate-limiter.js'
 import {
   DEFAULT_RETRY_POLICY,
   overBudget,
   rateLimitWait,
   WaitBudget
-} from '../../src/io/retry-policy.js'
+} from '../../src/io/launchdarkly/retry-policy.js'
 
 const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0 }
 const NOW = Date.parse('2026-11-26T10:00:00Z')

@@ -4,8 +4,9 @@
  * the tables, and says where the whole account is (the job summary).
  */
 import { details, fenced, literal, safeJson, text } from './markdown.js'
-import type { RedactedOutcome } from './outcome.js'
-import { changeTable, headline, overviewTable, type RunFacts } from './report.js'
+import type { RunFacts } from './outcome.js'
+import type { RedactedOutcome } from './redact.js'
+import { changeTable, headline, overviewTable } from './report.js'
 
 /** GitHub refuses longer bodies; the margin leaves room for the notes added when shortening. */
 const COMMENT_LIMIT = 65_536

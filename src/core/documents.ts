@@ -67,6 +67,13 @@ export async function parseDocument(raw: string): Promise<unknown> {
 }
 
 async function parseYaml(text: string): Promise<unknown> {
+  // The YAML parser recurses into flow collections: deep enough, it does not throw but takes the
+  // whole process down (V8 runs out of memory compiling a regular expression on an exhausted
+  // stack). So their depth is counted first, without parsing.
+  const deep = deepFlowLine(text)
+  if (deep !== undefined) {
+    throw new DocumentError(`is nested more than ${MAX_DEPTH} levels deep (line ${deep})`, deep)
+  }
   const yaml = await import('yaml')
   let documents: ReturnType<typeof yaml.parseAllDocuments>
   try {
@@ -170,6 +177,36 @@ function numberProblem(node: import('yaml').Scalar): string | undefined {
     assertExactNumber(source, 0)
   } catch (error) {
     return (error as Error).message
+  }
+  return undefined
+}
+
+/**
+ * The line where YAML flow collections ([ ] and { }) first nest deeper than MAX_DEPTH, if they do.
+ * Brackets inside quoted strings and comments are skipped; a bracket inside a plain scalar may be
+ * counted, which can only make this stricter than the parser, never looser.
+ */
+function deepFlowLine(text: string): number | undefined {
+  let depth = 0
+  let line = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') line += 1
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const end = text.indexOf('\n', i)
+      i = end === -1 ? text.length : end - 1
+    } else if (c === '"' || c === "'") {
+      // A quote inside a plain scalar (it's) is not the start of a string: only after a
+      // separator does a quoted scalar begin.
+      if (i > 0 && !/[\s:,[{-]/.test(text[i - 1] as string)) continue
+      for (i += 1; i < text.length && text[i] !== c; i++) {
+        if (c === '"' && text[i] === '\\') i += 1
+        if (text[i] === '\n') line += 1
+      }
+    } else if (c === '[' || c === '{') {
+      depth += 1
+      if (depth > MAX_DEPTH) return line
+    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1
   }
   return undefined
 }

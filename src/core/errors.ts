@@ -57,3 +57,9 @@ function describeLocation(location: InputLocation): string {
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
+
+/** Any error as an ActionError: an unexpected one is `internal`, a bug of the action's. */
+export function toActionError(error: unknown): ActionError {
+  if (error instanceof ActionError) return error
+  return new ActionError(describeError(error), 'internal')
+}

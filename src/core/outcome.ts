@@ -1,25 +1,10 @@
 /**
- * What happened to each configuration, and the redaction applied before anything about it is
- * rendered: secret values become (secret: changed) or (secret: unchanged), in every copy.
+ * What happened to each configuration, and what that means for the run: the failure it reports
+ * (if any), decided here once from every outcome.
  */
-import type { FieldChange } from './diff.js'
 import type { FailureReason } from './errors.js'
-import {
-  formatPointer,
-  parsePointer,
-  type JsonObject,
-  type JsonValue,
-  type Operation
-} from './json-patch.js'
+import type { JsonObject } from './json-patch.js'
 import type { ConfigurationPlan } from './plan.js'
-import {
-  isSecretPath,
-  SECRET_BEFORE,
-  SECRET_CHANGED,
-  SECRET_UNCHANGED,
-  type Scrubber,
-  type SecretScope
-} from './secrets.js'
 
 export type Status =
   'created' | 'updated' | 'unchanged' | 'would-create' | 'would-update' | 'failed'
@@ -48,72 +33,41 @@ export const CHANGING_STATUSES: readonly Status[] = [
   'would-update'
 ]
 
-/** The same outcome with every secret value replaced, ready to render anywhere. */
-export interface RedactedOutcome extends Omit<Outcome, 'plan' | 'configuration'> {
-  changes: FieldChange[]
-  operations: Operation[] | undefined
-  configuration: JsonObject | undefined
+export interface Failure {
+  message: string
+  reason: FailureReason
 }
 
-/**
- * The one way an outcome becomes something to render: first structurally (every value at a secret
- * path becomes a placeholder, whatever its length or spelling), then every string that is left
- * (names, messages from LaunchDarkly, values) scrubbed of known secrets as raw text. Renderers
- * escape only what comes out of here, so no escaping ever runs before the scrub.
- */
-export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOutcome {
-  const { plan, configuration, ...rest } = outcome
-  const scope: SecretScope = {
-    integrationKey: outcome.integrationKey,
-    live: plan?.live as SecretScope['live'],
-    substituted: plan?.substituted
-  }
-  const changed = new Set((plan?.changes ?? []).filter(c => c.secret).map(c => c.path))
-  const redact = (tokens: string[], value: JsonValue | undefined): JsonValue | undefined => {
-    if (value === undefined) return undefined
-    if (isSecretPath(tokens, scope)) {
-      const path = formatPointer(tokens)
-      return [...changed].some(
-        c => c === path || c.startsWith(`${path}/`) || path.startsWith(`${c}/`)
-      )
-        ? SECRET_CHANGED
-        : SECRET_UNCHANGED
-    }
-    if (Array.isArray(value))
-      return value.map((item, i) => redact([...tokens, String(i)], item) as JsonValue)
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [
-          key,
-          redact([...tokens, key], inner) as JsonValue
-        ])
-      )
-    }
-    return value
-  }
-  const at = (path: string, value: JsonValue | undefined) => redact(parsePointer(path) ?? [], value)
-  const redacted: RedactedOutcome = {
-    ...rest,
-    changes: (plan?.changes ?? []).map(change => ({
-      ...change,
-      ...(change.before === undefined
-        ? {}
-        : { before: change.secret ? SECRET_BEFORE : at(change.path, change.before) }),
-      ...(change.after === undefined
-        ? {}
-        : { after: change.secret ? SECRET_CHANGED : at(change.path, change.after) })
-    })),
-    operations:
-      plan?.action === 'update' ? plan.operations.map(op => redactOperation(op, at)) : undefined,
-    configuration: configuration && (redact([], configuration) as JsonObject)
-  }
-  return scrubber.scrubDeep(redacted)
+export interface RunFacts {
+  dryRun: boolean
+  failOnDrift: boolean
 }
 
-function redactOperation(
-  operation: Operation,
-  at: (path: string, value: JsonValue | undefined) => JsonValue | undefined
-): Operation {
-  if (!('value' in operation)) return operation
-  return { ...operation, value: at(operation.path, operation.value) as JsonValue }
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The run's failure, if any: every failed configuration, or drift when asked to fail on it. */
+export function runFailure(
+  outcomes: readonly Pick<Outcome, 'status' | 'error' | 'label'>[],
+  facts: RunFacts
+): Failure | undefined {
+  const failed = outcomes.filter(o => o.status === 'failed')
+  if (failed.length === 1 && outcomes.length === 1) {
+    const [only] = failed as [(typeof failed)[number]]
+    return { message: only.error?.message ?? 'failed', reason: only.error?.reason ?? 'internal' }
+  }
+  if (failed.length > 0) {
+    const reasons = new Set(failed.map(o => o.error?.reason ?? 'internal'))
+    return {
+      message: `${failed.length} of ${plural(outcomes.length, 'configuration')} failed: ${failed.map(o => o.label).join(', ')}. Each is reported above; the others were applied as reported.`,
+      reason: reasons.size === 1 ? ([...reasons][0] as FailureReason) : 'api-error'
+    }
+  }
+  const drifted = outcomes.filter(o => o.status === 'would-update' || o.status === 'would-create')
+  if (facts.dryRun && facts.failOnDrift && drifted.length > 0) {
+    return {
+      message: `${plural(drifted.length, 'configuration')} in LaunchDarkly differ from the repository (drift): ${drifted.map(o => o.label).join(', ')}. The changes that would bring them back are in the job summary; apply them by running without \`dry-run\`, or update the files to match.`,
+      reason: 'drift'
+    }
+  }
+  return undefined
 }

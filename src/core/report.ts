@@ -3,19 +3,9 @@
  * outputs, the log, the job summary and (later) the pull request comment.
  */
 import type { FieldChange } from './diff.js'
-import type { FailureReason } from './errors.js'
 import { code, details, fenced, literal, safeJson, table, text } from './markdown.js'
-import { CHANGING_STATUSES, type RedactedOutcome, type Status } from './outcome.js'
-
-export interface RunFacts {
-  dryRun: boolean
-  failOnDrift: boolean
-}
-
-export interface Failure {
-  message: string
-  reason: FailureReason
-}
+import { CHANGING_STATUSES, type Failure, type RunFacts, type Status } from './outcome.js'
+import type { RedactedOutcome } from './redact.js'
 
 const STATUS_WORDS: Record<Status, string> = {
   created: 'created',
@@ -55,33 +45,6 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: RunFacts):
   if (counts.failed > 0) parts.push(`${counts.failed} failed`)
   if (parts.length === 0) return counts.unchanged > 0 ? 'No changes' : 'Nothing was done'
   return parts.join(', ')
-}
-
-/** The run's failure, if any: every failed configuration, or drift when asked to fail on it. */
-export function runFailure(
-  outcomes: readonly RedactedOutcome[],
-  facts: RunFacts
-): Failure | undefined {
-  const failed = outcomes.filter(o => o.status === 'failed')
-  if (failed.length === 1 && outcomes.length === 1) {
-    const only = failed[0] as RedactedOutcome
-    return { message: only.error?.message ?? 'failed', reason: only.error?.reason ?? 'internal' }
-  }
-  if (failed.length > 0) {
-    const reasons = new Set(failed.map(o => o.error?.reason ?? 'internal'))
-    return {
-      message: `${failed.length} of ${plural(outcomes.length, 'configuration')} failed: ${failed.map(o => o.label).join(', ')}. Each is reported above; the others were applied as reported.`,
-      reason: reasons.size === 1 ? ([...reasons][0] as FailureReason) : 'api-error'
-    }
-  }
-  const drifted = outcomes.filter(o => o.status === 'would-update' || o.status === 'would-create')
-  if (facts.dryRun && facts.failOnDrift && drifted.length > 0) {
-    return {
-      message: `${plural(drifted.length, 'configuration')} in LaunchDarkly differ from the repository (drift): ${drifted.map(o => o.label).join(', ')}. The changes that would bring them back are in the job summary; apply them by running without \`dry-run\`, or update the files to match.`,
-      reason: 'drift'
-    }
-  }
-  return undefined
 }
 
 function renderValue(change: FieldChange, side: 'before' | 'after'): string {

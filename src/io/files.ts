@@ -6,7 +6,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { MAX_DOCUMENT_BYTES } from '../core/documents.js'
 import { InputError } from '../core/errors.js'
-import type { FileSource } from '../core/request.js'
+import type { FileSource } from '../core/inputs.js'
 
 const GLOB_CHARS = /[*?[\]{}!]/
 

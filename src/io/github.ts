@@ -3,23 +3,19 @@
  * marker among comments written by this token's identity, on every page), created or updated in
  * place. Loaded only when a run comments, and never fails the step: a problem is a warning.
  */
-import { getOctokit, context } from '@actions/github'
+import { getOctokit } from '@actions/github'
+import Bottleneck from 'bottleneck/light.js'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { RestEndpointMethodTypes } from '@octokit/rest'
 import { commentMarker } from '../core/comment.js'
 import { describeError } from '../core/errors.js'
-import type { CommentSettings } from '../core/request.js'
+import type { CommentSettings } from '../core/inputs.js'
+import type { Log } from '../core/log.js'
+import type { RunContext } from './run-context.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 type IssueComment = RestEndpointMethodTypes['issues']['listComments']['response']['data'][number]
-
-export interface CommentLog {
-  debug(message: string): void
-  info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
-}
 
 export interface PullRequestRef {
   owner: string
@@ -27,15 +23,22 @@ export interface PullRequestRef {
   number: number
 }
 
-export interface CommentContext {
-  runUrl: string
-  commit: string | undefined
+/** How long the comment may wait for GitHub's rate limits, and how often it retries. */
+export interface GitHubPolicy {
+  /** A rate limit asking for a longer wait is not waited for: the comment is given up. */
+  maxWaitSeconds: number
+  retries: number
+  /** How long "a second" of GitHub's retry-after lasts here: 1000 ms, or less in tests. */
+  secondMs: number
+  /** The pause between two writes GitHub asks integrations to keep. */
+  writeSpacingMs: number
 }
 
-/** Facts about the run that the comment shows; read from the runner's environment. */
-export function commentContext(): CommentContext {
-  const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
-  return { runUrl, commit: context.sha ? context.sha.slice(0, 7) : undefined }
+export const DEFAULT_GITHUB_POLICY: GitHubPolicy = {
+  maxWaitSeconds: 60,
+  retries: 2,
+  secondMs: 1000,
+  writeSpacingMs: 1000
 }
 
 /**
@@ -45,26 +48,35 @@ export function commentContext(): CommentContext {
 export async function publishComment(
   settings: CommentSettings,
   body: string,
-  log: CommentLog
+  context: RunContext,
+  log: Log,
+  policy: GitHubPolicy = DEFAULT_GITHUB_POLICY
 ): Promise<string | undefined> {
   const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug }
-  const octokit = getOctokit(
-    settings.githubToken,
-    {
-      log: octokitLog,
-      throttle: {
-        onRateLimit: retryTwice('GitHub rate limit reached', log),
-        onSecondaryRateLimit: retryTwice('GitHub secondary rate limit reached', log)
-      }
-    },
-    retry,
-    throttling
-  )
+  const common = {
+    baseUrl: context.apiUrl,
+    log: octokitLog,
+    retry: { retries: policy.retries, retryAfterBaseValue: policy.secondMs }
+  }
+  const throttle = {
+    onRateLimit: retryWithin('GitHub rate limit reached', policy, log),
+    onSecondaryRateLimit: retryWithin('GitHub secondary rate limit reached', policy, log),
+    retryAfterBaseValue: policy.secondMs,
+    // The plugin keeps its queues for the whole process (so a write waits for the last run's
+    // write, in tests that make many runs in one process); these belong to this run alone.
+    // Writes that notify people (a comment does) are spaced further apart, as the plugin does.
+    global: new Bottleneck.Group({ maxConcurrent: 10 }),
+    auth: new Bottleneck.Group({ maxConcurrent: 1 }),
+    search: new Bottleneck.Group({ maxConcurrent: 1, minTime: 2 * policy.writeSpacingMs }),
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * policy.writeSpacingMs })
+  }
+  const octokit = getOctokit(settings.githubToken, { ...common, throttle }, retry, throttling)
   // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
   // read-only identity query goes through a client without it, so the comment does not wait.
-  const reader = getOctokit(settings.githubToken, { log: octokitLog }, retry)
+  const reader = getOctokit(settings.githubToken, common, retry)
   try {
-    const pull = await findPullRequest(octokit, settings, log)
+    const pull = await findPullRequest(octokit, settings, context, log)
     if (!pull) return undefined
     const marker = commentMarker(settings.key)
     // Who the token is matters only if some comment carries the marker: asked once, when needed.
@@ -97,25 +109,30 @@ export async function publishComment(
 async function findPullRequest(
   octokit: Octokit,
   settings: CommentSettings,
-  log: CommentLog
+  context: RunContext,
+  log: Log
 ): Promise<PullRequestRef | undefined> {
-  const { owner, repo } = context.repo
+  if (!context.repository) {
+    log.notice('No comment: GITHUB_REPOSITORY is not set, so there is no repository to comment in.')
+    return undefined
+  }
+  const { owner, repo } = context.repository
   if (settings.prNumber !== undefined) return { owner, repo, number: settings.prNumber }
   const event = context.eventName
-  if (event === 'pull_request' || event === 'pull_request_target') {
-    const number = context.payload.pull_request?.number
-    if (typeof number === 'number') return { owner, repo, number }
+  if ((event === 'pull_request' || event === 'pull_request_target') && context.pullRequest) {
+    return { owner, repo, number: context.pullRequest.number }
   }
   if (event === 'push' && context.sha) {
+    const sha = context.sha
     const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
       owner,
       repo,
-      commit_sha: context.sha
+      commit_sha: sha
     })
     // The pull request this commit merged, if any; else one that contains it.
-    const pull = data.find(p => p.merge_commit_sha === context.sha) ?? data[0]
+    const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0]
     if (pull) return { owner, repo, number: pull.number }
-    log.notice(`No comment: commit ${context.sha.slice(0, 7)} belongs to no pull request.`)
+    log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`)
     return undefined
   }
   log.notice(
@@ -129,7 +146,7 @@ async function findPullRequest(
  * which REST's /user refuses; a bot's login has "[bot]" in REST and not in GraphQL, so both are
  * compared without it.
  */
-async function whoAmI(octokit: Octokit, log: CommentLog): Promise<string> {
+async function whoAmI(octokit: Octokit, log: Log): Promise<string> {
   try {
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(
       'query { viewer { login } }'
@@ -185,10 +202,20 @@ function explain(error: unknown): string {
   return `Could not comment on the pull request (${status ? `GitHub answered ${status}: ` : ''}${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`
 }
 
-/** The throttling plugin's handler: say so in the log, and retry twice at most. */
-function retryTwice(what: string, log: CommentLog) {
+/**
+ * The throttling plugin's handler: retry a few times, and only for a wait the policy allows, so that
+ * a rate limit resetting in an hour cannot hold the step for an hour.
+ */
+function retryWithin(what: string, policy: GitHubPolicy, log: Log) {
   return (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) => {
+    if (retryAfter > policy.maxWaitSeconds) {
+      log.info(
+        `${what}; GitHub asks to wait ${retryAfter} s, more than the ${policy.maxWaitSeconds} s a comment may wait: giving the comment up.`
+      )
+      return false
+    }
+    if (retryCount >= policy.retries) return false
     log.info(`${what}; retrying the comment in ${retryAfter} s.`)
-    return retryCount < 2
+    return true
   }
 }

@@ -7,18 +7,19 @@
  * such. So a change is never applied twice and never reported done when it is not.
  */
 import { ActionError, describeError } from '../core/errors.js'
+import type { Log } from '../core/log.js'
 import type { JsonObject, Operation } from '../core/json-patch.js'
 import type { Outcome } from '../core/outcome.js'
 import { stillAsRead, unexpectedPaths, type ConfigurationPlan } from '../core/plan.js'
 import type { IntegrationConfiguration, IntegrationConfigurationPost } from '../core/types.js'
-import { AmbiguousWriteError, type LaunchDarklyClient } from '../io/launchdarkly-client.js'
+import { AmbiguousWriteError, type LaunchDarklyClient } from '../io/launchdarkly/client.js'
 
 const WRITE_ATTEMPTS = 3
 
 export interface ApplyContext {
   client: LaunchDarklyClient
   dryRun: boolean
-  log: { info(message: string): void }
+  log: Log
 }
 
 /** Turns a plan into an outcome; `outcome` carries what is known of the configuration already. */

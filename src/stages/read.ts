@@ -4,9 +4,9 @@
  * by name), one GET for each of the others. Nothing is fetched twice.
  */
 import type { DesiredConfiguration } from '../core/desired-state.js'
-import { ActionError } from '../core/errors.js'
+import { ActionError, toActionError } from '../core/errors.js'
 import type { IntegrationConfiguration } from '../core/types.js'
-import type { LaunchDarklyClient } from '../io/launchdarkly-client.js'
+import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
 
 /** What was found for one configuration: the live one, nothing (it does not exist), or an error. */
 export type LiveResult =
@@ -96,9 +96,4 @@ function pick(c: DesiredConfiguration, items: IntegrationConfiguration[]): LiveR
   return live
     ? { kind: 'found', live }
     : { kind: 'missing', notFound: `there is no configuration named "${c.name}"${where}` }
-}
-
-export function toActionError(error: unknown): ActionError {
-  if (error instanceof ActionError) return error
-  return new ActionError(error instanceof Error ? error.message : String(error), 'internal')
 }

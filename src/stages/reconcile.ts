@@ -3,20 +3,21 @@
  * its own outcome and never stops the others.
  */
 import type { DesiredConfiguration } from '../core/desired-state.js'
-import { ActionError } from '../core/errors.js'
+import { ActionError, toActionError } from '../core/errors.js'
+import type { Log } from '../core/log.js'
 import { parsePointer } from '../core/json-patch.js'
 import type { Outcome } from '../core/outcome.js'
 import { planDesired, planPatch, type ConfigurationPlan } from '../core/plan.js'
-import type { Settings, Work } from '../core/request.js'
+import type { Settings, Work } from '../core/inputs.js'
 import { isSecretPath } from '../core/secrets.js'
-import type { LaunchDarklyClient } from '../io/launchdarkly-client.js'
-import { settle, type ApplyContext } from './apply.js'
-import { readDesired, toActionError } from './read.js'
+import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
+import { settle } from './apply.js'
+import { readDesired } from './read.js'
 
 export interface ReconcileContext {
   client: LaunchDarklyClient
   settings: Settings
-  log: ApplyContext['log']
+  log: Log
   /** Registers secret values, so that no output, log or comment can show them. */
   protect(values: readonly string[]): void
 }

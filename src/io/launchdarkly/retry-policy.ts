@@ -5,7 +5,7 @@
  * than what is left is not started at all: the request fails at once, saying how long LaunchDarkly
  * asked to wait.
  */
-import { ActionError, type FailureReason } from '../core/errors.js'
+import { ActionError, type FailureReason } from '../../core/errors.js'
 import type { Clock } from './rate-limiter.js'
 
 export interface RetryPolicy {

@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs'
+import { parse as parseYaml } from 'yaml'
 import { InputError } from '../../src/core/errors.js'
-import { commentKeyFrom, parseRequest, type FileSource } from '../../src/core/request.js'
+import {
+  commentKeyFrom,
+  INPUT_NAMES,
+  parseInputs,
+  readRawInputs,
+  type FileSource
+} from '../../src/core/inputs.js'
 
 const files = (contents: Record<string, string> = {}): FileSource => ({
   read: (path, input) => {
@@ -10,8 +18,13 @@ const files = (contents: Record<string, string> = {}): FileSource => ({
   expand: async patterns => patterns
 })
 
+const context = { workflow: 'wf', job: 'job', environment: {} }
 const parse = (inputs: Record<string, string>, contents: Record<string, string> = {}) =>
-  parseRequest(name => inputs[name] ?? '', files(contents), {}, 'wf/job/x')
+  parseInputs(
+    readRawInputs(name => inputs[name] ?? ''),
+    files(contents),
+    context
+  )
 
 const base = {
   'access-token': 'api-123',
@@ -95,11 +108,9 @@ describe('parseRequest', () => {
     )
     expect(request.work).toMatchObject({ kind: 'patch', input: 'patch-file', file: 'ops.yaml' })
     await expect(
-      parseRequest(
-        name => ({ ...base, enabled: '', 'patch-file': 'bad.yaml' })[name] ?? '',
-        files({ 'bad.yaml': '- {op: nope, path: /tags}' }),
-        {},
-        'k'
+      parse(
+        { ...base, enabled: '', 'patch-file': 'bad.yaml' },
+        { 'bad.yaml': '- {op: nope, path: /tags}' }
       )
     ).rejects.toThrow('Input `patch-file` (bad.yaml): operation 0: unknown op "nope"')
   })
@@ -108,9 +119,17 @@ describe('parseRequest', () => {
     const request = await parse({ ...base, 'comment-on-pr': 'true', 'github-token': 'ghs_x' })
     expect(request.settings.comment).toEqual({
       githubToken: 'ghs_x',
-      key: 'wf/job/x',
+      key: expect.stringMatching(/^wf\/job\/[0-9a-f]{8}$/),
       prNumber: undefined
     })
+  })
+})
+
+describe('INPUT_NAMES', () => {
+  it('lists every input of action.yml, in its order', () => {
+    const manifest = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
+    const inputs = parseYaml(manifest) as { inputs: Record<string, unknown> }
+    expect([...INPUT_NAMES]).toEqual(Object.keys(inputs.inputs))
   })
 })
 

@@ -1,8 +1,9 @@
 /**
- * The request: every input read, parsed and validated once, before any network call. A bad input
- * fails here with one message that names it and says how to fix it; nothing after this reads an input
- * or a file.
+ * The inputs: every input read once, then parsed and validated, before any network call. A bad
+ * input fails here with one message that names it and says how to fix it; nothing after this reads
+ * an input or a file.
  */
+import { createHash } from 'node:crypto'
 import { parseInput } from './documents.js'
 import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
@@ -10,8 +11,47 @@ import { configurationIdProblem } from './identifiers.js'
 import type { Operation } from './json-patch.js'
 import { validateOperations } from './operations.js'
 
-/** Reads an input's raw value ('' when not given). */
-export type InputReader = (name: string) => string
+/** Every input of action.yml (a unit test keeps the two lists equal). */
+export const INPUT_NAMES = [
+  'access-token',
+  'base-uri',
+  'configuration-id',
+  'patch',
+  'patch-file',
+  'enabled',
+  'desired-state-file',
+  'dry-run',
+  'create-missing',
+  'rotate-secrets',
+  'fail-on-drift',
+  'concurrency',
+  'request-timeout',
+  'comment-on-pr',
+  'github-token',
+  'comment-key',
+  'pr-number'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+
+/** Each input's raw value as the runner gave it ('' when not given). */
+export type RawInputs = Readonly<Record<InputName, string>>
+
+/** Reads every input, once: the only place the action asks the runner for one. */
+export function readRawInputs(read: (name: string) => string): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map(name => [name, read(name)])) as RawInputs
+}
+
+/** The values to mask before anything else happens, so that not even a failure can print them. */
+export function secretInputs(raw: RawInputs): string[] {
+  return [raw['access-token'].trim(), raw['github-token'].trim()].filter(Boolean)
+}
+
+/** What the run's environment says that the inputs' defaults depend on. */
+export interface InputContext {
+  workflow: string | undefined
+  job: string | undefined
+  environment: Readonly<Record<string, string | undefined>>
+}
 
 /** File access, given by the edge; paths are as the user wrote them, relative to the workspace. */
 export interface FileSource {
@@ -50,7 +90,7 @@ export type Work =
     }
   | { kind: 'desired-state'; configurations: DesiredConfiguration[] }
 
-export interface Request {
+export interface Inputs {
   token: string
   settings: Settings
   work: Work
@@ -58,12 +98,12 @@ export interface Request {
 
 const CHANGE_INPUTS = ['patch', 'patch-file', 'enabled', 'desired-state-file'] as const
 
-export async function parseRequest(
-  read: InputReader,
+export async function parseInputs(
+  raw: RawInputs,
   files: FileSource,
-  environment: Readonly<Record<string, string | undefined>>,
-  defaultCommentKey: string
-): Promise<Request> {
+  context: InputContext
+): Promise<Inputs> {
+  const read = (name: InputName) => raw[name]
   const token = parseToken(read('access-token'))
   const settings: Settings = {
     baseUri: parseBaseUri(read('base-uri')),
@@ -73,7 +113,7 @@ export async function parseRequest(
     failOnDrift: parseBoolean(read, 'fail-on-drift'),
     concurrency: parseInteger(read, 'concurrency', 4, 1, 20),
     requestTimeoutMs: parseInteger(read, 'request-timeout', 30, 1, 600) * 1000,
-    comment: parseCommentSettings(read, defaultCommentKey)
+    comment: parseCommentSettings(raw, context)
   }
   if (settings.failOnDrift && !settings.dryRun) {
     throw new InputError(
@@ -101,7 +141,7 @@ export async function parseRequest(
     const paths = await files.expand(splitLines(read(input)), input)
     const configurations = await loadDesiredState(
       paths.map(path => ({ path, text: files.read(path, input) })),
-      { configurationId: configurationId || undefined, environment }
+      { configurationId: configurationId || undefined, environment: context.environment }
     )
     return { token, settings, work: { kind: 'desired-state', configurations } }
   }
@@ -181,7 +221,7 @@ function parseBaseUri(raw: string): URL {
   return url
 }
 
-function parseBoolean(read: InputReader, name: string): boolean {
+function parseBoolean(read: (name: InputName) => string, name: InputName): boolean {
   const value = read(name).trim()
   if (value === '') return false
   if (['true', 'True', 'TRUE'].includes(value)) return true
@@ -190,8 +230,8 @@ function parseBoolean(read: InputReader, name: string): boolean {
 }
 
 function parseInteger(
-  read: InputReader,
-  name: string,
+  read: (name: InputName) => string,
+  name: InputName,
   fallback: number,
   min: number,
   max: number
@@ -209,9 +249,10 @@ function parseInteger(
 
 /** Read on its own too, so that a run whose other inputs are bad can still say so on the pull request. */
 export function parseCommentSettings(
-  read: InputReader,
-  defaultKey: string
+  raw: RawInputs,
+  context: Omit<InputContext, 'environment'>
 ): CommentSettings | undefined {
+  const read = (name: InputName) => raw[name]
   if (!parseBoolean(read, 'comment-on-pr')) return undefined
   const githubToken = read('github-token').trim()
   if (githubToken === '') {
@@ -227,7 +268,7 @@ export function parseCommentSettings(
       `must be a pull request number, not ${JSON.stringify(rawNumber)}.`
     )
   }
-  const key = read('comment-key').trim() || defaultKey
+  const key = read('comment-key').trim() || defaultCommentKey(raw, context)
   if (new RegExp(COMMENT_KEY_CHARACTERS.source).test(key) || key.length > 200) {
     throw new InputError(
       'comment-key',
@@ -238,6 +279,18 @@ export function parseCommentSettings(
 }
 
 const COMMENT_KEY_CHARACTERS = /[^A-Za-z0-9._:/@ -]/g
+
+/**
+ * Jobs, and the legs of a matrix, must not share a comment: the key holds the workflow, the job and
+ * a digest of the inputs that say what the step manages.
+ */
+function defaultCommentKey(raw: RawInputs, context: Omit<InputContext, 'environment'>): string {
+  const scope = (['base-uri', 'configuration-id', 'patch-file', 'desired-state-file'] as const)
+    .map(name => raw[name])
+    .join('\n')
+  const digest = createHash('sha256').update(scope).digest('hex').slice(0, 8)
+  return commentKeyFrom(context.workflow, context.job, digest)
+}
 
 /**
  * The default comment key, from names the user does not control character by character (a

@@ -2,8 +2,8 @@
  * What LaunchDarkly's answers and the network's failures mean for the person reading the log: one
  * message each, saying what went wrong and what to do, with LaunchDarkly's error id for support.
  */
-import { ActionError, describeError } from '../core/errors.js'
-import type { LaunchDarklyErrorBody } from '../core/types.js'
+import { ActionError, describeError } from '../../core/errors.js'
+import type { LaunchDarklyErrorBody } from '../../core/types.js'
 
 /** What the request was doing, for messages, and what a 404 means for it. */
 export interface RequestContext {

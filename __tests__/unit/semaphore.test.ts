@@ -1,4 +1,4 @@
-import { Semaphore } from '../../src/concurrency.js'
+import { Semaphore } from '../../src/io/launchdarkly/semaphore.js'
 
 describe('Semaphore', () => {
   it('runs at most `limit` tasks at once, in the order they came', async () => {

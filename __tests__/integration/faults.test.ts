@@ -1,71 +1,41 @@
 /**
- * The fault matrix: what LaunchDarkly or the network can do wrong, one scenario each, run as the
- * runner runs the action. Every scenario asserts the final stored state, the writes LaunchDarkly
- * applied, the exit code, the outputs, and a generous bound on the time taken (to catch hangs).
- * The patch used adds to /tags/-, the classic operation that a careless retry applies twice.
+ * The fault matrix: what LaunchDarkly or the network can do wrong, one scenario each, in-process
+ * with a fake clock shared by the action and the emulator (see __tests__/helpers/fault-matrix.ts
+ * for what each scenario asserts). The scenarios that need real time (request timeouts) run with
+ * the bundle, in __tests__/e2e.
  */
 import { createServer } from 'node:net'
 import type { Fault } from '../../emulators/http.js'
-import {
-  LaunchDarklyEmulator,
-  ROUTES,
-  type StoredConfiguration
-} from '../../emulators/launchdarkly.js'
+import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
+import { FakeClock } from '../helpers/fake-clock.js'
+import {
+  APPLIED,
+  expectOutcome as expectMatrixOutcome,
+  PATCH_OPS,
+  patchRun as runPatch,
+  results,
+  UNTOUCHED,
+  type Expectation
+} from '../helpers/fault-matrix.js'
 import { ldInputs, run, seedApprovals } from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
+/** The action and the emulator share one fake clock: waits are instant, and still in order. */
+let clock: FakeClock
 beforeEach(async () => {
-  ld = await LaunchDarklyEmulator.start()
+  clock = new FakeClock()
+  ld = await LaunchDarklyEmulator.start({ now: () => clock.now() })
 })
 afterEach(() => ld.close())
 
-const PATCH_OPS =
-  '[{"op":"add","path":"/tags/-","value":"approvals"},{"op":"replace","path":"/enabled","value":false}]'
-const APPLIED = { tags: ['prod', 'approvals'], enabled: false }
-const UNTOUCHED = { tags: ['prod'], enabled: true }
-
-const results = (result: RunResult) =>
-  JSON.parse(result.outputs.results ?? '[]') as { status: string; error: string | null }[]
 const requests = (method: string, route: string) => ld.server.requestsTo(method, route).length
-
-interface Expectation {
-  exitCode: 0 | 1
-  state: Partial<StoredConfiguration>
-  /** PATCH requests LaunchDarkly applied. */
-  applied: number
-  reason?: string
-  maxMs: number
-}
-
-function expectOutcome(result: RunResult, id: string, expected: Expectation): void {
-  expect({ exit: result.exitCode, stderr: result.stderr }).toEqual({
-    exit: expected.exitCode,
-    stderr: ''
-  })
-  expect(ld.get(id)).toMatchObject(expected.state)
-  expect(ld.appliedPatches).toBe(expected.applied)
-  expect(result.outputs['failure-reason']).toBe(expected.reason ?? '')
-  const [outcome] = results(result)
-  expect(outcome?.status).toBe(expected.exitCode === 0 ? 'updated' : 'failed')
-  // Nothing half-done is reported as done.
-  expect(result.outputs.changed).toBe(expected.exitCode === 0 ? 'true' : 'false')
-  if (expected.exitCode === 1) expect(result.errors).toHaveLength(1)
-  expect(result.durationMs).toBeLessThan(expected.maxMs)
-  expect(ld.server.pendingFaults()).toBe(0)
-}
-
-async function patchRun(
+const expectOutcome = (result: RunResult, id: string, expected: Expectation) =>
+  expectMatrixOutcome(ld, result, id, expected)
+const patchRun = (
   faults: { method: string; route: string; faults: Fault[] },
   inputs: Record<string, string> = {}
-) {
-  const { _id } = seedApprovals(ld)
-  ld.server.injectFaults({ method: faults.method, route: faults.route }, ...faults.faults)
-  const result = await run({
-    inputs: ldInputs(ld, { 'configuration-id': _id, patch: PATCH_OPS, ...inputs })
-  })
-  return { id: _id, result }
-}
+) => runPatch(ld, options => run({ clock, ...options }), faults, inputs)
 
 const status = (code: number, headers?: Record<string, string>): Fault & { kind: 'status' } => ({
   kind: 'status',
@@ -90,7 +60,7 @@ describe('fault matrix: rate limits', () => {
   })
 
   it('2. 429 with X-Ratelimit-Reset in the future waits for the reset', async () => {
-    const reset = String(Date.now() + 1500)
+    const reset = String(clock.now() + 1500)
     const { id, result } = await patchRun({
       method: 'PATCH',
       route: ROUTES.item,
@@ -107,7 +77,7 @@ describe('fault matrix: rate limits', () => {
       method: 'PATCH',
       route: ROUTES.item,
       faults: [
-        status(429, { 'X-Ratelimit-Reset': String(Date.now() - 60_000) }),
+        status(429, { 'X-Ratelimit-Reset': String(clock.now() - 60_000) }),
         status(429, { 'X-Ratelimit-Reset': '0' })
       ]
     })
@@ -243,29 +213,11 @@ describe('fault matrix: dropped connections and timeouts', () => {
     expect(result.stdout).toContain('The change had been applied.')
   })
 
-  it('15. a read slower than request-timeout is abandoned and retried', async () => {
-    const { id, result } = await patchRun(
-      { method: 'GET', route: ROUTES.item, faults: [{ kind: 'delay', ms: 2500 }] },
-      { 'request-timeout': '1' }
-    )
-    expectOutcome(result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
-    expect(result.stdout).toContain('no answer within 1 s')
-  })
-
-  it('16. a PATCH slower than request-timeout that lands late is still applied exactly once', async () => {
-    const { id, result } = await patchRun(
-      { method: 'PATCH', route: ROUTES.item, faults: [{ kind: 'delay', ms: 1500 }] },
-      { 'request-timeout': '1' }
-    )
-    await new Promise(resolve => setTimeout(resolve, 1000))
-    expectOutcome(result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
-    expect(ld.get(id)?.tags).toEqual(['prod', 'approvals'])
-  })
-
   it('17. a refused connection (nothing listening) fails with a network error, quickly', async () => {
     const closed = await freePort()
     const { _id } = seedApprovals(ld)
     const result = await run({
+      clock,
       inputs: ldInputs(ld, {
         'configuration-id': _id,
         patch: PATCH_OPS,
@@ -349,6 +301,7 @@ describe('fault matrix: answers that cannot be trusted', () => {
       { kind: 'before', run: () => ld.edit(_id, c => void (c.enabled = false)) }
     )
     const result = await run({
+      clock,
       inputs: ldInputs(ld, { 'configuration-id': _id, patch: PATCH_OPS })
     })
     expectOutcome(result, _id, {
@@ -404,6 +357,7 @@ describe('fault matrix: answers that cannot be trusted', () => {
     )
     const result = await run(
       {
+        clock,
         inputs: ldInputs(ld, {
           'configuration-id': _id,
           patch: `[{"op":"replace","path":"/configValues/apiKey","value":"${secret}"}]`
@@ -432,6 +386,7 @@ describe('fault matrix: desired state', () => {
     const { _id } = seedApprovals(ld)
     ld.server.injectFaults({ method: 'GET', route: ROUTES.list }, status(503))
     const result = await run({
+      clock,
       inputs: ldInputs(ld, { 'desired-state-file': 'ld.yaml' }),
       files: file('Approvals (prod)')
     })
@@ -451,6 +406,7 @@ describe('fault matrix: desired state', () => {
   ])('%s', async (_title, fault, posts) => {
     ld.server.injectFaults({ method: 'POST', route: ROUTES.list }, fault)
     const result = await run({
+      clock,
       inputs: ldInputs(ld, { 'desired-state-file': 'ld.yaml', 'create-missing': 'true' }),
       files: file('Brand new')
     })

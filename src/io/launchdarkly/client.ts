@@ -7,15 +7,16 @@
  * an unreadable answer) becomes an AmbiguousWriteError, and the caller reads the configuration again
  * to find out whether the change landed.
  */
-import { validateCollectionRep, validateConfigurationRep } from '../generated/validators.js'
-import { ActionError, type FailureReason } from '../core/errors.js'
-import type { Operation } from '../core/json-patch.js'
+import { validateCollectionRep, validateConfigurationRep } from '../../generated/validators.js'
+import { ActionError, type FailureReason } from '../../core/errors.js'
+import type { Log } from '../../core/log.js'
+import type { Operation } from '../../core/json-patch.js'
 import type {
   IntegrationConfiguration,
   IntegrationConfigurationCollection,
   IntegrationConfigurationPost
-} from '../core/types.js'
-import { Semaphore } from '../concurrency.js'
+} from '../../core/types.js'
+import { Semaphore } from './semaphore.js'
 import {
   errorForStatus,
   errorId,
@@ -23,7 +24,7 @@ import {
   parseJson,
   safeOrigin,
   type RequestContext
-} from './launchdarkly-errors.js'
+} from './errors.js'
 import { RateLimiter, systemClock, type Clock } from './rate-limiter.js'
 import {
   backoff,
@@ -35,11 +36,6 @@ import {
   type RetryPolicy
 } from './retry-policy.js'
 
-export interface ClientLog {
-  debug(message: string): void
-  info(message: string): void
-}
-
 export interface ClientOptions {
   baseUri: URL
   token: string
@@ -47,7 +43,7 @@ export interface ClientOptions {
   timeoutMs: number
   /** Requests in flight at most, reads and writes together. */
   concurrency: number
-  log: ClientLog
+  log: Log
   clock?: Clock
   retry?: RetryPolicy
 }

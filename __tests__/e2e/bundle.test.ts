@@ -1,0 +1,203 @@
+/**
+ * The bundle, as the runner runs it: `node dist/index.js` with INPUT_* variables, GITHUB_OUTPUT,
+ * GITHUB_STEP_SUMMARY and GITHUB_EVENT_PATH files, against the emulators. Every behaviour is tested
+ * in-process (__tests__/integration); these runs prove that the bundle does the same through
+ * @actions/core, on the node that runs it (ACTION_NODE: Node 24, the runtime, in CI).
+ */
+import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
+import type { Fault } from '../../emulators/http.js'
+import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
+import { BAD_INPUT_CASES, badInputRun, expectRefused } from '../helpers/bad-input.js'
+import { APPLIED, expectOutcome, patchRun as runPatch } from '../helpers/fault-matrix.js'
+import {
+  GET,
+  LIST,
+  ldInputs,
+  PATCH,
+  POST,
+  routesOf,
+  runBuilt,
+  seedApprovals,
+  writes
+} from '../helpers/fixtures.js'
+
+let ld: LaunchDarklyEmulator
+let gh: GitHubEmulator
+beforeEach(async () => {
+  ld = await LaunchDarklyEmulator.start()
+  gh = await GitHubEmulator.start()
+  gh.addPullRequest('acme', 'platform-config', { number: 7, headSha: 'a'.repeat(40) })
+})
+afterEach(async () => {
+  await ld.close()
+  await gh.close()
+})
+
+const results = (outputs: Record<string, string>) =>
+  JSON.parse(outputs.results ?? '[]') as { status: string }[]
+
+describe('the bundle', () => {
+  it('runs on the node it is given (its User-Agent says which)', async () => {
+    const { _id } = seedApprovals(ld)
+    const result = await runBuilt({
+      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false', 'dry-run': 'true' })
+    })
+    expect(result.exitCode).toBe(0)
+    const agent = String(ld.server.requests[0]?.headers['user-agent'])
+    expect(agent).toMatch(process.env.ACTION_NODE ? / node\/v24\./ : / node\/v\d+\./)
+  })
+
+  it('applies a patch: headers, outputs, summary and log, through @actions/core', async () => {
+    const { _id } = seedApprovals(ld)
+    const result = await runBuilt({
+      inputs: ldInputs(ld, {
+        'configuration-id': _id,
+        patch: '- op: replace\n  path: /enabled\n  value: false\n'
+      })
+    })
+    expect(result.exitCode).toBe(0)
+    expect(ld.get(_id)?.enabled).toBe(false)
+    expect(routesOf(ld)).toEqual([GET, PATCH])
+    expect(ld.server.requests[0]?.headers['ld-api-version']).toBe('beta')
+    expect(result.outputs).toMatchObject({ changed: 'true', 'configuration-id': _id })
+    expect(JSON.parse(result.outputs.configuration ?? '{}')).toMatchObject({ enabled: false })
+    expect(result.summary).toContain('Approvals (prod)')
+    expect(result.stdout).toContain('/enabled: true → false')
+    expect(result.stdout).toMatch(/^::add-mask::/m)
+  })
+
+  it('creates from a desired-state file, then finds nothing to do', async () => {
+    const files = {
+      'ld/a.yaml': [
+        'integrationKey: custom-approvals',
+        'name: Approvals (staging)',
+        'configValues:',
+        '  baseURL: https://staging.example.com',
+        '  apiKey: ${KEY}',
+        ''
+      ].join('\n')
+    }
+    const inputs = ldInputs(ld, { 'desired-state-file': 'ld/*.yaml', 'create-missing': 'true' })
+    const env = { KEY: 'staging-secret-987' }
+    const first = await runBuilt({ inputs, files, env })
+    expect(first.exitCode).toBe(0)
+    expect(routesOf(ld)).toEqual([LIST, POST])
+    ld.server.requests.length = 0
+    const second = await runBuilt({ inputs, files, env })
+    expect(results(second.outputs)[0]?.status).toBe('unchanged')
+    expect(writes(ld)).toHaveLength(0)
+  })
+
+  it('comments on the pull request, waiting out a secondary rate limit', async () => {
+    const { _id } = seedApprovals(ld)
+    gh.secondaryRateLimit(1, 1)
+    const result = await runBuilt(
+      {
+        inputs: ldInputs(ld, {
+          'configuration-id': _id,
+          enabled: 'false',
+          'dry-run': 'true',
+          'comment-on-pr': 'true'
+        }),
+        githubApiUrl: gh.url,
+        githubToken: INSTALLATION_TOKEN,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }
+      },
+      { github: gh }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(gh.comments('acme', 'platform-config', 7)).toHaveLength(1)
+    expect(result.outputs['comment-url']).toMatch(/#issuecomment-\d+$/)
+    expect(result.annotations.filter(a => a.level === 'warning')).toHaveLength(0)
+  })
+
+  it('prints a hostile name from LaunchDarkly as data, not as a command', async () => {
+    const { _id } = seedApprovals(ld, {
+      name: 'Approvals\n::error::pwned\n::add-mask::Approvals\n##[warning]pwned'
+    })
+    const result = await runBuilt({
+      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false', 'dry-run': 'true' })
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.annotations).toHaveLength(0)
+    for (const line of result.stdout.split('\n')) {
+      expect(line).not.toMatch(/^\s*::(error|add-mask::Approvals)/)
+      if (!line.startsWith('::')) expect(line).not.toContain('##[')
+    }
+  })
+})
+
+describe('the bundle: trouble on the runner', () => {
+  it('ends with one clear error and exit 1 when an output cannot be written', async () => {
+    const { _id } = seedApprovals(ld)
+    const result = await runBuilt({
+      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' }),
+      env: { GITHUB_OUTPUT: '/' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]?.message).toMatch(/^Unexpected error: .*EISDIR/)
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+  })
+
+  it('warns, and still succeeds, when the job summary cannot be written', async () => {
+    const { _id } = seedApprovals(ld)
+    const result = await runBuilt({
+      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' }),
+      env: { GITHUB_STEP_SUMMARY: '/' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.annotations.find(a => a.level === 'warning')?.message).toContain(
+      'Could not write the job summary'
+    )
+    expect(result.outputs.changed).toBe('true')
+  })
+})
+
+describe('the bundle: faults that need real time (from the fault matrix)', () => {
+  const patchRun = (
+    faults: { method: string; route: string; faults: Fault[] },
+    inputs: Record<string, string> = {}
+  ) => runPatch(ld, runBuilt, faults, inputs)
+
+  it('14. a PATCH dropped after it was applied is not sent again: /tags/- is added once', async () => {
+    const { id, result } = await patchRun({
+      method: 'PATCH',
+      route: ROUTES.item,
+      faults: [{ kind: 'destroy-after' }]
+    })
+    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
+    expect(ld.server.requestsTo('PATCH', ROUTES.item)).toHaveLength(1)
+    expect(ld.get(id)?.tags).toEqual(['prod', 'approvals'])
+    expect(result.stdout).toContain('The change had been applied.')
+  })
+
+  it('15. a read slower than request-timeout is abandoned and retried', async () => {
+    const { id, result } = await patchRun(
+      { method: 'GET', route: ROUTES.item, faults: [{ kind: 'delay', ms: 2500 }] },
+      { 'request-timeout': '1' }
+    )
+    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
+    expect(result.stdout).toContain('no answer within 1 s')
+  })
+
+  it('16. a PATCH slower than request-timeout that lands late is still applied exactly once', async () => {
+    const { id, result } = await patchRun(
+      { method: 'PATCH', route: ROUTES.item, faults: [{ kind: 'delay', ms: 1500 }] },
+      { 'request-timeout': '1' }
+    )
+    await new Promise(resolve => setTimeout(resolve, 1000))
+    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
+    expect(ld.get(id)?.tags).toEqual(['prod', 'approvals'])
+  })
+})
+
+describe('the bundle: bad input', () => {
+  // One case of each kind of input; the whole corpus runs in-process.
+  const sample = BAD_INPUT_CASES.filter((_case, i) => i % 12 === 0)
+
+  it.each(sample)('%s', async (_name, testCase) => {
+    expectRefused(await runBuilt(badInputRun(ld, testCase)), testCase, ld)
+  })
+})

@@ -1,0 +1,91 @@
+/**
+ * The one way an outcome becomes something to render: secret values become (secret: changed),
+ * (secret: unchanged) or (secret), in every copy, and every string left is scrubbed.
+ */
+import type { FieldChange } from './diff.js'
+import {
+  formatPointer,
+  parsePointer,
+  type JsonObject,
+  type JsonValue,
+  type Operation
+} from './json-patch.js'
+import type { Outcome } from './outcome.js'
+import {
+  isSecretPath,
+  SECRET_BEFORE,
+  SECRET_CHANGED,
+  SECRET_UNCHANGED,
+  type Scrubber,
+  type SecretScope
+} from './secrets.js'
+
+/** The same outcome with every secret value replaced, ready to render anywhere. */
+export interface RedactedOutcome extends Omit<Outcome, 'plan' | 'configuration'> {
+  changes: FieldChange[]
+  operations: Operation[] | undefined
+  configuration: JsonObject | undefined
+}
+
+/**
+ * The one way an outcome becomes something to render: first structurally (every value at a secret
+ * path becomes a placeholder, whatever its length or spelling), then every string that is left
+ * (names, messages from LaunchDarkly, values) scrubbed of known secrets as raw text. Renderers
+ * escape only what comes out of here, so no escaping ever runs before the scrub.
+ */
+export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOutcome {
+  const { plan, configuration, ...rest } = outcome
+  const scope: SecretScope = {
+    integrationKey: outcome.integrationKey,
+    live: plan?.live as SecretScope['live'],
+    substituted: plan?.substituted
+  }
+  const changed = new Set((plan?.changes ?? []).filter(c => c.secret).map(c => c.path))
+  const redact = (tokens: string[], value: JsonValue | undefined): JsonValue | undefined => {
+    if (value === undefined) return undefined
+    if (isSecretPath(tokens, scope)) {
+      const path = formatPointer(tokens)
+      return [...changed].some(
+        c => c === path || c.startsWith(`${path}/`) || path.startsWith(`${c}/`)
+      )
+        ? SECRET_CHANGED
+        : SECRET_UNCHANGED
+    }
+    if (Array.isArray(value))
+      return value.map((item, i) => redact([...tokens, String(i)], item) as JsonValue)
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [
+          key,
+          redact([...tokens, key], inner) as JsonValue
+        ])
+      )
+    }
+    return value
+  }
+  const at = (path: string, value: JsonValue | undefined) => redact(parsePointer(path) ?? [], value)
+  const redacted: RedactedOutcome = {
+    ...rest,
+    changes: (plan?.changes ?? []).map(change => ({
+      ...change,
+      ...(change.before === undefined
+        ? {}
+        : { before: change.secret ? SECRET_BEFORE : at(change.path, change.before) }),
+      ...(change.after === undefined
+        ? {}
+        : { after: change.secret ? SECRET_CHANGED : at(change.path, change.after) })
+    })),
+    operations:
+      plan?.action === 'update' ? plan.operations.map(op => redactOperation(op, at)) : undefined,
+    configuration: configuration && (redact([], configuration) as JsonObject)
+  }
+  return scrubber.scrubDeep(redacted)
+}
+
+function redactOperation(
+  operation: Operation,
+  at: (path: string, value: JsonValue | undefined) => JsonValue | undefined
+): Operation {
+  if (!('value' in operation)) return operation
+  return { ...operation, value: at(operation.path, operation.value) as JsonValue }
+}

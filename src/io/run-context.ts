@@ -1,0 +1,83 @@
+/**
+ * What the runner says about the run, read once from its environment and event file: the
+ * workflow and job, the commit, the event and its pull request, and where GitHub is. Nothing else
+ * reads GITHUB_* variables (@actions/github's `context` reads them at import time, which would tie
+ * every run in one process to the first one's environment).
+ */
+import { readFileSync } from 'node:fs'
+
+export interface PullRequestEvent {
+  number: number
+  /** The head commit the reviewer knows; not GITHUB_SHA, which is a synthetic merge commit. */
+  headSha: string | undefined
+  url: string | undefined
+}
+
+export interface RunContext {
+  workflow: string | undefined
+  job: string | undefined
+  eventName: string
+  /** GITHUB_SHA: the commit the run checked out. */
+  sha: string | undefined
+  runId: string | undefined
+  runAttempt: string | undefined
+  repository: { owner: string; repo: string } | undefined
+  serverUrl: string
+  apiUrl: string
+  graphqlUrl: string
+  workspace: string
+  pullRequest: PullRequestEvent | undefined
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>
+
+export function readRunContext(
+  env: Environment,
+  readFile: (path: string) => string = path => readFileSync(path, 'utf8')
+): RunContext {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  return {
+    workflow: env.GITHUB_WORKFLOW,
+    job: env.GITHUB_JOB,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA || undefined,
+    runId: env.GITHUB_RUN_ID || undefined,
+    runAttempt: env.GITHUB_RUN_ATTEMPT || undefined,
+    repository: owner && repo ? { owner, repo } : undefined,
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    apiUrl,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL || `${apiUrl}/graphql`,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    pullRequest: pullRequestOf(readEvent(env.GITHUB_EVENT_PATH, readFile))
+  }
+}
+
+function readEvent(path: string | undefined, readFile: (path: string) => string): unknown {
+  if (!path) return undefined
+  try {
+    return JSON.parse(readFile(path)) as unknown
+  } catch {
+    // No event file (a local run) is no pull request, not a failure.
+    return undefined
+  }
+}
+
+function pullRequestOf(event: unknown): PullRequestEvent | undefined {
+  const pull = (event as { pull_request?: Record<string, unknown> } | undefined)?.pull_request
+  if (!pull || typeof pull.number !== 'number') return undefined
+  const head = pull.head as { sha?: unknown } | undefined
+  return {
+    number: pull.number,
+    headSha: typeof head?.sha === 'string' ? head.sha : undefined,
+    url: typeof pull.html_url === 'string' ? pull.html_url : undefined
+  }
+}
+
+/** The link to this run, for comments and summaries. */
+export function runUrl(context: RunContext): string {
+  const repository = context.repository
+    ? `${context.repository.owner}/${context.repository.repo}`
+    : 'unknown/unknown'
+  return `${context.serverUrl}/${repository}/actions/runs/${context.runId ?? '0'}`
+}

@@ -1,0 +1,5 @@
+/** bottleneck/light.js is Bottleneck without clustering, the build @octokit/plugin-throttling uses. */
+declare module 'bottleneck/light.js' {
+  import Bottleneck from 'bottleneck'
+  export default Bottleneck
+}
