@@ -15,7 +15,7 @@ import {
   type Inputs,
   type RawInputs
 } from './core/inputs.js'
-import { runFailure, type Failure } from './core/outcome.js'
+import { CHANGING_STATUSES, runFailure, type Failure } from './core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
 import { renderLog, renderOutputs, renderSummary } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
@@ -119,7 +119,8 @@ async function report(
   facts: { dryRun: boolean; failOnDrift: boolean }
 ): Promise<void> {
   for (const outcome of redacted) {
-    runner.info(renderLog(outcome))
+    const { title, body } = renderLog(outcome)
+    runner.group(title, body)
     const where = { file: outcome.file, title: `LaunchDarkly: ${outcome.name ?? outcome.label}` }
     for (const warning of outcome.warnings) runner.warning(warning, where)
     if (outcome.error) runner.error(outcome.error.message, where)
@@ -128,6 +129,12 @@ async function report(
   await runner.writeSummary(renderSummary(redacted, facts))
   if (failure?.reason === 'drift') runner.error(failure.message, { title: 'LaunchDarkly: drift' })
   else if (failure && redacted.length > 1) runner.info(failure.message)
+  const changing = redacted.filter(o => CHANGING_STATUSES.includes(o.status)).length
+  if (facts.dryRun && changing > 0) {
+    runner.notice(
+      `Dry run: nothing was written to LaunchDarkly. ${changing} configuration${changing === 1 ? '' : 's'} would change; run without \`dry-run\` to apply.`
+    )
+  }
 }
 
 /** A run that failed before any configuration was looked at: one error, and the outputs say why. */

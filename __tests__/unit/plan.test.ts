@@ -24,17 +24,21 @@ describe('planPatch', () => {
       options
     )
     expect(plan.action).toBe('update')
-    expect(plan.operations).toEqual([
-      { op: 'test', path: '/_integrationKey', value: 'custom-approvals' },
-      { op: 'test', path: '/tags', value: ['prod'] },
-      { op: 'replace', path: '/tags', value: ['prod', 'approvals'] }
-    ])
+    expect(plan).toMatchObject({
+      operations: [
+        { op: 'test', path: '/_integrationKey', value: 'custom-approvals' },
+        { op: 'test', path: '/tags', value: ['prod'] },
+        { op: 'replace', path: '/tags', value: ['prod', 'approvals'] }
+      ]
+    })
     expect(live.tags).toEqual(['prod'])
   })
 
   it('plans nothing for a patch that changes nothing', () => {
     const plan = planPatch(live, [{ op: 'replace', path: '/enabled', value: true }], options)
-    expect(plan).toMatchObject({ action: 'none', operations: [], changes: [] })
+    expect(plan).toMatchObject({ action: 'none', changes: [] })
+    // Nothing to send, by construction: an unchanged plan has no operations.
+    expect(plan).not.toHaveProperty('operations')
   })
 
   it('names the operation that cannot be applied', () => {
@@ -79,9 +83,9 @@ describe('planPatch', () => {
       options
     )
     expect(plan.secretValues).toEqual(['brand-new-secret'])
-    expect(plan.operations).toEqual([
-      { op: 'replace', path: '/configValues/apiKey', value: 'brand-new-secret' }
-    ])
+    expect(plan).toMatchObject({
+      operations: [{ op: 'replace', path: '/configValues/apiKey', value: 'brand-new-secret' }]
+    })
   })
 })
 
@@ -106,10 +110,12 @@ describe('planDesired', () => {
       'custom-approvals',
       options
     )
-    expect(plan.operations).toEqual([
-      { op: 'test', path: '/configValues/baseURL', value: 'https://a.example.com' },
-      { op: 'remove', path: '/configValues/baseURL' }
-    ])
+    expect(plan).toMatchObject({
+      operations: [
+        { op: 'test', path: '/configValues/baseURL', value: 'https://a.example.com' },
+        { op: 'remove', path: '/configValues/baseURL' }
+      ]
+    })
   })
 
   it('plans a creation with each secret named alone', () => {
@@ -120,7 +126,7 @@ describe('planDesired', () => {
       options
     )
     expect(plan.action).toBe('create')
-    expect(plan.createBody).toEqual({
+    expect(plan.action === 'create' && plan.body).toEqual({
       name: 'New',
       configValues: { baseURL: 'https://b.example.com', apiKey: 'secret-for-new' }
     })

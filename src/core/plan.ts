@@ -17,30 +17,51 @@ import {
 } from './json-patch.js'
 import { holdsSecret, type SecretScope } from './secrets.js'
 import {
+  toJsonObject,
   WRITABLE_FIELDS,
   type IntegrationConfiguration,
   type IntegrationConfigurationPost,
   type WritableField
 } from './types.js'
 
-export type PlanAction = 'create' | 'update' | 'none'
-
-export interface ConfigurationPlan {
-  action: PlanAction
-  integrationKey: string | undefined
-  /** What LaunchDarkly held when it was read; absent for a creation. */
-  live?: IntegrationConfiguration
+interface PlanBase {
   /** The configuration as it should be afterwards (secrets as the user wrote them). */
   expected: JsonObject
-  /** The patch to send for an update (guards first). */
-  operations: Operation[]
-  /** The body to send for a creation. */
-  createBody?: IntegrationConfigurationPost
   changes: FieldChange[]
   /** Secret values, in clear, that the patch or body carries: to be masked everywhere. */
   secretValues: string[]
   /** Pointers of values substituted from the environment: secret wherever they stand. */
   substituted: readonly string[]
+}
+
+/** A configuration to create: POST this body under this integration. */
+export interface CreatePlan extends PlanBase {
+  action: 'create'
+  integrationKey: string
+  body: IntegrationConfigurationPost
+}
+
+/** A configuration to change: PATCH these operations (guards first). */
+export interface UpdatePlan extends PlanBase {
+  action: 'update'
+  integrationKey: string | undefined
+  /** What LaunchDarkly held when it was read. */
+  live: IntegrationConfiguration
+  operations: Operation[]
+}
+
+/** A configuration that is as it should be. */
+export interface UnchangedPlan extends PlanBase {
+  action: 'none'
+  integrationKey: string | undefined
+  live: IntegrationConfiguration
+}
+
+export type ConfigurationPlan = CreatePlan | UpdatePlan | UnchangedPlan
+
+/** The configuration LaunchDarkly held when the plan was made, if it existed. */
+export function liveOf(plan: ConfigurationPlan | undefined): IntegrationConfiguration | undefined {
+  return plan && plan.action !== 'create' ? plan.live : undefined
 }
 
 export interface PlanOptions {
@@ -52,19 +73,23 @@ export interface PlanOptions {
 /** The writable part of a desired configuration, as a desired-state file gives it. */
 export type DesiredFields = Partial<Pick<IntegrationConfigurationPost, WritableField>>
 
-/** Plans the user's JSON Patch operations against the live configuration. */
+/**
+ * Plans the user's JSON Patch operations against the live configuration. `input` names where the
+ * operations came from (patch, patch-file or enabled), for messages.
+ */
 export function planPatch(
   live: IntegrationConfiguration,
   userOperations: readonly Operation[],
-  options: PlanOptions
-): ConfigurationPlan {
+  options: PlanOptions,
+  input = 'patch'
+): UpdatePlan | UnchangedPlan {
   const integrationKey = live._integrationKey
-  const liveDocument = live as unknown as JsonObject
+  const liveDocument = toJsonObject(live)
   const scope: SecretScope = { integrationKey, live }
   userOperations.forEach((operation, index) => {
     const refuse = (why: string) =>
       new ActionError(
-        `Input \`patch\`: operation ${index} (${operation.op} ${'from' in operation ? `from ${operation.from} ` : ''}${operation.path}) ${why} Nothing was written.`,
+        `Input \`${input}\`: operation ${index} (${operation.op} ${'from' in operation ? `from ${operation.from} ` : ''}${operation.path}) ${why} Nothing was written.`,
         'invalid-input'
       )
     if (operation.op === 'move' || operation.op === 'copy') {
@@ -91,11 +116,11 @@ export function planPatch(
     if (!(error instanceof PatchApplyError)) throw error
     const operation = userOperations[error.index]
     throw new ActionError(
-      `Input \`patch\`: operation ${error.index} (${operation?.op} ${operation?.path}) cannot be applied to configuration ${live._id} (${live.name}): ${error.message}. Nothing was written.`,
+      `Input \`${input}\`: operation ${error.index} (${operation?.op} ${operation?.path}) cannot be applied to configuration ${live._id} (${live.name}): ${error.message}. Nothing was written.`,
       error.code === 'TEST_OPERATION_FAILED' ? 'conflict' : 'invalid-input'
     )
   }
-  assertFitsSpec(expected, 'Input `patch`: the patched configuration')
+  assertFitsSpec(expected, `Input \`${input}\`: the patched configuration`)
   const { operations, changes } = diffConfigurations(liveDocument, expected, WRITABLE_FIELDS, {
     scope: { integrationKey },
     rotateSecrets: options.rotateSecrets
@@ -124,38 +149,41 @@ export function planDesired(
 ): ConfigurationPlan {
   const fields = WRITABLE_FIELDS.filter(field => desired[field] !== undefined)
   const substituted = options.substituted ?? []
+  const desiredDocument = toJsonObject(structuredClone(desired))
   if (!live) {
-    const body = structuredClone(desired) as IntegrationConfigurationPost
+    if (integrationKey === undefined || desired.name === undefined || !desired.configValues) {
+      throw new ActionError(
+        'A configuration is created with an integrationKey, a name and configValues.',
+        'invalid-input'
+      )
+    }
+    const body = {
+      ...structuredClone(desired),
+      name: desired.name,
+      configValues: desired.configValues
+    }
     // Diffing from empty objects lists each configValues key on its own, so a secret is named alone.
     const empty: JsonObject = { configValues: {}, capabilityConfig: {} }
-    const { changes } = diffConfigurations(empty, body as unknown as JsonObject, fields, {
+    const { changes } = diffConfigurations(empty, desiredDocument, fields, {
       scope: { integrationKey, substituted },
       rotateSecrets: false
     })
     return {
       action: 'create',
       integrationKey,
-      expected: body as unknown as JsonObject,
-      operations: [],
-      createBody: body,
+      expected: desiredDocument,
+      body,
       changes,
       secretValues: collectSecrets(changes),
       substituted
     }
   }
-  const expected = {
-    ...(live as unknown as JsonObject),
-    ...(structuredClone(desired) as JsonObject)
-  }
-  const { operations, changes } = diffConfigurations(
-    live as unknown as JsonObject,
-    expected,
-    fields,
-    {
-      scope: { integrationKey: live._integrationKey ?? integrationKey, substituted },
-      rotateSecrets: options.rotateSecrets
-    }
-  )
+  const liveDocument = toJsonObject(live)
+  const expected = { ...liveDocument, ...desiredDocument }
+  const { operations, changes } = diffConfigurations(liveDocument, expected, fields, {
+    scope: { integrationKey: live._integrationKey ?? integrationKey, substituted },
+    rotateSecrets: options.rotateSecrets
+  })
   return finish(live, expected, operations, changes, substituted)
 }
 
@@ -165,17 +193,18 @@ function finish(
   operations: Operation[],
   changes: FieldChange[],
   substituted: readonly string[]
-): ConfigurationPlan {
-  return {
-    action: changes.length === 0 ? 'none' : 'update',
+): UpdatePlan | UnchangedPlan {
+  const common = {
     integrationKey: live._integrationKey,
     live,
     expected,
-    operations,
     changes,
     secretValues: collectSecrets(changes),
     substituted
   }
+  return changes.length === 0
+    ? { action: 'none', ...common }
+    : { action: 'update', operations, ...common }
 }
 
 function collectSecrets(changes: readonly FieldChange[]): string[] {
@@ -204,7 +233,7 @@ function assertFitsSpec(configuration: JsonObject, what: string): void {
 
 /** Paths of the plan whose value, read back, is not what the plan meant to write. */
 export function unexpectedPaths(
-  plan: ConfigurationPlan,
+  plan: Pick<ConfigurationPlan, 'changes'>,
   actual: IntegrationConfiguration
 ): string[] {
   return plan.changes
@@ -216,7 +245,10 @@ export function unexpectedPaths(
 }
 
 /** Whether every path the plan changes still holds what it held when the plan was made. */
-export function stillAsRead(plan: ConfigurationPlan, actual: IntegrationConfiguration): boolean {
+export function stillAsRead(
+  plan: Pick<ConfigurationPlan, 'changes'>,
+  actual: IntegrationConfiguration
+): boolean {
   return plan.changes.every(change => {
     const tokens = parsePointer(change.path) ?? []
     return valueShows(valueAt(actual, tokens), change.before, tokens)

@@ -11,6 +11,7 @@ import {
   type Operation
 } from './json-patch.js'
 import type { Outcome } from './outcome.js'
+import { liveOf } from './plan.js'
 import {
   isSecretPath,
   SECRET_BEFORE,
@@ -37,7 +38,7 @@ export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOut
   const { plan, configuration, ...rest } = outcome
   const scope: SecretScope = {
     integrationKey: outcome.integrationKey,
-    live: plan?.live as SecretScope['live'],
+    live: liveOf(plan),
     substituted: plan?.substituted
   }
   const changed = new Set((plan?.changes ?? []).filter(c => c.secret).map(c => c.path))

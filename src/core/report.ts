@@ -5,6 +5,7 @@
 import type { FieldChange } from './diff.js'
 import { code, details, fenced, literal, safeJson, table, text } from './markdown.js'
 import { CHANGING_STATUSES, type Failure, type RunFacts, type Status } from './outcome.js'
+import { oneLine } from './log-text.js'
 import type { RedactedOutcome } from './redact.js'
 
 const STATUS_WORDS: Record<Status, string> = {
@@ -120,18 +121,24 @@ export function overviewTable(
   )
 }
 
-/** A plain-text account for the log, where an on-call engineer looks first. */
-export function renderLog(outcome: RedactedOutcome): string {
+/**
+ * A plain-text account for the log, where an on-call engineer looks first: a title that says what
+ * happened to the configuration (a collapsible group's), and its changes, one line each.
+ */
+export function renderLog(outcome: RedactedOutcome): { title: string; body: string } {
   const where = [outcome.id, outcome.integrationKey, outcome.file].filter(Boolean).join(', ')
-  const lines = [`${outcome.name ?? outcome.label} (${where}): ${STATUS_WORDS[outcome.status]}`]
+  const title = oneLine(
+    `${outcome.name ?? outcome.label} (${where}): ${STATUS_WORDS[outcome.status]}`
+  )
   const show = (value: unknown) =>
     typeof value === 'string' && value.startsWith('(secret') ? value : JSON.stringify(value)
-  for (const change of outcome.changes) {
+  const lines = outcome.changes.map(change => {
     const before = 'before' in change ? show(change.before) : '(absent)'
     const after = 'after' in change ? show(change.after) : '(removed)'
-    lines.push(`  ${change.path}: ${before} → ${after}`)
-  }
-  return lines.join('\n')
+    return `${change.path}: ${before} → ${after}`
+  })
+  if (outcome.error) lines.push(`Error: ${outcome.error.message}`)
+  return { title, body: lines.length > 0 ? lines.join('\n') : 'No change.' }
 }
 
 /** The step's outputs. The single-configuration ones are set when the run is about one. */

@@ -1,5 +1,6 @@
 /** The LaunchDarkly resources this action reads and writes, typed from the OpenAPI spec. */
 import type { components } from '../generated/launchdarkly-api.js'
+import type { JsonObject } from './json-patch.js'
 
 type Schemas = components['schemas']
 
@@ -31,4 +32,15 @@ export const READ_ONLY_FIELDS = [
 
 export function isWritableField(field: string): field is WritableField {
   return (WRITABLE_FIELDS as readonly string[]).includes(field)
+}
+
+/**
+ * A resource of the API as a plain JSON object, for the code that walks and patches it. The spec's
+ * types are JSON by construction (they are parsed from JSON, or written by a file), so this is the
+ * one place where the two views meet.
+ */
+export function toJsonObject(
+  configuration: IntegrationConfiguration | Partial<IntegrationConfigurationPost>
+): JsonObject {
+  return configuration as JsonObject
 }

@@ -8,10 +8,16 @@
  */
 import { ActionError, describeError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
-import type { JsonObject, Operation } from '../core/json-patch.js'
+import type { Operation } from '../core/json-patch.js'
 import type { Outcome } from '../core/outcome.js'
-import { stillAsRead, unexpectedPaths, type ConfigurationPlan } from '../core/plan.js'
-import type { IntegrationConfiguration, IntegrationConfigurationPost } from '../core/types.js'
+import {
+  stillAsRead,
+  unexpectedPaths,
+  type ConfigurationPlan,
+  type CreatePlan,
+  type UpdatePlan
+} from '../core/plan.js'
+import { toJsonObject, type IntegrationConfiguration } from '../core/types.js'
 import { AmbiguousWriteError, type LaunchDarklyClient } from '../io/launchdarkly/client.js'
 
 const WRITE_ATTEMPTS = 3
@@ -29,12 +35,7 @@ export async function settle(
   context: ApplyContext
 ): Promise<Outcome> {
   if (plan.action === 'none') {
-    return {
-      ...outcome,
-      status: 'unchanged',
-      plan,
-      configuration: asJson(plan.live as IntegrationConfiguration)
-    }
+    return { ...outcome, status: 'unchanged', plan, configuration: toJsonObject(plan.live) }
   }
   if (context.dryRun) {
     const status = plan.action === 'create' ? 'would-create' : 'would-update'
@@ -47,7 +48,7 @@ export async function settle(
       id: created._id,
       status: 'created',
       plan,
-      configuration: asJson(created),
+      configuration: toJsonObject(created),
       warnings: [...outcome.warnings, ...differences(plan, created)]
     }
   }
@@ -56,27 +57,20 @@ export async function settle(
     ...outcome,
     status: 'updated',
     plan,
-    configuration: asJson(updated),
+    configuration: toJsonObject(updated),
     warnings: [...outcome.warnings, ...differences(plan, updated)]
   }
 }
 
-async function update(
-  plan: ConfigurationPlan,
-  context: ApplyContext
-): Promise<IntegrationConfiguration> {
-  const live = plan.live as IntegrationConfiguration
+async function update(plan: UpdatePlan, context: ApplyContext): Promise<IntegrationConfiguration> {
+  const live = plan.live
   for (let attempt = 1; ; attempt++) {
     let failure: ActionError
     try {
       return await context.client.patchConfiguration(live._id, plan.operations)
     } catch (error) {
-      // A 400 or 409 is also how LaunchDarkly refuses a failed `test` guard; anything else is final.
-      const refused =
-        error instanceof ActionError &&
-        (error.reason === 'invalid-input' || error.reason === 'conflict')
-      if (!(error instanceof AmbiguousWriteError) && !refused) throw error
-      failure = error as ActionError
+      if (!mayBeUnapplied(error)) throw error
+      failure = error
     }
     const ambiguous = failure instanceof AmbiguousWriteError
     if (ambiguous) {
@@ -107,6 +101,19 @@ async function update(
   }
 }
 
+/**
+ * Whether a failed PATCH needs a read to know where things stand: its fate is unknown, or it was
+ * refused with a 400 or 409, which is also how LaunchDarkly refuses a failed `test` guard.
+ * Anything else is final.
+ */
+function mayBeUnapplied(error: unknown): error is ActionError {
+  return (
+    error instanceof AmbiguousWriteError ||
+    (error instanceof ActionError &&
+      (error.reason === 'invalid-input' || error.reason === 'conflict'))
+  )
+}
+
 /** Reads a configuration after a failed write; if that fails too, the write's fate is unknown. */
 async function readBack(
   id: string,
@@ -123,12 +130,8 @@ async function readBack(
   }
 }
 
-async function create(
-  plan: ConfigurationPlan,
-  context: ApplyContext
-): Promise<IntegrationConfiguration> {
-  const body = plan.createBody as IntegrationConfigurationPost
-  const integrationKey = plan.integrationKey as string
+async function create(plan: CreatePlan, context: ApplyContext): Promise<IntegrationConfiguration> {
+  const { body, integrationKey } = plan
   for (let attempt = 1; ; attempt++) {
     try {
       return await context.client.createConfiguration(integrationKey, body)
@@ -140,7 +143,8 @@ async function create(
       const named = (await context.client.listConfigurations(integrationKey)).filter(
         c => c.name === body.name
       )
-      if (named.length === 1) return named[0] as IntegrationConfiguration
+      const [only] = named
+      if (only && named.length === 1) return only
       if (named.length > 1 || attempt >= WRITE_ATTEMPTS) {
         throw new ActionError(
           `${describeError(error)}; after ${attempt} attempts ${named.length} configurations of ${integrationKey} are named "${body.name}". Check them in LaunchDarkly before running again.`,
@@ -151,7 +155,7 @@ async function create(
   }
 }
 
-function changedSinceRead(plan: ConfigurationPlan, fresh: IntegrationConfiguration): ActionError {
+function changedSinceRead(plan: UpdatePlan, fresh: IntegrationConfiguration): ActionError {
   const moved = plan.changes
     .filter(change => !stillAsRead({ ...plan, changes: [change] }, fresh))
     .map(c => c.path)
@@ -171,9 +175,4 @@ function differences(plan: ConfigurationPlan, actual: IntegrationConfiguration):
 
 function summarize(operations: readonly Operation[]): string {
   return operations.map((op, i) => `${i}: ${op.op} ${op.path}`).join('; ')
-}
-
-/** An answer of LaunchDarkly's, parsed from JSON, is a JSON object. */
-function asJson(configuration: IntegrationConfiguration): JsonObject {
-  return configuration as unknown as JsonObject
 }

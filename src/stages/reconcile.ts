@@ -53,7 +53,12 @@ export async function reconcilePatch(
       label: live.name,
       integrationKey: live._integrationKey
     })
-    const plan = planPatch(live, work.operations, { rotateSecrets: context.settings.rotateSecrets })
+    const plan = planPatch(
+      live,
+      work.operations,
+      { rotateSecrets: context.settings.rotateSecrets },
+      work.input
+    )
     return [await settlePlan(outcome, plan, context)]
   } catch (error) {
     return [failed(outcome, error)]
@@ -77,6 +82,7 @@ export async function reconcileDesired(
     )
   }
   const reads = readDesired(configurations, context.client)
+  const progress = progressLog(configurations.length, context)
   return Promise.all(
     configurations.map(async (c, index) => {
       const result = await (reads[index] as (typeof reads)[number])
@@ -100,9 +106,24 @@ export async function reconcileDesired(
         return await settlePlan(outcome, plan, context)
       } catch (error) {
         return failed(outcome, error)
+      } finally {
+        progress()
       }
     })
   )
+}
+
+/** On long runs, a line now and then that says how far the run is ("20/50 planned"). */
+function progressLog(total: number, context: ReconcileContext): () => void {
+  const step = Math.max(10, Math.ceil(total / 10))
+  const verb = context.settings.dryRun ? 'planned' : 'done'
+  let done = 0
+  return () => {
+    done += 1
+    if (total >= 20 && (done % step === 0 || done === total)) {
+      context.log.info(`${done}/${total} configurations ${verb}.`)
+    }
+  }
 }
 
 async function settlePlan(
