@@ -123,6 +123,7 @@ async function report(
     runner.group(title, body)
     const where = { file: outcome.file, title: `LaunchDarkly: ${outcome.name ?? outcome.label}` }
     for (const warning of outcome.warnings) runner.warning(warning, where)
+    for (const notice of outcome.notices) runner.notice(notice, where)
     if (outcome.error) runner.error(outcome.error.message, where)
   }
   runner.setOutputs(renderOutputs(redacted, failure))

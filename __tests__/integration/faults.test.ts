@@ -18,7 +18,7 @@ import {
   UNTOUCHED,
   type Expectation
 } from '../helpers/fault-matrix.js'
-import { ldInputs, run, seedApprovals } from '../helpers/fixtures.js'
+import { APPROVALS_SECRET, ldInputs, run, seedApprovals } from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
 /** The action and the emulator share one fake clock: waits are instant, and still in order. */
@@ -379,7 +379,7 @@ describe('fault matrix: answers that cannot be trusted', () => {
 
 describe('fault matrix: desired state', () => {
   const file = (name: string) => ({
-    'ld.yaml': `integrationKey: custom-approvals\nname: ${name}\ntags: [prod, approvals]\nconfigValues:\n  baseURL: https://x.example.com\n`
+    'ld.yaml': `integrationKey: custom-approvals\nname: ${name}\ntags: [prod, approvals]\nconfigValues:\n  baseURL: https://x.example.com\n  apiKey: ${APPROVALS_SECRET}\n`
   })
 
   it('26. a 503 on the list is retried', async () => {

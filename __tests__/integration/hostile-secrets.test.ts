@@ -82,7 +82,7 @@ describe('secrets are redacted before anything escapes them', () => {
           'a.yaml': [
             'integrationKey: custom-approvals',
             'name: New approvals',
-            'configValues: {baseURL: "https://approvals.example.com"}',
+            'configValues: {baseURL: "https://approvals.example.com", apiKey: "${KEY}"}',
             'capabilityConfig:',
             '  approvals:',
             '    additionalFormVariables:',
@@ -90,7 +90,7 @@ describe('secrets are redacted before anything escapes them', () => {
             ''
           ].join('\n')
         },
-        env: { FORM: secret }
+        env: { FORM: secret, KEY: APPROVALS_SECRET }
       },
       [secret]
     )
@@ -113,7 +113,9 @@ describe('secrets are redacted before anything escapes them', () => {
     const result = await runWithComment(
       {
         inputs: ldInputs(ld, { 'desired-state-file': 'a.yaml' }),
-        files: { 'a.yaml': `id: ${_id}\nconfigValues:\n  apiKey: \${KEY}\n` },
+        files: {
+          'a.yaml': `id: ${_id}\nconfigValues:\n  baseURL: https://approvals.example.com\n  apiKey: \${KEY}\n`
+        },
         env: { KEY: secret }
       },
       [secret]
@@ -148,7 +150,9 @@ describe('secrets are redacted before anything escapes them', () => {
     const result = await runWithComment(
       {
         inputs: ldInputs(ld, { 'desired-state-file': 'a.yaml' }),
-        files: { 'a.yaml': `id: ${id}\nconfigValues:\n  privateKey: \${PEM}\n` },
+        files: {
+          'a.yaml': `id: ${id}\nconfigValues:\n  snowflakeHostAddress: https://x.snowflakecomputing.com\n  privateKey: \${PEM}\n`
+        },
         env: { PEM: pem }
       },
       [pem]
@@ -200,17 +204,24 @@ describe('a patch cannot destroy or expose a secret', () => {
   })
 
   it('still moves a value that is not secret', async () => {
-    const { _id } = seedApprovals(ld)
+    const { _id } = seedApprovals(ld, {
+      configValues: {
+        baseURL: 'https://approvals.example.com',
+        apiKey: APPROVALS_SECRET,
+        legacyURL: 'https://old.example.com'
+      }
+    })
     const result = await run({
       inputs: ldInputs(ld, {
         'configuration-id': _id,
-        patch: '[{"op":"move","from":"/configValues/baseURL","path":"/configValues/fallbackURL"}]'
+        patch: '[{"op":"move","from":"/configValues/legacyURL","path":"/configValues/fallbackURL"}]'
       })
     })
     expect(result.exitCode).toBe(0)
     expect(ld.get(_id)?.configValues).toEqual({
+      baseURL: 'https://approvals.example.com',
       apiKey: APPROVALS_SECRET,
-      fallbackURL: 'https://approvals.example.com'
+      fallbackURL: 'https://old.example.com'
     })
   })
 })

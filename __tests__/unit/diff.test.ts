@@ -15,7 +15,8 @@ describe('diffConfigurations', () => {
   it('finds nothing to do when nothing changes', () => {
     expect(diffConfigurations(live, structuredClone(live), WRITABLE_FIELDS, options)).toEqual({
       operations: [],
-      changes: []
+      changes: [],
+      undecided: []
     })
   })
 

@@ -104,16 +104,20 @@ describe('planDesired', () => {
   })
 
   it('removes configValues keys the file does not give', () => {
+    const withLegacy = {
+      ...live,
+      configValues: { ...live.configValues, legacyURL: 'https://old.example.com' }
+    }
     const plan = planDesired(
-      live,
-      { configValues: { apiKey: 'supersecret123' } },
+      withLegacy,
+      { configValues: { baseURL: 'https://a.example.com', apiKey: 'supersecret123' } },
       'custom-approvals',
       options
     )
     expect(plan).toMatchObject({
       operations: [
-        { op: 'test', path: '/configValues/baseURL', value: 'https://a.example.com' },
-        { op: 'remove', path: '/configValues/baseURL' }
+        { op: 'test', path: '/configValues/legacyURL', value: 'https://old.example.com' },
+        { op: 'remove', path: '/configValues/legacyURL' }
       ]
     })
   })

@@ -2,7 +2,7 @@ import {
   isSecretKey,
   isSecretPath,
   looksMasked,
-  maskMatches,
+  compareWithMask,
   Scrubber
 } from '../../src/core/secrets.js'
 
@@ -23,11 +23,22 @@ describe('secrets', () => {
     expect(looksMasked('sup********123')).toBe(true)
     expect(looksMasked('dum****ion')).toBe(true)
     expect(looksMasked('********')).toBe(true)
+    expect(looksMasked('************wxyz')).toBe(true)
+    expect(looksMasked('a*b')).toBe(false)
     expect(looksMasked('https://a.example.com')).toBe(false)
-    expect(maskMatches('sup********123', 'supersecret123')).toBe(true)
-    expect(maskMatches('sup********123', 'supersecret124')).toBe(false)
-    expect(maskMatches('sup********123', 'su123')).toBe(false)
-    expect(maskMatches('********', 'anything')).toBe(true)
+    expect(compareWithMask('sup********123', 'supersecret123')).toBe('same')
+    expect(compareWithMask('sup********123', 'supersecret124')).toBe('different')
+    expect(compareWithMask('sup********123', 'su123')).toBe('different')
+    // A mask that shows nothing tells nothing: never "the same" (issue 11).
+    expect(compareWithMask('********', 'anything')).toBe('unknown')
+    expect(compareWithMask('', 'anything')).toBe('unknown')
+    expect(compareWithMask('ab****', 'abcdef')).toBe('unknown')
+    // Any number of asterisks, any ends it shows.
+    expect(compareWithMask('dum****ion', 'dummy-passion')).toBe('same')
+    expect(compareWithMask('sup***123', 'supersecret123')).toBe('same')
+    expect(compareWithMask('************wxyz', 'api-0123-wxyz')).toBe('same')
+    expect(compareWithMask('************wxyz', 'api-0123-wxya')).toBe('different')
+    expect(compareWithMask('sup********123', 42)).toBe('different')
   })
 
   it('scrubs secrets, longest first and in their JSON spelling', () => {

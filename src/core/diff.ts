@@ -14,7 +14,13 @@ import {
   type JsonValue,
   type Operation
 } from './json-patch.js'
-import { holdsSecret, isSecretPath, looksMasked, maskMatches, type SecretScope } from './secrets.js'
+import {
+  compareWithMask,
+  holdsSecret,
+  isSecretPath,
+  looksMasked,
+  type SecretScope
+} from './secrets.js'
 import type { WritableField } from './types.js'
 
 export interface FieldChange {
@@ -26,10 +32,21 @@ export interface FieldChange {
   secret: boolean
 }
 
+/**
+ * A secret the file gives but the action did not write, because LaunchDarkly's mask cannot show
+ * whether it differs: it shows no ends (`no-ends`), or its ends match while the middle may not
+ * (`ends-match`). `rotate-secrets: true` writes both.
+ */
+export interface UndecidedSecret {
+  path: string
+  reason: 'no-ends' | 'ends-match'
+}
+
 export interface ChangeSet {
   /** Guards first, then the changes: the patch to send. */
   operations: Operation[]
   changes: FieldChange[]
+  undecided: UndecidedSecret[]
 }
 
 export interface DiffOptions {
@@ -48,6 +65,7 @@ export function diffConfigurations(
   const guards: Operation[] = []
   const operations: Operation[] = []
   const changes: FieldChange[] = []
+  const undecided: UndecidedSecret[] = []
   const scope: SecretScope = { ...options.scope, live: live as SecretScope['live'] }
   const secretAt = (tokens: string[]) => isSecretPath(tokens, scope)
 
@@ -73,8 +91,21 @@ export function diffConfigurations(
     // An untouched value is the same object: nothing to compare, even a masked secret.
     if (before === after) return
     if (secretAt(tokens) && before !== undefined && after !== undefined) {
-      const same = looksMasked(before) ? maskMatches(before, after) : jsonEqual(before, after)
-      if (!same || (options.rotateSecrets && !looksMasked(after))) record(tokens, before, after)
+      if (!looksMasked(before)) {
+        if (!jsonEqual(before, after) || options.rotateSecrets) record(tokens, before, after)
+        return
+      }
+      const verdict = compareWithMask(before, after)
+      // A value that is itself a mask (copied from an answer) is never written over the secret.
+      const writable = !looksMasked(after)
+      if (writable && (verdict === 'different' || options.rotateSecrets)) {
+        record(tokens, before, after)
+      } else if (verdict !== 'different') {
+        undecided.push({
+          path: formatPointer(tokens),
+          reason: verdict === 'unknown' ? 'no-ends' : 'ends-match'
+        })
+      }
       return
     }
     if (isPlainObject(before) && isPlainObject(after)) {
@@ -87,7 +118,7 @@ export function diffConfigurations(
   }
 
   for (const field of fields) walk([field], live[field], expected[field])
-  return { operations: [...guards, ...operations], changes }
+  return { operations: [...guards, ...operations], changes, undecided }
 }
 
 function isPlainObject(value: JsonValue | undefined): value is JsonObject {
@@ -107,7 +138,10 @@ export function valueShows(
   intended: JsonValue | undefined,
   tokens: readonly string[]
 ): boolean {
-  if (looksMasked(actual) && typeof intended === 'string') return maskMatches(actual, intended)
+  // A mask that shows nothing cannot contradict what was written.
+  if (looksMasked(actual) && typeof intended === 'string') {
+    return compareWithMask(actual, intended) !== 'different'
+  }
   if (tokens.length === 1 && tokens[0] === 'tags') {
     return sameSet(actual as JsonValue, intended) || jsonEqual(actual, intended)
   }

@@ -24,6 +24,8 @@ export interface Outcome {
   error?: { message: string; reason: FailureReason }
   /** Things worth a warning that did not stop the run. */
   warnings: string[]
+  /** Things worth a notice. */
+  notices: string[]
 }
 
 export const CHANGING_STATUSES: readonly Status[] = [

@@ -4,8 +4,9 @@
  * inputs, so every rule is testable without a server.
  */
 import { validateConfigurationRep } from '../generated/validators.js'
-import { diffConfigurations, valueShows, type FieldChange } from './diff.js'
+import { diffConfigurations, valueShows, type FieldChange, type UndecidedSecret } from './diff.js'
 import { ActionError } from './errors.js'
+import { checkConfigValues, lockedKeysChanged } from './manifest-rules.js'
 import {
   applyOperations,
   parsePointer,
@@ -28,6 +29,11 @@ interface PlanBase {
   /** The configuration as it should be afterwards (secrets as the user wrote them). */
   expected: JsonObject
   changes: FieldChange[]
+  /** Secrets given but not written: their masks cannot show whether they differ. */
+  undecided: UndecidedSecret[]
+  /** Worth telling, without stopping the write (a key the manifest does not know, OAuth). */
+  warnings: string[]
+  notices: string[]
   /** Secret values, in clear, that the patch or body carries: to be masked everywhere. */
   secretValues: string[]
   /** Pointers of values substituted from the environment: secret wherever they stand. */
@@ -121,23 +127,25 @@ export function planPatch(
     )
   }
   assertFitsSpec(expected, `Input \`${input}\`: the patched configuration`)
-  const { operations, changes } = diffConfigurations(liveDocument, expected, WRITABLE_FIELDS, {
-    scope: { integrationKey },
-    rotateSecrets: options.rotateSecrets
-  })
+  const { operations, changes, undecided } = diffConfigurations(
+    liveDocument,
+    expected,
+    WRITABLE_FIELDS,
+    { scope: { integrationKey }, rotateSecrets: options.rotateSecrets }
+  )
+  const findings = checkWrite(integrationKey, expected, changes, false, `Input \`${input}\``)
   // The user's leading tests are preconditions: send them too, so LaunchDarkly checks them atomically.
   const preconditions: Operation[] = []
   for (const operation of userOperations) {
     if (operation.op !== 'test') break
     preconditions.push(operation)
   }
-  return finish(
-    live,
-    expected,
-    changes.length === 0 ? [] : [...preconditions, ...operations],
+  return finish(live, expected, changes.length === 0 ? [] : [...preconditions, ...operations], {
     changes,
-    []
-  )
+    undecided,
+    substituted: [],
+    ...findings
+  })
 }
 
 /** Plans a desired configuration: the fields it gives are managed exactly, the others left alone. */
@@ -174,35 +182,81 @@ export function planDesired(
       expected: desiredDocument,
       body,
       changes,
+      undecided: [],
       secretValues: collectSecrets(changes),
-      substituted
+      substituted,
+      ...checkWrite(integrationKey, desiredDocument, changes, true, 'The configuration')
     }
   }
   const liveDocument = toJsonObject(live)
   const expected = { ...liveDocument, ...desiredDocument }
-  const { operations, changes } = diffConfigurations(liveDocument, expected, fields, {
-    scope: { integrationKey: live._integrationKey ?? integrationKey, substituted },
+  const key = live._integrationKey ?? integrationKey
+  const { operations, changes, undecided } = diffConfigurations(liveDocument, expected, fields, {
+    scope: { integrationKey: key, substituted },
     rotateSecrets: options.rotateSecrets
   })
-  return finish(live, expected, operations, changes, substituted)
+  const findings = checkWrite(key, expected, changes, false, 'The configuration')
+  return finish(live, expected, operations, { changes, undecided, substituted, ...findings })
+}
+
+/**
+ * The manifest's rules for the configValues keys a write sends (every key, for a creation):
+ * a problem stops the plan (nothing is written); warnings and notices go with it.
+ */
+function checkWrite(
+  integrationKey: string | undefined,
+  result: JsonObject,
+  changes: readonly FieldChange[],
+  creating: boolean,
+  who: string
+): Pick<PlanBase, 'warnings' | 'notices'> {
+  const written = writtenConfigKeys(changes)
+  if (integrationKey === undefined || (written.length === 0 && !creating)) {
+    return { warnings: [], notices: [] }
+  }
+  const configValues = (result.configValues ?? {}) as Record<string, unknown>
+  const findings = checkConfigValues({ integrationKey, configValues, written, creating })
+  const locked = creating ? undefined : lockedKeysChanged(integrationKey, written)
+  const errors = [...findings.errors, ...(locked ? [locked] : [])]
+  if (errors.length > 0) {
+    throw new ActionError(`${who}: ${errors.join(' ')} Nothing was written.`, 'invalid-input')
+  }
+  return { warnings: findings.warnings, notices: findings.notices }
+}
+
+/** The configValues keys a change writes (adds, replaces or removes). */
+function writtenConfigKeys(changes: readonly FieldChange[]): string[] {
+  const keys = new Set<string>()
+  for (const change of changes) {
+    const tokens = parsePointer(change.path) ?? []
+    if (tokens[0] !== 'configValues') continue
+    if (tokens[1] !== undefined) keys.add(tokens[1])
+    else {
+      // The whole object: every key on either side.
+      for (const side of [change.before, change.after]) {
+        if (side && typeof side === 'object' && !Array.isArray(side)) {
+          for (const key of Object.keys(side)) keys.add(key)
+        }
+      }
+    }
+  }
+  return [...keys]
 }
 
 function finish(
   live: IntegrationConfiguration,
   expected: JsonObject,
   operations: Operation[],
-  changes: FieldChange[],
-  substituted: readonly string[]
+  parts: Pick<PlanBase, 'changes' | 'undecided' | 'substituted' | 'warnings' | 'notices'>
 ): UpdatePlan | UnchangedPlan {
   const common = {
     integrationKey: live._integrationKey,
     live,
     expected,
-    changes,
-    secretValues: collectSecrets(changes),
-    substituted
+    ...parts,
+    secretValues: collectSecrets(parts.changes)
   }
-  return changes.length === 0
+  return parts.changes.length === 0
     ? { action: 'none', ...common }
     : { action: 'update', operations, ...common }
 }

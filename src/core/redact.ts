@@ -2,7 +2,7 @@
  * The one way an outcome becomes something to render: secret values become (secret: changed),
  * (secret: unchanged) or (secret), in every copy, and every string left is scrubbed.
  */
-import type { FieldChange } from './diff.js'
+import type { FieldChange, UndecidedSecret } from './diff.js'
 import {
   formatPointer,
   parsePointer,
@@ -24,6 +24,8 @@ import {
 /** The same outcome with every secret value replaced, ready to render anywhere. */
 export interface RedactedOutcome extends Omit<Outcome, 'plan' | 'configuration'> {
   changes: FieldChange[]
+  /** Secrets given but not written, because their masks cannot show whether they differ. */
+  undecided: UndecidedSecret[]
   operations: Operation[] | undefined
   configuration: JsonObject | undefined
 }
@@ -76,6 +78,7 @@ export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOut
         ? {}
         : { after: change.secret ? SECRET_CHANGED : at(change.path, change.after) })
     })),
+    undecided: plan?.undecided ?? [],
     operations:
       plan?.action === 'update' ? plan.operations.map(op => redactOperation(op, at)) : undefined,
     configuration: configuration && (redact([], configuration) as JsonObject)

@@ -2,7 +2,7 @@
  * The report: rendered once from the redacted outcomes into every place a person reads: the step's
  * outputs, the log, the job summary and (later) the pull request comment.
  */
-import type { FieldChange } from './diff.js'
+import type { FieldChange, UndecidedSecret } from './diff.js'
 import { code, details, fenced, literal, safeJson, table, text } from './markdown.js'
 import { CHANGING_STATUSES, type Failure, type RunFacts, type Status } from './outcome.js'
 import { oneLine } from './log-text.js'
@@ -76,12 +76,27 @@ function describeOutcome(outcome: RedactedOutcome): string {
   return `**${text(outcome.name ?? outcome.label)}** (${facts.join(' · ')}): ${STATUS_WORDS[outcome.status]}`
 }
 
+/** Secrets the action did not write because their masks cannot show whether they differ. */
+export function undecidedList(undecided: readonly UndecidedSecret[]): string {
+  return undecided
+    .map(
+      secret =>
+        `- ${literal(secret.path)} (secret): ${
+          secret.reason === 'no-ends'
+            ? 'LaunchDarkly shows no part of it: cannot tell whether it differs from the file'
+            : "LaunchDarkly's mask shows the same ends as the file's value; the middle may differ"
+        }. Not written; \`rotate-secrets: true\` writes it.`
+    )
+    .join('\n')
+}
+
 /** One section per configuration: what it is, what happens to it, and the change in full. */
 function outcomeSection(outcome: RedactedOutcome, withPatch = true): string {
   const lines = [`#### ${describeOutcome(outcome)}`]
   if (outcome.error) lines.push(`> [!CAUTION]\n> ${text(outcome.error.message, 2000)}`)
   for (const warning of outcome.warnings) lines.push(`> [!WARNING]\n> ${text(warning, 2000)}`)
   if (outcome.changes.length > 0) lines.push(changeTable(outcome.changes))
+  if (outcome.undecided.length > 0) lines.push(undecidedList(outcome.undecided))
   if (withPatch && outcome.operations && outcome.operations.length > 0) {
     lines.push(details('JSON Patch', fenced(safeJson(outcome.operations), 'json')))
   }

@@ -2,7 +2,7 @@
  * Which values are secret, how LaunchDarkly's masks compare with the values in a repository, and the
  * one redaction every rendered text passes through.
  */
-import { MANIFEST_SECRET_KEYS } from '../generated/manifest-secrets.js'
+import { MANIFESTS } from '../generated/manifests.js'
 import { formatPointer, type JsonValue } from './json-patch.js'
 
 /** What a secret value is replaced by wherever a person or a log could read it. */
@@ -15,8 +15,16 @@ export const SECRET_BEFORE = '(secret)'
 const SECRET_KEY_PATTERN =
   /token|secret|password|passwd|passphrase|api[-_]?key|private[-_]?key|access[-_]?key|credential|signing[-_]?key/i
 
-/** LaunchDarkly shows a secret as its first and last three characters around a run of asterisks. */
-const MASK_PATTERN = /^([^*]{0,3})\*{3,}([^*]{0,3})$/
+/**
+ * LaunchDarkly shows a secret as a run of asterisks between some of its first and last characters
+ * (`sup********123` on sibling resources, `dum****ion` in the docs, the last four for access
+ * tokens). Neither the number of asterisks nor the ends shown are tied to the value: only what
+ * the mask shows counts.
+ */
+const MASK_PATTERN = /^([^*]*)\*{3,}([^*]*)$/
+
+/** A mask shorter than this, or one that shows no end, tells nothing about the value. */
+const MIN_TELLING_MASK = 7
 
 export function looksMasked(value: unknown): value is string {
   return typeof value === 'string' && MASK_PATTERN.test(value)
@@ -31,8 +39,12 @@ export function isSecretKey(
   key: string,
   liveValue?: unknown
 ): boolean {
-  const manifest = integrationKey === undefined ? undefined : MANIFEST_SECRET_KEYS[integrationKey]
-  return manifest?.includes(key) === true || SECRET_KEY_PATTERN.test(key) || looksMasked(liveValue)
+  const manifest = integrationKey === undefined ? undefined : MANIFESTS[integrationKey]
+  return (
+    manifest?.formVariables.some(variable => variable.key === key && variable.isSecret) === true ||
+    SECRET_KEY_PATTERN.test(key) ||
+    looksMasked(liveValue)
+  )
 }
 
 /** What decides whether a path of one configuration holds a secret. */
@@ -73,14 +85,22 @@ export function holdsSecret(
 }
 
 /**
- * Whether a value from the repository is the one behind LaunchDarkly's mask. The mask shows only the
- * ends, so equal ends count as equal: the best that can be known without the secret itself.
+ * What a mask says of a value from the repository: `same` when the ends it shows are the value's
+ * (the best that can be known without the secret itself), `different` when they are not, and
+ * `unknown` when it shows nothing to compare (all asterisks, or too short to hold ends).
  */
-export function maskMatches(mask: string, value: JsonValue | undefined): boolean {
+export type MaskVerdict = 'same' | 'different' | 'unknown'
+
+export function compareWithMask(mask: string, value: JsonValue | undefined): MaskVerdict {
   const match = MASK_PATTERN.exec(mask)
-  if (!match || typeof value !== 'string') return false
+  if (!match) return 'unknown'
   const [, start = '', end = ''] = match
-  return value.length >= start.length + end.length && value.startsWith(start) && value.endsWith(end)
+  if (start === '' && end === '') return 'unknown'
+  if (mask.length < MIN_TELLING_MASK) return 'unknown'
+  if (typeof value !== 'string') return 'different'
+  const fits =
+    value.length >= start.length + end.length && value.startsWith(start) && value.endsWith(end)
+  return fits ? 'same' : 'different'
 }
 
 /** Shorter values occur inside ordinary words: they are scrubbed only where they stand alone. */

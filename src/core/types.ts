@@ -1,5 +1,6 @@
 /** The LaunchDarkly resources this action reads and writes, typed from the OpenAPI spec. */
 import type { components } from '../generated/launchdarkly-api.js'
+import { WRITABLE_FIELDS } from '../generated/fields.js'
 import type { JsonObject } from './json-patch.js'
 
 type Schemas = components['schemas']
@@ -10,25 +11,8 @@ export type IntegrationConfigurationCollection = Schemas['IntegrationConfigurati
 /** Every error body in the spec is {code, message}; LaunchDarkly adds an `id` for its support. */
 export type LaunchDarklyErrorBody = Schemas['InvalidRequestErrorRep'] & { id?: string }
 
-/** The fields of IntegrationConfigurationsRep that IntegrationConfigurationPost can set. */
-export const WRITABLE_FIELDS = [
-  'name',
-  'enabled',
-  'tags',
-  'configValues',
-  'capabilityConfig'
-] as const
+export { READ_ONLY_FIELDS, WRITABLE_FIELDS } from '../generated/fields.js'
 export type WritableField = (typeof WRITABLE_FIELDS)[number]
-
-/** The fields LaunchDarkly sets itself; the spec marks them with a leading underscore, or computes them. */
-export const READ_ONLY_FIELDS = [
-  '_links',
-  '_id',
-  '_createdAt',
-  '_integrationKey',
-  '_access',
-  'snowflakeSetupScript'
-] as const
 
 export function isWritableField(field: string): field is WritableField {
   return (WRITABLE_FIELDS as readonly string[]).includes(field)

@@ -287,8 +287,16 @@ export interface components {
              * @example {"auditLogEventsHook": "statements": []"}
              */
             capabilityConfig?: components["schemas"]["CapabilityConfigRep"];
-            /** @description Consolidated SQL script for Snowflake Warehouse Native Experimentation setup. Present only for snowflake-experimentation integrations. */
+            /** @description Consolidated SQL script for Snowflake Warehouse Native Experimentation setup. Present only for setup endpoint responses. */
             snowflakeSetupScript?: string;
+            /** @description SQL setup scripts (4 parts) for Redshift Native Experimentation setup. Present only for setup endpoint responses. */
+            redshiftSetupScripts?: string[];
+            /** @description IAM permissions policy JSON for the customer's Redshift IAM role. Present only for setup endpoint responses. */
+            redshiftIAMPermissionsPolicy?: string;
+            /** @description IAM trust policy JSON for the customer's Redshift IAM role. Present only for setup endpoint responses. */
+            redshiftIAMTrustPolicy?: string;
+            /** @description The ID of the member who maintains this integration configuration. Defaults to the member who created it. */
+            _maintainerId?: string;
         };
         InvalidRequestErrorRep: {
             /**

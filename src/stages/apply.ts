@@ -7,6 +7,7 @@
  * such. So a change is never applied twice and never reported done when it is not.
  */
 import { ActionError, describeError } from '../core/errors.js'
+import type { UndecidedSecret } from '../core/diff.js'
 import type { Log } from '../core/log.js'
 import type { Operation } from '../core/json-patch.js'
 import type { Outcome } from '../core/outcome.js'
@@ -30,10 +31,15 @@ export interface ApplyContext {
 
 /** Turns a plan into an outcome; `outcome` carries what is known of the configuration already. */
 export async function settle(
-  outcome: Omit<Outcome, 'status'>,
+  known: Omit<Outcome, 'status'>,
   plan: ConfigurationPlan,
   context: ApplyContext
 ): Promise<Outcome> {
+  const outcome = {
+    ...known,
+    warnings: [...known.warnings, ...plan.warnings, ...plan.undecided.flatMap(undecidedWarning)],
+    notices: [...known.notices, ...plan.notices]
+  }
   if (plan.action === 'none') {
     return { ...outcome, status: 'unchanged', plan, configuration: toJsonObject(plan.live) }
   }
@@ -99,6 +105,14 @@ async function update(plan: UpdatePlan, context: ApplyContext): Promise<Integrat
       failure.reason
     )
   }
+}
+
+/** A secret whose mask shows nothing is worth a warning; one whose ends match is not (every run). */
+function undecidedWarning(secret: UndecidedSecret): string[] {
+  if (secret.reason !== 'no-ends') return []
+  return [
+    `${secret.path}: LaunchDarkly shows no part of this secret (its mask has no visible ends), so the action cannot tell whether it differs from the file, and did not write it. Set \`rotate-secrets: true\` to write it.`
+  ]
 }
 
 /**

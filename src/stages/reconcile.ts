@@ -44,7 +44,8 @@ export async function reconcilePatch(
     id: work.configurationId,
     name: undefined,
     integrationKey: undefined,
-    warnings: []
+    warnings: [],
+    notices: []
   }
   try {
     const live = await context.client.getConfiguration(work.configurationId)
@@ -93,7 +94,8 @@ export async function reconcileDesired(
         id: live?._id ?? c.id,
         name: live?.name ?? c.name,
         integrationKey: live?._integrationKey ?? c.integrationKey,
-        warnings: []
+        warnings: [],
+        notices: []
       }
       try {
         if (result.kind === 'failed') throw result.error
