@@ -38,7 +38,7 @@ export interface StoredConfiguration {
   tags: string[]
   configValues: JsonObject
   capabilityConfig?: JsonObject
-  snowflakeSetupScript?: string
+  _maintainerId: string
 }
 
 export type SeedConfiguration = Partial<StoredConfiguration> &
@@ -53,6 +53,25 @@ export interface LaunchDarklyEmulatorOptions {
   testFailureStatus?: 400 | 409
   /** The emulator's time, for rate-limit windows and timestamps: a test's fake clock, say. */
   now?: () => number
+  /**
+   * How secrets are shown. LaunchDarkly's mask for this resource is not documented: sibling
+   * resources show the first and last three characters around 8 asterisks (`sup********123`);
+   * access tokens show the last four. `hidden` shows nothing at all. Default: 3, 3 and 8.
+   */
+  masks?: MaskStyle
+  /**
+   * List items without configValues and capabilityConfig, as the lists of sibling resources are
+   * documented to be (the configuration's details only when it is read by ID).
+   */
+  listSummaries?: boolean
+}
+
+export type MaskStyle = { start: number; end: number; asterisks: number } | 'hidden'
+
+export const MASK_STYLES: Readonly<Record<string, MaskStyle>> = {
+  'first and last three': { start: 3, end: 3, asterisks: 8 },
+  'last four, as access tokens': { start: 0, end: 4, asterisks: 12 },
+  'nothing shown': 'hidden'
 }
 
 const spec = JSON.parse(
@@ -77,10 +96,18 @@ const error = (status: number, code: string, message: string): EmulatorResponse 
   body: { code, message, id: randomBytes(8).toString('hex') }
 })
 
-/** LaunchDarkly shows the first and last three characters of a secret around asterisks. */
-export function maskSecret(value: JsonValue): string {
-  if (typeof value !== 'string' || value.length <= 6) return '********'
-  return `${value.slice(0, 3)}${'*'.repeat(Math.max(4, value.length - 6))}${value.slice(-3)}`
+/**
+ * A secret as the emulator shows it: some of its ends around a run of asterisks that says nothing
+ * of its length. A value too short to keep anything hidden between its ends shows nothing.
+ */
+export function maskSecret(
+  value: JsonValue,
+  style: MaskStyle = MASK_STYLES['first and last three']!
+): string {
+  if (style === 'hidden') return '********'
+  if (typeof value !== 'string' || value.length <= style.start + style.end + 2) return '********'
+  const end = style.end === 0 ? '' : value.slice(-style.end)
+  return `${value.slice(0, style.start)}${'*'.repeat(style.asterisks)}${end}`
 }
 
 export class LaunchDarklyEmulator extends Emulator {
@@ -140,7 +167,7 @@ export class LaunchDarklyEmulator extends Emulator {
     const secretKeys = this.secrets[stored._integrationKey] ?? []
     const configValues: JsonObject = {}
     for (const [key, value] of Object.entries(stored.configValues)) {
-      configValues[key] = secretKeys.includes(key) ? maskSecret(value) : value
+      configValues[key] = secretKeys.includes(key) ? maskSecret(value, this.options.masks) : value
     }
     const href = `${BASE}/${stored._id}`
     return {
@@ -165,12 +192,12 @@ export class LaunchDarklyEmulator extends Emulator {
       name: fields.name ?? '',
       enabled: fields.enabled ?? true,
       tags: fields.tags ?? [],
-      configValues: fields.configValues ?? {}
+      configValues: fields.configValues ?? {},
+      _maintainerId: fields._maintainerId ?? '5f0c1d2e3a4b5c6d7e8f9012'
     }
     if (fields.capabilityConfig) configuration.capabilityConfig = fields.capabilityConfig
-    if (integrationKey === 'snowflake-experimentation') {
-      configuration.snowflakeSetupScript = '-- emulated setup script\nCREATE ROLE LAUNCHDARKLY;'
-    }
+    // snowflakeSetupScript and the Redshift scripts come only from setup endpoints (v23 of
+    // LaunchDarkly's client), which the action never calls: no read here returns them.
     return configuration
   }
 
@@ -246,6 +273,11 @@ export class LaunchDarklyEmulator extends Emulator {
     const items = [...this.store.values()]
       .filter(c => c._integrationKey === key)
       .map(c => this.represent(c))
+      .map(item => {
+        if (!this.options.listSummaries) return item
+        const { configValues: _values, capabilityConfig: _capabilities, ...summary } = item
+        return summary
+      })
     const href = `${BASE}/keys/${key}`
     return this.ok(
       200,

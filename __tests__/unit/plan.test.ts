@@ -15,14 +15,10 @@ const options = { rotateSecrets: false }
 
 describe('planPatch', () => {
   it("sends the user's leading tests as preconditions, then the guarded change", () => {
-    const plan = planPatch(
-      live,
-      [
-        { op: 'test', path: '/_integrationKey', value: 'custom-approvals' },
-        { op: 'add', path: '/tags/-', value: 'approvals' }
-      ],
-      options
-    )
+    const plan = planPatch(live, [
+      { op: 'test', path: '/_integrationKey', value: 'custom-approvals' },
+      { op: 'add', path: '/tags/-', value: 'approvals' }
+    ])
     expect(plan.action).toBe('update')
     expect(plan).toMatchObject({
       operations: [
@@ -35,26 +31,24 @@ describe('planPatch', () => {
   })
 
   it('plans nothing for a patch that changes nothing', () => {
-    const plan = planPatch(live, [{ op: 'replace', path: '/enabled', value: true }], options)
+    const plan = planPatch(live, [{ op: 'replace', path: '/enabled', value: true }])
     expect(plan).toMatchObject({ action: 'none', changes: [] })
     // Nothing to send, by construction: an unchanged plan has no operations.
     expect(plan).not.toHaveProperty('operations')
   })
 
   it('names the operation that cannot be applied', () => {
-    expect(() =>
-      planPatch(live, [{ op: 'remove', path: '/configValues/missing' }], options)
-    ).toThrow(
+    expect(() => planPatch(live, [{ op: 'remove', path: '/configValues/missing' }])).toThrow(
       /operation 0 \(remove \/configValues\/missing\) cannot be applied.*path does not exist/
     )
-    expect(() => planPatch(live, [{ op: 'test', path: '/name', value: 'Other' }], options)).toThrow(
+    expect(() => planPatch(live, [{ op: 'test', path: '/name', value: 'Other' }])).toThrow(
       expect.objectContaining({ reason: 'conflict' })
     )
   })
 
   it('refuses a test of a secret, which LaunchDarkly only shows masked', () => {
     expect(() =>
-      planPatch(live, [{ op: 'test', path: '/configValues/apiKey', value: 'x' }], options)
+      planPatch(live, [{ op: 'test', path: '/configValues/apiKey', value: 'x' }])
     ).toThrow(/a secret.*masked/)
   })
 
@@ -63,25 +57,23 @@ describe('planPatch', () => {
     [{ op: 'copy', from: '/configValues/apiKey', path: '/name' }],
     [{ op: 'copy', from: '/configValues', path: '/capabilityConfig/x' }]
   ] as const)('refuses %j: the mask would be written, the secret lost', operation => {
-    expect(() => planPatch(live, [operation], options)).toThrow(/takes its value from a secret/)
+    expect(() => planPatch(live, [operation])).toThrow(/takes its value from a secret/)
   })
 
   it('refuses a test of an object that holds a secret', () => {
-    expect(() =>
-      planPatch(live, [{ op: 'test', path: '/configValues', value: {} }], options)
-    ).toThrow(/is or holds a secret/)
+    expect(() => planPatch(live, [{ op: 'test', path: '/configValues', value: {} }])).toThrow(
+      /is or holds a secret/
+    )
   })
 
   it('refuses a result that does not fit the spec', () => {
-    expect(() => planPatch(live, [{ op: 'remove', path: '/name' }], options)).toThrow(ActionError)
+    expect(() => planPatch(live, [{ op: 'remove', path: '/name' }])).toThrow(ActionError)
   })
 
   it('collects the secret values it will send', () => {
-    const plan = planPatch(
-      live,
-      [{ op: 'replace', path: '/configValues/apiKey', value: 'brand-new-secret' }],
-      options
-    )
+    const plan = planPatch(live, [
+      { op: 'replace', path: '/configValues/apiKey', value: 'brand-new-secret' }
+    ])
     expect(plan.secretValues).toEqual(['brand-new-secret'])
     expect(plan).toMatchObject({
       operations: [{ op: 'replace', path: '/configValues/apiKey', value: 'brand-new-secret' }]
@@ -140,7 +132,7 @@ describe('planDesired', () => {
 })
 
 describe('reading back', () => {
-  const plan = planPatch(live, [{ op: 'replace', path: '/enabled', value: false }], options)
+  const plan = planPatch(live, [{ op: 'replace', path: '/enabled', value: false }])
   it("tells a landed change from one that did not land and from someone else's edit", () => {
     expect(unexpectedPaths(plan, { ...live, enabled: false })).toEqual([])
     expect(unexpectedPaths(plan, live)).toEqual(['/enabled'])

@@ -86,7 +86,6 @@ export type DesiredFields = Partial<Pick<IntegrationConfigurationPost, WritableF
 export function planPatch(
   live: IntegrationConfiguration,
   userOperations: readonly Operation[],
-  options: PlanOptions,
   input = 'patch'
 ): UpdatePlan | UnchangedPlan {
   const integrationKey = live._integrationKey
@@ -127,11 +126,13 @@ export function planPatch(
     )
   }
   assertFitsSpec(expected, `Input \`${input}\`: the patched configuration`)
+  // A secret an operation sets is written: LaunchDarkly's mask could at best suggest that it is
+  // unchanged, and the operation says to write it. (Secrets no operation touches stay as they are.)
   const { operations, changes, undecided } = diffConfigurations(
     liveDocument,
     expected,
     WRITABLE_FIELDS,
-    { scope: { integrationKey }, rotateSecrets: options.rotateSecrets }
+    { scope: { integrationKey }, rotateSecrets: true }
   )
   const findings = checkWrite(integrationKey, expected, changes, false, `Input \`${input}\``)
   // The user's leading tests are preconditions: send them too, so LaunchDarkly checks them atomically.

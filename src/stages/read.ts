@@ -1,7 +1,8 @@
 /**
  * Reads what LaunchDarkly holds for the configurations of a desired state, with as few requests as
  * the API allows: one list per integration key that has two or more configurations (or any found
- * by name), one GET for each of the others. Nothing is fetched twice.
+ * by name), one GET for each of the others, and one GET for each listed configuration whose list
+ * item left out a field the file manages. Nothing is fetched twice.
  */
 import type { DesiredConfiguration } from '../core/desired-state.js'
 import { ActionError, toActionError } from '../core/errors.js'
@@ -61,8 +62,25 @@ export function readDesired(
         )
       }
     }
+    if (result.kind === 'found' && byList && isSummary(result.live, c)) {
+      // The list gave a summary: the file manages a field it left out. Read the whole one.
+      const [full] = await get(result.live._id).then(answer =>
+        answer instanceof ActionError ? [answer] : answer
+      )
+      if (full instanceof ActionError) return { kind: 'failed', error: full }
+      return full ? { kind: 'found', live: full } : result
+    }
     return result
   })
+}
+
+/**
+ * Whether a list item lacks a field the desired configuration manages. LaunchDarkly documents
+ * that the lists of sibling resources leave a configuration's details out; planning from such an
+ * item would rewrite them on every run.
+ */
+function isSummary(item: IntegrationConfiguration, c: DesiredConfiguration): boolean {
+  return Object.keys(c.fields).some(field => !(field in item))
 }
 
 function pick(c: DesiredConfiguration, items: IntegrationConfiguration[]): LiveResult {

@@ -54,12 +54,7 @@ export async function reconcilePatch(
       label: live.name,
       integrationKey: live._integrationKey
     })
-    const plan = planPatch(
-      live,
-      work.operations,
-      { rotateSecrets: context.settings.rotateSecrets },
-      work.input
-    )
+    const plan = planPatch(live, work.operations, work.input)
     return [await settlePlan(outcome, plan, context)]
   } catch (error) {
     return [failed(outcome, error)]
