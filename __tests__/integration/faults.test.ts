@@ -294,25 +294,32 @@ describe('fault matrix: answers that cannot be trusted', () => {
     expect(requests('PATCH', ROUTES.item)).toBe(2)
   })
 
-  it('23. an edit by someone else between read and write is refused by the test guards, not overwritten', async () => {
-    const { _id } = seedApprovals(ld)
-    ld.server.injectFaults(
-      { method: 'PATCH', route: ROUTES.item },
-      { kind: 'before', run: () => ld.edit(_id, c => void (c.enabled = false)) }
-    )
-    const result = await run({
-      clock,
-      inputs: ldInputs(ld, { 'configuration-id': _id, patch: PATCH_OPS })
-    })
-    expectOutcome(result, _id, {
-      exitCode: 1,
-      state: { tags: ['prod'], enabled: false },
-      applied: 0,
-      reason: 'conflict',
-      maxMs: 10_000
-    })
-    expect(result.errors[0]?.message).toContain('changed since it was read (at /enabled)')
-  })
+  // LaunchDarkly does not document how it refuses a failed `test`: both are run.
+  it.each([400, 409] as const)(
+    '23. an edit by someone else between read and write is refused by the test guards, not overwritten (a failed test answers %i)',
+    async testFailureStatus => {
+      await ld.close()
+      ld = await LaunchDarklyEmulator.start({ now: () => clock.now(), testFailureStatus })
+      const { _id } = seedApprovals(ld)
+      ld.server.injectFaults(
+        { method: 'PATCH', route: ROUTES.item },
+        { kind: 'before', run: () => ld.edit(_id, c => void (c.enabled = false)) }
+      )
+      const result = await run({
+        clock,
+        inputs: ldInputs(ld, { 'configuration-id': _id, patch: PATCH_OPS })
+      })
+      expectOutcome(result, _id, {
+        exitCode: 1,
+        state: { tags: ['prod'], enabled: false },
+        applied: 0,
+        reason: 'conflict',
+        maxMs: 10_000
+      })
+      expect(result.errors[0]?.message).toContain('changed since it was read (at /enabled)')
+      expect(ld.server.requestsTo('PATCH', ROUTES.item)[0]?.status).toBe(testFailureStatus)
+    }
+  )
 
   it('24. a redirect to another host is not followed: the token stays home', async () => {
     const elsewhere = await LaunchDarklyEmulator.start()

@@ -201,7 +201,7 @@ describe('patch mode: LaunchDarkly refusals', () => {
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]?.message).toContain('`access-token`')
-    expect(result.errors[0]?.message).toContain('invalid, expired or revoked')
+    expect(result.errors[0]?.message).toContain('invalid, expired, revoked, or lacks permission')
     expect(result.outputs['failure-reason']).toBe('unauthorized')
     expect(writes(ld)).toHaveLength(0)
     expectNoSecrets(result, ['api-wrong-token'])

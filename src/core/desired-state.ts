@@ -7,6 +7,7 @@ import { validateDesiredStateFile } from '../generated/validators.js'
 import { lineAt, parseInput } from './documents.js'
 import { InputError } from './errors.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'
+import { configValueProblems } from './manifest-rules.js'
 import { formatPointer, valueAt } from './json-patch.js'
 import type { DesiredFields } from './plan.js'
 import { closest } from './suggest.js'
@@ -184,6 +185,16 @@ async function toDesired(
     return value
   }
   const resolved = (await substitute(raw, [])) as RawConfiguration
+  // What the manifest says of the values is known now, when the file names its integration:
+  // a wrong value fails here, naming its line, before any request.
+  const configValues = resolved.configValues
+  if (resolved.integrationKey && configValues && typeof configValues === 'object') {
+    const values = configValues as Record<string, unknown>
+    const [problem] = configValueProblems(resolved.integrationKey, values, Object.keys(values))
+    if (problem) {
+      throw new InputError(INPUT, problem.message, await where(['configValues', problem.key]))
+    }
+  }
   const fields: DesiredFields = {}
   for (const field of WRITABLE_FIELDS) {
     if (resolved[field] !== undefined) Object.assign(fields, { [field]: resolved[field] })

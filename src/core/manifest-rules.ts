@@ -5,7 +5,7 @@
  * made in its UI. Whether LaunchDarkly checks these itself is not documented, so the action does.
  */
 import { MANIFESTS } from '../generated/manifests.js'
-import type { ManifestVariable } from './manifest-types.js'
+import type { IntegrationManifest, ManifestVariable } from './manifest-types.js'
 import { closest } from './suggest.js'
 
 export interface ManifestFindings {
@@ -16,6 +16,8 @@ export interface ManifestFindings {
   /** Worth a notice. */
   notices: string[]
 }
+
+export type Manifests = Readonly<Record<string, IntegrationManifest>>
 
 export interface ConfigValuesCheck {
   integrationKey: string
@@ -31,12 +33,15 @@ export function knownIntegrations(): string[] {
   return Object.keys(MANIFESTS)
 }
 
-export function checkConfigValues(check: ConfigValuesCheck): ManifestFindings {
+export function checkConfigValues(
+  check: ConfigValuesCheck,
+  manifests: Manifests = MANIFESTS
+): ManifestFindings {
   const findings: ManifestFindings = { errors: [], warnings: [], notices: [] }
-  const manifest = MANIFESTS[check.integrationKey]
+  const manifest = manifests[check.integrationKey]
   if (!manifest) {
     findings.notices.push(
-      `The action has no manifest of integration "${check.integrationKey}" (it knows ${knownIntegrations().join(', ')}): its configValues are sent as they are, unchecked.`
+      `The action has no manifest of integration "${check.integrationKey}" (it knows ${Object.keys(manifests).join(', ')}): its configValues are sent as they are, unchecked.`
     )
     return findings
   }
@@ -58,24 +63,49 @@ export function checkConfigValues(check: ConfigValuesCheck): ManifestFindings {
     }
   }
   for (const key of check.written) {
-    const variable = variables.get(key)
-    if (!variable) {
-      const guess = closest(key, known)
-      findings.warnings.push(
-        `configValues.${key} is not a key of ${manifest.name}'s manifest${guess ? ` (did you mean ${guess}?)` : ''}; its keys are ${known.length > 0 ? known.join(', ') : 'none'}. It is sent as it is.`
-      )
-      continue
-    }
-    const value = check.configValues[key]
+    if (variables.has(key)) continue
+    const guess = closest(key, known)
+    findings.warnings.push(
+      `configValues.${key} is not a key of ${manifest.name}'s manifest${guess ? ` (did you mean ${guess}?)` : ''}; its keys are ${known.length > 0 ? known.join(', ') : 'none'}. It is sent as it is.`
+    )
+  }
+  const problems = configValueProblems(
+    check.integrationKey,
+    check.configValues,
+    check.written,
+    manifests
+  )
+  findings.errors.push(...problems.map(problem => problem.message))
+  return findings
+}
+
+/**
+ * The values among `keys` that do not fit what the manifest says of them (an enum's allowed
+ * values, a boolean, a URL...), or that remove a required key. Keys the manifest does not know
+ * are not problems here (they are warnings); neither is an integration without a manifest.
+ */
+export function configValueProblems(
+  integrationKey: string,
+  configValues: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  manifests: Manifests = MANIFESTS
+): { key: string; message: string }[] {
+  const manifest = manifests[integrationKey]
+  const problems: { key: string; message: string }[] = []
+  for (const key of keys) {
+    const variable = manifest?.formVariables.find(candidate => candidate.key === key)
+    if (!variable) continue
+    const value = configValues[key]
     const problem =
       value === undefined
         ? variable.isOptional
           ? undefined
           : 'is required by the manifest: it cannot be removed'
         : valueProblem(variable, value)
-    if (problem) findings.errors.push(`configValues.${key} (${variable.name}) ${problem}.`)
+    if (problem)
+      problems.push({ key, message: `configValues.${key} (${variable.name}) ${problem}.` })
   }
-  return findings
+  return problems
 }
 
 /**
@@ -84,9 +114,10 @@ export function checkConfigValues(check: ConfigValuesCheck): ManifestFindings {
  */
 export function lockedKeysChanged(
   integrationKey: string | undefined,
-  written: readonly string[]
+  written: readonly string[],
+  manifests: Manifests = MANIFESTS
 ): string | undefined {
-  const manifest = integrationKey === undefined ? undefined : MANIFESTS[integrationKey]
+  const manifest = integrationKey === undefined ? undefined : manifests[integrationKey]
   const locked = (manifest?.formVariables ?? []).filter(
     variable => variable.disableAfterSaving && written.includes(variable.key)
   )

@@ -18,7 +18,7 @@ export function errorForStatus(status: number, text: string, call: RequestContex
   switch (status) {
     case 401:
       return new ActionError(
-        `LaunchDarkly refused the access token (401) while ${call.what}: it is invalid, expired or revoked. Check the secret given as \`access-token\`: it must be a personal or service access token (api-…), not an SDK or mobile key.${id}`,
+        `LaunchDarkly refused the access token (401) while ${call.what}: it is invalid, expired, revoked, or lacks permission (LaunchDarkly's error table gives 401 for both). Check the secret given as \`access-token\`: it must be a personal or service access token (api-…), not an SDK or mobile key, and its role must allow this (see the README's SECURITY section).${id}`,
         'unauthorized'
       )
     case 403:
