@@ -8,14 +8,14 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_GITHUB_POLICY: () => (/* binding */ DEFAULT_GITHUB_POLICY),
-/* harmony export */   publishComment: () => (/* binding */ publishComment)
+/* harmony export */   openPullRequest: () => (/* binding */ openPullRequest)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
-/* harmony import */ var _core_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7578);
+/* harmony import */ var _core_render_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3217);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /**
  * The pull request comment, over octokit: which pull request, the one comment per key (found by its
@@ -35,10 +35,11 @@ const DEFAULT_GITHUB_POLICY = {
     writeSpacingMs: 1000
 };
 /**
- * Writes the comment, or updates the one this key wrote before. Returns its URL, or undefined when
- * there was nothing to comment on or it failed (with a warning).
+ * Finds the pull request and this key's comment on it. Undefined, with a notice, when the run has
+ * no pull request; `{ problem }` when GitHub could not be asked (a warning is the caller's call:
+ * for a comment, a problem never fails the step; for an approval, it refuses the apply).
  */
-async function publishComment(settings, body, context, log, policy = DEFAULT_GITHUB_POLICY) {
+async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_POLICY) {
     const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug };
     const common = {
         baseUrl: context.apiUrl,
@@ -58,39 +59,53 @@ async function publishComment(settings, body, context, log, policy = DEFAULT_GIT
         write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
         notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: 3 * policy.writeSpacingMs })
     };
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, { ...common, throttle }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, { ...common, throttle }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
     // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
     // read-only identity query goes through a client without it, so the comment does not wait.
-    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.githubToken, common, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L);
+    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, common, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L);
+    let pull;
+    let existing;
     try {
-        const pull = await findPullRequest(octokit, settings, context, log);
+        pull = await findPullRequest(octokit, settings, context, log);
         if (!pull)
             return undefined;
-        const marker = (0,_core_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(settings.key);
+        const marker = (0,_core_render_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(settings.key);
         // Who the token is matters only if some comment carries the marker: asked once, when needed.
         let identity;
         const whoIsIt = () => (identity ??= whoAmI(reader, log));
-        const existing = await findComment(octokit, pull, marker, whoIsIt);
-        const { data } = existing
-            ? await octokit.rest.issues.updateComment({
-                owner: pull.owner,
-                repo: pull.repo,
-                comment_id: existing.id,
-                body
-            })
-            : await octokit.rest.issues.createComment({
-                owner: pull.owner,
-                repo: pull.repo,
-                issue_number: pull.number,
-                body
-            });
-        log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`);
-        return data.html_url;
+        existing = await findComment(octokit, pull, marker, whoIsIt);
     }
     catch (error) {
-        log.warning(explain(error));
-        return undefined;
+        return { problem: explain(error, context) };
     }
+    const found = pull;
+    return {
+        pull: found,
+        existing,
+        write: async (body) => {
+            try {
+                const { data } = existing
+                    ? await octokit.rest.issues.updateComment({
+                        owner: found.owner,
+                        repo: found.repo,
+                        comment_id: existing.id,
+                        body
+                    })
+                    : await octokit.rest.issues.createComment({
+                        owner: found.owner,
+                        repo: found.repo,
+                        issue_number: found.number,
+                        body
+                    });
+                log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${data.html_url}`);
+                return data.html_url;
+            }
+            catch (error) {
+                log.warning(explain(error, context));
+                return undefined;
+            }
+        }
+    };
 }
 async function findPullRequest(octokit, settings, context, log) {
     if (!context.repository) {
@@ -98,11 +113,20 @@ async function findPullRequest(octokit, settings, context, log) {
         return undefined;
     }
     const { owner, repo } = context.repository;
-    if (settings.prNumber !== undefined)
-        return { owner, repo, number: settings.prNumber };
+    const ref = (number, headSha) => ({
+        owner,
+        repo,
+        number,
+        url: `${context.serverUrl}/${owner}/${repo}/pull/${number}`,
+        headSha
+    });
     const event = context.eventName;
+    if (settings.prNumber !== undefined) {
+        const fromEvent = context.pullRequest?.number === settings.prNumber;
+        return ref(settings.prNumber, fromEvent ? context.pullRequest?.headSha : undefined);
+    }
     if ((event === 'pull_request' || event === 'pull_request_target') && context.pullRequest) {
-        return { owner, repo, number: context.pullRequest.number };
+        return ref(context.pullRequest.number, context.pullRequest.headSha);
     }
     if (event === 'push' && context.sha) {
         const sha = context.sha;
@@ -114,7 +138,7 @@ async function findPullRequest(octokit, settings, context, log) {
         // The pull request this commit merged, if any; else one that contains it.
         const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0];
         if (pull)
-            return { owner, repo, number: pull.number };
+            return ref(pull.number, pull.head.sha);
         log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`);
         return undefined;
     }
@@ -162,9 +186,14 @@ async function findComment(octokit, pull, marker, identity) {
     }
     return undefined;
 }
-function explain(error) {
+function explain(error, context) {
     const status = error.status;
     const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
+    // Octokit reports a request that got no answer as a 500 without a response: that is the
+    // network, not GitHub answering.
+    if (error.response === undefined && status === 500) {
+        return `Could not reach GitHub at ${context.apiUrl} to comment on the pull request (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
+    }
     if (status === 403 && !/rate limit/i.test(detail)) {
         return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`;
     }

@@ -1,32 +1,36 @@
 /**
- * One run: inputs → read and plan → apply → report. The only module that knows every stage; each
- * client is made here and handed to the stage that needs it. Nothing is built at import time, and
- * nothing here touches the process: `index.ts` hands in the runner and sets the exit code from the
- * failure this returns, so a run can be made in-process (the tests do, many times over).
+ * One run: inputs → read and plan → (gate) → apply → report. The only module that knows every
+ * stage; each client is made here and handed to the stage that needs it. Nothing is built at
+ * import time, and nothing here touches the process: `index.ts` hands in the runner and sets the
+ * exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
-import { renderComment, renderFailureComment } from './core/comment.js'
-import { ActionError, InputError, toActionError, type FailureReason } from './core/errors.js'
+import { ActionError, InputError, toActionError } from './core/errors.js'
+import { planFingerprint } from './core/fingerprint.js'
 import {
-  parseCommentSettings,
+  parseGitHubSettings,
   parseInputs,
   readRawInputs,
   secretInputs,
-  type CommentSettings,
-  type Inputs,
-  type RawInputs
+  type GitHubSettings,
+  type RawInputs,
+  type Settings
 } from './core/inputs.js'
-import { CHANGING_STATUSES, runFailure, type Failure } from './core/outcome.js'
+import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
-import { renderLog, renderOutputs, renderSummary } from './core/report.js'
+import { renderFailureComment, renderComment } from './core/render/comment.js'
+import type { ReportFacts } from './core/render/plan.js'
+import { renderFailureSummary, renderSummary } from './core/render/summary.js'
+import { renderLog, renderOutputs } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
 import { workspaceFiles } from './io/files.js'
-import type { GitHubPolicy } from './io/github.js'
+import type { GitHubPolicy, PullRequestSession } from './io/github.js'
 import { LaunchDarklyClient } from './io/launchdarkly/client.js'
 import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, runUrl, type RunContext } from './io/run-context.js'
 import { Runner, type RunnerSink } from './io/runner.js'
-import { reconcileDesired, reconcilePatch } from './stages/reconcile.js'
+import { checkApproval, type Approval } from './stages/approval.js'
+import { planWork, settleAll, type ReconcileContext } from './stages/reconcile.js'
 import { USER_AGENT } from './version.js'
 
 /** What a run can be given besides the runner: the tests' clock and retry policies. */
@@ -40,6 +44,8 @@ export interface RunDependencies {
 export interface RunResult {
   failure: Failure | undefined
 }
+
+type Session = PullRequestSession | { problem: string } | undefined
 
 export async function run(
   sink: RunnerSink,
@@ -66,21 +72,20 @@ async function runStages(
   context: RunContext,
   dependencies: RunDependencies
 ): Promise<RunResult> {
-  const sink = runner.sink
-  let inputs: Inputs
+  let settings: Settings
+  let work
+  let token: string
   try {
-    inputs = await parseInputs(raw, workspaceFiles(context.workspace), {
-      workflow: context.workflow,
-      job: context.job,
-      environment: sink.env
+    const inputs = await parseInputs(raw, workspaceFiles(context.workspace), {
+      environment: runner.sink.env
     })
+    ;({ settings, work, token } = inputs)
   } catch (error) {
     return failEarly(error, runner, raw, context, dependencies)
   }
-  const { settings, work } = inputs
   const client = new LaunchDarklyClient({
     baseUri: settings.baseUri,
-    token: inputs.token,
+    token,
     userAgent: USER_AGENT,
     timeoutMs: settings.requestTimeoutMs,
     concurrency: settings.concurrency,
@@ -88,50 +93,162 @@ async function runStages(
     clock: dependencies.clock,
     retry: dependencies.retry
   })
-  const stage = {
+  const stage: ReconcileContext = {
     client,
     settings,
     log: runner,
-    protect: (values: readonly string[]) => runner.protect(values)
+    protect: values => runner.protect(values)
   }
-  const outcomes =
-    work.kind === 'patch'
-      ? await reconcilePatch(work, stage)
-      : await reconcileDesired(work.configurations, stage)
-  runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
-  const redacted = outcomes.map(outcome => redactOutcome(outcome, scrubber))
-  const facts = { dryRun: settings.dryRun, failOnDrift: settings.failOnDrift }
-  const failure = runFailure(redacted, facts)
-  await report(runner, redacted, failure, facts)
-  if (settings.comment) {
-    const key = settings.comment.key
-    await comment(runner, settings.comment, context, dependencies, (url, commit) =>
-      renderComment(redacted, { ...facts, key, runUrl: url, commit })
+  // The pull request, opened once: before any write when the apply needs an approved plan.
+  const github = settings.github
+  let session: Promise<Session> | undefined
+  const openSession = () =>
+    (session ??= github
+      ? connect(github, context, runner, dependencies)
+      : Promise.resolve(undefined))
+
+  const planned = planWork(work, stage)
+  let outcomes: Outcome[]
+  let approval: Approval = { approved: true }
+  if (settings.requireApprovedPlan) {
+    const ready = await Promise.all(planned)
+    const plan = await settleAll(
+      ready.map(p => Promise.resolve(p)),
+      stage,
+      true
     )
+    approval = checkApproval(redactAll(plan, scrubber), await openSession(), github?.key ?? '')
+    outcomes = approval.approved
+      ? await settleAll(
+          ready.map(p => Promise.resolve(p)),
+          stage,
+          false
+        )
+      : plan
+  } else {
+    outcomes = await settleAll(planned, stage, settings.dryRun)
+  }
+  runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
+
+  const redacted = redactAll(outcomes, scrubber)
+  const refused = !approval.approved
+  const facts = reportFacts(settings, context, refused)
+  const failure = approval.approved ? runFailure(redacted, facts) : approval.failure
+  const refusal = approval.approved
+    ? undefined
+    : { message: approval.failure.message, approved: approval.approvedDetails }
+  await report(runner, redacted, failure, { ...facts, refusal })
+  if (settings.comment && github) {
+    const opened = await openSession()
+    if (opened && !('problem' in opened)) {
+      const withPull = reportFacts(settings, context, refused, opened)
+      const fingerprint = !approval.approved
+        ? approval.fingerprint
+        : settings.dryRun
+          ? planFingerprint(redacted, opened.pull.url)
+          : undefined
+      const body = renderComment(redacted, {
+        ...withPull,
+        key: github.key,
+        fingerprint,
+        refusal,
+        summaryUrl: runUrl(context)
+      })
+      const url = await opened.write(body)
+      if (url) runner.setOutputs({ 'comment-url': url })
+    } else if (opened) {
+      runner.warning(opened.problem)
+    }
   }
   return { failure }
+}
+
+function redactAll(outcomes: readonly Outcome[], scrubber: Scrubber): RedactedOutcome[] {
+  return outcomes.map(outcome => redactOutcome(outcome, scrubber))
+}
+
+/** The GitHub client is loaded only now: most runs never need it. */
+async function connect(
+  settings: GitHubSettings,
+  context: RunContext,
+  runner: Runner,
+  dependencies: RunDependencies
+): Promise<Session> {
+  const github = await import('./io/github.js')
+  return github.openPullRequest(settings, context, runner, dependencies.github)
+}
+
+/** What the report says of the run: the instance, the run, the commits, where files link to. */
+function reportFacts(
+  settings: Settings,
+  context: RunContext,
+  refused: boolean,
+  session?: PullRequestSession
+): ReportFacts & { refused: boolean } {
+  // On a pull request, the commit reviewers know is its head, not GITHUB_SHA (a merge commit).
+  const headSha = session?.pull.headSha ?? context.pullRequest?.headSha ?? context.sha
+  const links = commitLinks(context, headSha)
+  const merged = context.eventName === 'push' && session && context.sha !== headSha
+  return {
+    dryRun: settings.dryRun || refused,
+    refused,
+    failOnDrift: settings.failOnDrift,
+    instance: settings.baseUri.host,
+    run: runLink(context),
+    head: headSha ? { sha: headSha, url: links.commitUrl(headSha) } : undefined,
+    merge:
+      merged && context.sha ? { sha: context.sha, url: links.commitUrl(context.sha) } : undefined,
+    fileUrl: links.fileUrl
+  }
+}
+
+function runLink(context: RunContext): { label: string; url: string } {
+  return { label: `run ${context.runNumber ?? context.runId ?? ''}`.trim(), url: runUrl(context) }
+}
+
+/** Links into the repository: a commit, and a file (and line) at the head commit. */
+function commitLinks(context: RunContext, headSha: string | undefined) {
+  const repository = context.repository
+  const base = repository
+    ? `${context.serverUrl}/${repository.owner}/${repository.repo}`
+    : undefined
+  const path = (file: string) => file.split('/').map(encodeURIComponent).join('/')
+  return {
+    commitUrl: (sha: string) => (base ? `${base}/commit/${sha}` : undefined),
+    fileUrl:
+      base && headSha
+        ? (file: string, line?: number) =>
+            `${base}/blob/${headSha}/${path(file)}${line ? `#L${line}` : ''}`
+        : undefined
+  }
 }
 
 async function report(
   runner: Runner,
   redacted: readonly RedactedOutcome[],
   failure: Failure | undefined,
-  facts: { dryRun: boolean; failOnDrift: boolean }
+  facts: ReportFacts & { refusal?: { message: string; approved?: string } }
 ): Promise<void> {
   for (const outcome of redacted) {
     const { title, body } = renderLog(outcome)
     runner.group(title, body)
-    const where = { file: outcome.file, title: `LaunchDarkly: ${outcome.name ?? outcome.label}` }
+    const where = {
+      file: outcome.file,
+      line: outcome.line,
+      title: `LaunchDarkly: ${outcome.name ?? outcome.label}`
+    }
     for (const warning of outcome.warnings) runner.warning(warning, where)
     for (const notice of outcome.notices) runner.notice(notice, where)
     if (outcome.error) runner.error(outcome.error.message, where)
   }
-  runner.setOutputs(renderOutputs(redacted, failure))
+  runner.setOutputs(renderOutputs(redacted, failure, facts))
   await runner.writeSummary(renderSummary(redacted, facts))
   if (failure?.reason === 'drift') runner.error(failure.message, { title: 'LaunchDarkly: drift' })
-  else if (failure && redacted.length > 1) runner.info(failure.message)
+  else if (facts.refusal && failure) {
+    runner.error(failure.message, { title: 'LaunchDarkly: not applied' })
+  } else if (failure && redacted.length > 1) runner.info(failure.message)
   const changing = redacted.filter(o => CHANGING_STATUSES.includes(o.status)).length
-  if (facts.dryRun && changing > 0) {
+  if (facts.dryRun && !facts.refusal && changing > 0) {
     runner.notice(
       `Dry run: nothing was written to LaunchDarkly. ${changing} configuration${changing === 1 ? '' : 's'} would change; run without \`dry-run\` to apply.`
     )
@@ -147,49 +264,51 @@ async function failEarly(
   dependencies: RunDependencies
 ): Promise<RunResult> {
   const failure = describeFailure(error)
+  const location = error instanceof InputError ? error.location : undefined
   runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
   runner.error(
     failure.message,
-    error instanceof InputError
-      ? { ...error.location, title: 'LaunchDarkly: invalid input' }
-      : undefined
+    location ? { ...location, title: 'LaunchDarkly: invalid input' } : undefined
+  )
+  const message = runner.scrub(failure.message)
+  await runner.writeSummary(
+    renderFailureSummary(
+      message,
+      location?.file ? { file: location.file, line: location.line } : undefined
+    )
   )
   // A reviewer should see on the pull request why the plan could not be made, not only in the log.
-  let settings: CommentSettings | undefined
+  let settings: GitHubSettings | undefined
   try {
-    settings = parseCommentSettings(raw, context)
+    settings =
+      raw['comment-on-pr'].trim().toLowerCase() === 'true' ? parseGitHubSettings(raw) : undefined
   } catch {
     settings = undefined
   }
   if (settings && error instanceof ActionError) {
-    const message = runner.scrub(error.message)
-    const key = settings.key
-    await comment(runner, settings, context, dependencies, url =>
-      renderFailureComment(message, { key, runUrl: url })
-    )
+    const session = await connect(settings, context, runner, dependencies)
+    if (session && !('problem' in session)) {
+      const links = commitLinks(context, session.pull.headSha ?? context.sha)
+      const where = location?.file
+        ? {
+            file: location.file,
+            line: location.line,
+            url: links.fileUrl?.(location.file, location.line)
+          }
+        : undefined
+      const url = await session.write(
+        renderFailureComment(message, { key: settings.key, run: runLink(context), where })
+      )
+      if (url) runner.setOutputs({ 'comment-url': url })
+    }
   }
   return { failure }
 }
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof ActionError) return { message: error.message, reason: error.reason }
-  const reason: FailureReason = 'internal'
   return {
     message: `Unexpected error: ${toActionError(error).message}. This is a bug in the action: please report it with this log.`,
-    reason
+    reason: 'internal'
   }
-}
-
-/** Comments on the pull request; the GitHub client is loaded only now, as most runs never need it. */
-async function comment(
-  runner: Runner,
-  settings: CommentSettings,
-  context: RunContext,
-  dependencies: RunDependencies,
-  render: (runUrl: string, commit: string | undefined) => string
-): Promise<void> {
-  const github = await import('./io/github.js')
-  const body = render(runUrl(context), context.sha?.slice(0, 7))
-  const url = await github.publishComment(settings, body, context, runner, dependencies.github)
-  if (url) runner.setOutputs({ 'comment-url': url })
 }

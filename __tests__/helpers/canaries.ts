@@ -3,11 +3,12 @@
  * what a person or another step can read. The `::add-mask::` commands are the one place a secret is
  * written on purpose: the runner consumes them and prints nothing.
  *
- * Markdown (the summary, the diff output, comments) is also read as GitHub shows it: entities
- * decoded, <br> as a line break, zero-width spaces gone. A secret that was escaped before it was
- * scrubbed would pass a raw search and still be on the screen.
+ * Markdown (the summary, the diff output, comments) is also read as GitHub shows it: rendered by
+ * cmark-gfm (GitHub's parser), and with its entities decoded. A secret that was escaped before it
+ * was scrubbed would pass a raw search and still be on the screen.
  */
 import type { RunResult } from '../../emulators/runner.js'
+import { visibleText } from './github-markdown.js'
 
 /** What a reader sees of Markdown text once GitHub has rendered its entities and breaks. */
 export function asRendered(markdown: string): string {
@@ -35,9 +36,14 @@ export function readableText(result: RunResult, extra: readonly string[] = []): 
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
   const markdown = [result.summary, result.outputs.diff ?? '', ...extra]
-  return [log, ...Object.values(result.outputs), ...markdown, ...markdown.map(asRendered)].join(
-    '\n'
-  )
+  return [
+    log,
+    ...Object.values(result.outputs),
+    ...markdown,
+    ...markdown.map(asRendered),
+    // As GitHub's own parser renders it: what a reviewer actually reads.
+    ...markdown.map(visibleText)
+  ].join('\n')
 }
 
 export function expectNoSecrets(

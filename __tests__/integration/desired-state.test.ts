@@ -7,6 +7,7 @@
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
+import { visibleText } from '../helpers/github-markdown.js'
 import {
   APPROVALS_SECRET,
   GET,
@@ -129,7 +130,10 @@ describe.each(MODES)('desired state, with $mode', ({ listSummaries }) => {
       expect(again.exitCode).toBe(0)
       expect(routesOf(ld)).toEqual([GET])
       expect(results(again)[0]?.status).toBe('unchanged')
-      expect(again.summary).toMatch(/#### \*\*Approvals \(prod\)\*\*.*: unchanged/)
+      expect(visibleText(again.summary)).toMatch(/Up to date: 1 unchanged/)
+      expect(visibleText(again.summary)).toMatch(
+        /➖ Approvals \(prod\) · [0-9a-f]{24} · a\.yaml: unchanged/
+      )
     })
 
     it('compares a masked secret by its mask: the same is unchanged, another is written', async () => {
@@ -311,7 +315,8 @@ describe.each(MODES)('desired state, with $mode', ({ listSummaries }) => {
         keys.flatMap((k, i) => Array<string>(i === 0 ? 8 : 6).fill(`ld/${k}.yaml`))
       )
       expect(ld.all().filter(c => c.tags[0] === 'new')).toHaveLength(19)
-      expect(result.summary.match(/#### /g)).toHaveLength(20)
+      // Every configuration that changed or failed has its section in the summary.
+      expect(result.summary.match(/<summary>(✅|❌) <b>/g)).toHaveLength(20)
     })
   })
 })

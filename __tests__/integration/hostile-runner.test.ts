@@ -8,6 +8,7 @@ import type { Fault } from '../../emulators/http.js'
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
+import { visibleText } from '../helpers/github-markdown.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -203,8 +204,10 @@ describe('every output fits where it goes', () => {
     expect(result.annotations.filter(a => a.level === 'warning')).toEqual([])
     const body = comments()[0]?.body ?? ''
     expect([...body].length).toBeLessThanOrEqual(65_536)
-    expect(body).toContain('1000 configurations would change')
-    expect(body).toContain('job summary')
+    expect(visibleText(body)).toContain('Plan: 1000 to update (1000 disabled)')
+    // As many configurations as fit are listed, then how many more there are.
+    expect(visibleText(body)).toMatch(/… and \d+ more configurations \(in the job summary\)/)
+    expect(visibleText(body)).toMatch(/The job summary has every configuration and change/)
   })
 
   it('names that grow fivefold when escaped still give a posted comment', async () => {

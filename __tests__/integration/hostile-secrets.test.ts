@@ -9,6 +9,7 @@ import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
 import { LaunchDarklyEmulator, ROUTES, WRITER_TOKEN } from '../../emulators/launchdarkly.js'
 import { runAction, type RunOptions } from '../../emulators/runner.js'
 import { asRendered, expectNoSecrets } from '../helpers/canaries.js'
+import { diffBlocks } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
@@ -59,8 +60,11 @@ describe('secrets are redacted before anything escapes them', () => {
     expect(result.exitCode).toBe(0)
     expect(results(result.outputs)[0]?.status).toBe('would-update')
     for (const text of [result.summary, result.outputs.diff ?? '', comment()]) {
-      expect(asRendered(text)).toContain('/configValues/baseURL')
-      expect(asRendered(text)).toContain('(secret: changed)')
+      expect(diffBlocks(text)).toContainEqual([
+        ' configValues:',
+        '-  baseURL: (secret)',
+        '+  baseURL: (secret: changed)'
+      ])
     }
     expect(JSON.parse(result.outputs.patch ?? '[]')).toContainEqual({
       op: 'replace',

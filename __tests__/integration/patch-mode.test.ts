@@ -3,6 +3,7 @@ import { LaunchDarklyEmulator, READER_TOKEN } from '../../emulators/launchdarkly
 
 import { expectNoSecrets, maskedValues } from '../helpers/canaries.js'
 import { FakeClock } from '../helpers/fake-clock.js'
+import { diffBlocks, expectCleanRendering, visibleText } from '../helpers/github-markdown.js'
 import {
   APPROVALS_SECRET,
   GET,
@@ -52,11 +53,14 @@ describe('patch mode', () => {
     })
     expect(JSON.parse(result.outputs.configuration ?? '{}')).toMatchObject({ _id, enabled: false })
     expect(JSON.parse(result.outputs.patch ?? '[]')).toEqual(patch?.body)
-    expect(result.outputs.diff).toContain('/enabled')
-    expect(result.summary).toContain('Approvals (prod)')
-    expect(result.summary).toContain(_id)
-    expect(result.summary).toContain('custom-approvals')
-    expect(result.summary).toContain('Applied to LaunchDarkly')
+    expect(diffBlocks(result.outputs.diff ?? '')).toEqual([['-enabled: true', '+enabled: false']])
+    const summary = visibleText(result.summary)
+    expect(summary).toContain('Approvals (prod)')
+    expect(summary).toContain(_id)
+    expect(summary).toContain('custom-approvals')
+    expect(summary).toContain('Applied: 1 updated (1 disabled)')
+    expect(summary).toMatch(/Applied in run 4242 .*: 1 configuration written\./)
+    expectCleanRendering(result.summary)
     expect(result.stdout).toContain('/enabled: true → false')
   })
 
@@ -97,7 +101,15 @@ describe('patch mode', () => {
     })
     expectNoSecrets(result, [newSecret, APPROVALS_SECRET])
     expect(maskedValues(result)).toContain(newSecret)
-    expect(result.outputs.diff).toContain('(secret&#58; changed)')
+    expect(diffBlocks(result.outputs.diff ?? '')).toEqual([
+      [
+        ' configValues:',
+        '-  baseURL: "https://approvals.example.com"',
+        '-  apiKey: (secret)',
+        '+  baseURL: "https://approvals2.example.com"',
+        '+  apiKey: (secret: changed)'
+      ]
+    ])
     expect(JSON.parse(result.outputs.configuration ?? '{}').configValues.apiKey).toBe(
       '(secret: changed)'
     )
@@ -137,7 +149,8 @@ describe('patch mode', () => {
     expect(result.outputs.changed).toBe('true')
     expect(JSON.parse(result.outputs.results ?? '[]')[0].status).toBe('would-update')
     expect(JSON.parse(result.outputs.configuration ?? '{}').enabled).toBe(false)
-    expect(result.summary).toContain('Dry run')
+    expect(visibleText(result.summary)).toContain('nothing has been written to LaunchDarkly yet')
+    expect(visibleText(result.summary)).toContain('Plan: 1 to update (1 disabled)')
   })
 
   it('sends no PATCH when the patch changes nothing', async () => {

@@ -1,8 +1,18 @@
-/** The pull request comment, run as the runner runs the action, against both emulators. */
+/**
+ * The pull request comment, in-process against both emulators. Every comment is read as a reviewer
+ * reads it: rendered by cmark-gfm, GitHub's own parser.
+ */
 import { GitHubEmulator, INSTALLATION_TOKEN, READ_ONLY_TOKEN } from '../../emulators/github.js'
 import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 import type { RunOptions } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
+import {
+  diffBlocks,
+  expectCleanRendering,
+  proseText,
+  renderGfm,
+  visibleText
+} from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals } from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
@@ -42,12 +52,16 @@ describe('pull request comment', () => {
     expect(first.exitCode).toBe(0)
     expect(comments()).toHaveLength(1)
     const body = comments()[0]?.body ?? ''
-    expect(body).toContain('LaunchDarkly: 1 configuration would change')
-    expect(body).toContain('Approvals (prod)')
-    expect(body).toContain(_id)
-    expect(body).toContain('custom-approvals')
-    expect(body).toContain('/enabled')
-    expect(body).toContain('https://github.com/acme/platform-config/actions/runs/4242')
+    const seen = visibleText(body)
+    expect(seen).toContain('LaunchDarkly · Plan: 1 to update (1 disabled)')
+    expect(seen).toContain('Approvals (prod)')
+    expect(seen).toContain(_id)
+    expect(seen).toContain('custom-approvals')
+    expect(diffBlocks(body)).toEqual([['-enabled: true', '+enabled: false']])
+    expect(renderGfm(body)).toContain(
+      'href="https://github.com/acme/platform-config/actions/runs/4242"'
+    )
+    expectCleanRendering(body)
     expect(first.outputs['comment-url']).toMatch(/\/pull\/7#issuecomment-\d+$/)
     // With no comment carrying the marker yet, who the token is does not matter: not asked.
     const identityQueries = () => gh.server.requests.filter(r => r.path === '/graphql').length
@@ -56,7 +70,7 @@ describe('pull request comment', () => {
     const second = await plan({ 'configuration-id': _id, enabled: 'true' })
     expect(second.exitCode).toBe(0)
     expect(comments()).toHaveLength(1)
-    expect(comments()[0]?.body).toContain('No changes')
+    expect(visibleText(comments()[0]?.body ?? '')).toContain('Plan: 1 unchanged')
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
     expect(identityQueries()).toBe(1)
   })
@@ -126,8 +140,16 @@ describe('pull request comment', () => {
     expect(result.exitCode).toBe(0)
     expect(ld.get(_id)?.enabled).toBe(false)
     const [comment] = gh.comments('acme', 'platform-config', 9)
-    expect(comment?.body).toContain('LaunchDarkly: 1 configuration updated')
-    expect(comment?.body).toContain('Applied to LaunchDarkly')
+    const seen = visibleText(comment?.body ?? '')
+    expect(seen).toContain('LaunchDarkly · Applied: 1 updated (1 disabled)')
+    expect(seen).toContain(
+      'Applied in run 4242 from head ccccccc (merged as bbbbbbb): 1 configuration written.'
+    )
+    const html = renderGfm(comment?.body ?? '')
+    expect(html).toContain(
+      `href="https://github.com/acme/platform-config/commit/${'c'.repeat(40)}"`
+    )
+    expect(html).toContain(`href="https://github.com/acme/platform-config/commit/${merge}"`)
   })
 
   it('skips a scheduled run with a notice', async () => {
@@ -191,10 +213,17 @@ describe('pull request comment', () => {
     expect(result.exitCode).toBe(0)
     const body = comments()[0]?.body ?? ''
     expect(body.length).toBeLessThanOrEqual(65_536)
-    expect(body).toContain('60 configurations would change')
-    for (const c of seeded) expect(body).toContain(c._id)
-    expect(body).toContain('shortened')
-    expect(body).toContain('job summary')
+    const seen = visibleText(body)
+    expect(seen).toContain('Plan: 60 to update')
+    // Every configuration keeps a line: its diff, or its name where the diff was left out.
+    for (const c of seeded) expect(seen).toContain(c.name)
+    // The note is at the top, before any configuration, and names what it left out.
+    const note = seen.indexOf('This comment is shortened')
+    expect(note).toBeGreaterThan(-1)
+    expect(note).toBeLessThan(seen.indexOf('Paging 0'))
+    expect(seen).toMatch(/Left out: the diffs of Paging \d+, /)
+    expect(renderGfm(body)).toMatch(/<a href="[^"]+">job summary<\/a>/)
+    expectCleanRendering(body)
   })
 
   it('renders hostile values harmlessly and never shows a secret', async () => {
@@ -211,14 +240,17 @@ describe('pull request comment', () => {
     )
     expect(result.exitCode).toBe(0)
     const body = comments()[0]?.body ?? ''
-    expect(body).not.toContain(hostile)
-    expect(body).not.toContain('</details> <script>')
-    expect(body).not.toContain('@acme/platform-team')
-    expect(body).not.toMatch(/`code`/)
-    // The row of the hostile value keeps its three cells: no pipe from the value split it.
-    const row = body.split('\n').find(line => line.startsWith('| <code>/name</code>')) ?? ''
-    expect(row.match(/\|/g)).toHaveLength(4)
-    expect(body).toContain('(secret&#58; changed)')
+    const html = renderGfm(body)
+    // The value is data: no tag of it reaches the page, no <details> of it closes ours.
+    expect(html).not.toContain('<script>')
+    expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length)
+    // Outside code nothing of it is read as markup or a mention; in the diff it is shown whole.
+    expect(proseText(body)).not.toContain('@acme/platform-team')
+    expect(proseText(body)).not.toContain('<script>')
+    expect(diffBlocks(body)[0]).toEqual(
+      expect.arrayContaining([`+name: ${JSON.stringify(hostile)}`, '+  apiKey: (secret: changed)'])
+    )
+    expectCleanRendering(body)
     expectNoSecrets(
       result,
       ['canary-secret-7f3a', APPROVALS_SECRET, INSTALLATION_TOKEN],
@@ -233,8 +265,13 @@ describe('pull request comment', () => {
     )
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)
-    expect(comments()[0]?.body).toContain('could not be checked')
-    expect(comments()[0]?.body).toContain('tgas')
+    const seen = visibleText(comments()[0]?.body ?? '')
+    expect(seen).toContain('The configurations could not be checked')
+    expect(seen).toContain('`tgas` is not a field here'.replace(/`/g, ''))
+    expect(renderGfm(comments()[0]?.body ?? '')).toContain(
+      `href="https://github.com/acme/platform-config/blob/${'a'.repeat(40)}/a.yaml#L2"`
+    )
+    expectCleanRendering(comments()[0]?.body ?? '')
     expect(ld.server.requests).toHaveLength(0)
   })
 })

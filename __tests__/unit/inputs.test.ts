@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { InputError } from '../../src/core/errors.js'
 import {
-  commentKeyFrom,
+  defaultCommentKey,
   INPUT_NAMES,
   parseInputs,
   readRawInputs,
@@ -18,7 +18,7 @@ const files = (contents: Record<string, string> = {}): FileSource => ({
   expand: async patterns => patterns
 })
 
-const context = { workflow: 'wf', job: 'job', environment: {} }
+const context = { environment: {} }
 const parse = (inputs: Record<string, string>, contents: Record<string, string> = {}) =>
   parseInputs(
     readRawInputs(name => inputs[name] ?? ''),
@@ -50,7 +50,8 @@ describe('parseRequest', () => {
       dryRun: false,
       concurrency: 4,
       requestTimeoutMs: 30_000,
-      comment: undefined
+      comment: false,
+      github: undefined
     })
     expect(request.settings.baseUri.href).toBe('https://app.launchdarkly.com/')
     expect(request.work).toEqual({
@@ -117,9 +118,10 @@ describe('parseRequest', () => {
 
   it('sets up a comment with the default key', async () => {
     const request = await parse({ ...base, 'comment-on-pr': 'true', 'github-token': 'ghs_x' })
-    expect(request.settings.comment).toEqual({
-      githubToken: 'ghs_x',
-      key: expect.stringMatching(/^wf\/job\/[0-9a-f]{8}$/),
+    expect(request.settings.comment).toBe(true)
+    expect(request.settings.github).toEqual({
+      token: 'ghs_x',
+      key: expect.stringMatching(/^launchdarkly:[0-9a-f]{12}$/),
       prNumber: undefined
     })
   })
@@ -133,13 +135,28 @@ describe('INPUT_NAMES', () => {
   })
 })
 
-describe('commentKeyFrom', () => {
-  it('makes a valid key of any workflow and job name', () => {
-    expect(commentKeyFrom("Deploy (prod) & verify, don't: ünï ✓", 'plan', 'abcd1234')).toBe(
-      'Deploy -prod- - verify- don-t: -n/plan/abcd1234'
+describe('defaultCommentKey', () => {
+  it('is the same for the plan and the apply of the same files, whatever the workflow and job', () => {
+    const plan = readRawInputs(
+      name =>
+        ({ 'desired-state-file': 'ld/*.yaml', 'dry-run': 'true', 'comment-on-pr': 'true' })[name] ??
+        ''
     )
-    const long = commentKeyFrom('w'.repeat(500), 'j'.repeat(500), 'abcd1234')
-    expect(long.length).toBeLessThanOrEqual(200)
-    expect(commentKeyFrom('((()))', undefined, 'abcd1234')).toBe('workflow/job/abcd1234')
+    const apply = readRawInputs(
+      name => ({ 'desired-state-file': 'ld/*.yaml', 'create-missing': 'true' })[name] ?? ''
+    )
+    expect(defaultCommentKey(plan)).toBe(defaultCommentKey(apply))
+    expect(defaultCommentKey(plan)).toMatch(/^launchdarkly:[0-9a-f]{12}$/)
+  })
+
+  it('differs between matrix legs over other files or instances', () => {
+    const key = (inputs: Record<string, string>) =>
+      defaultCommentKey(readRawInputs(name => inputs[name] ?? ''))
+    const base = {
+      'desired-state-file': 'ld/prod/*.yaml',
+      'base-uri': 'https://app.launchdarkly.com'
+    }
+    expect(key(base)).not.toBe(key({ ...base, 'desired-state-file': 'ld/staging/*.yaml' }))
+    expect(key(base)).not.toBe(key({ ...base, 'base-uri': 'https://app.eu.launchdarkly.com' }))
   })
 })

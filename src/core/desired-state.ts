@@ -4,7 +4,7 @@
  * generated from the spec, finds duplicates, and substitutes ${NAME} from the step's environment.
  */
 import { validateDesiredStateFile } from '../generated/validators.js'
-import { lineAt, parseInput } from './documents.js'
+import { lineAt, linesAt, parseInput } from './documents.js'
 import { InputError } from './errors.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'
 import { configValueProblems } from './manifest-rules.js'
@@ -20,6 +20,8 @@ export interface DesiredConfiguration {
   file: string
   /** Position in its file, from 0. */
   index: number
+  /** The line of its file where it starts. */
+  line: number | undefined
   /** How messages name it: its name, else its id. */
   label: string
   id: string | undefined
@@ -56,8 +58,15 @@ export async function loadDesiredState(
     const list = isList(document)
       ? (document as { configurations: RawConfiguration[] }).configurations
       : [document as RawConfiguration]
+    const lines = isList(document)
+      ? await linesAt(
+          text,
+          list.map((_raw, index) => ['configurations', index])
+        )
+      : [1]
     for (const [index, raw] of list.entries()) {
-      configurations.push(await toDesired(raw, index, path, text, isList(document), options))
+      const desired = await toDesired(raw, index, path, text, isList(document), options)
+      configurations.push({ ...desired, line: lines[index] })
     }
   }
   if (configurations.length === 1 && options.configurationId) {
@@ -153,7 +162,7 @@ async function toDesired(
   text: string,
   inList: boolean,
   options: DesiredStateOptions
-): Promise<DesiredConfiguration> {
+): Promise<Omit<DesiredConfiguration, 'line'>> {
   const substituted: string[] = []
   const substitutedPaths: string[] = []
   const base = inList ? ['configurations', String(index)] : []

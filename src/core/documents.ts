@@ -211,8 +211,19 @@ function deepFlowLine(text: string): number | undefined {
   return undefined
 }
 
+/** The line of an offset; counts once, so that many lookups in one text stay cheap. */
 function lineOf(text: string): (offset: number) => number {
-  return offset => text.slice(0, offset).split('\n').length
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return offset => {
+    let [low, high] = [0, starts.length - 1]
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if ((starts[middle] as number) <= offset) low = middle
+      else high = middle - 1
+    }
+    return low + 1
+  }
 }
 
 /** Iterative, so that nothing here can exhaust the stack however the value is shaped. */
@@ -243,21 +254,34 @@ export async function lineAt(
   text: string,
   tokens: readonly (string | number)[]
 ): Promise<number | undefined> {
+  const [line] = await linesAt(text, [tokens])
+  return line
+}
+
+/** The lines of several values of one document, with one parse. */
+export async function linesAt(
+  text: string,
+  paths: readonly (readonly (string | number)[])[]
+): Promise<(number | undefined)[]> {
   try {
     const yaml = await import('yaml')
     const source = text.startsWith('\ufeff') ? text.slice(1) : text
     const document = yaml.parseDocument(source)
-    for (let depth = tokens.length; depth >= 0; depth--) {
-      // Sequences take string indexes too, so tokens are passed as they are.
-      const path = tokens.slice(0, depth).map(String)
-      const node = depth === 0 ? document.contents : document.getIn(path, true)
-      const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0]
-      if (offset !== undefined) return lineOf(source)(offset)
-    }
+    const lineCounter = lineOf(source)
+    return paths.map(tokens => {
+      for (let depth = tokens.length; depth >= 0; depth--) {
+        // Sequences take string indexes too, so tokens are passed as they are.
+        const path = tokens.slice(0, depth).map(String)
+        const node = depth === 0 ? document.contents : document.getIn(path, true)
+        const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0]
+        if (offset !== undefined) return lineCounter(offset)
+      }
+      return undefined
+    })
   } catch {
     // A line number is a courtesy; the message stands without it.
+    return paths.map(() => undefined)
   }
-  return undefined
 }
 
 /** Parses JSON or YAML, turning a parse failure into an InputError for that input. */

@@ -12,6 +12,8 @@ export type FailureReason =
   | 'api-error'
   | 'network'
   | 'drift'
+  | 'plan-changed'
+  | 'no-approved-plan'
   | 'internal'
 
 export class ActionError extends Error {

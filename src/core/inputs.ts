@@ -29,7 +29,8 @@ export const INPUT_NAMES = [
   'comment-on-pr',
   'github-token',
   'comment-key',
-  'pr-number'
+  'pr-number',
+  'require-approved-plan'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -46,10 +47,8 @@ export function secretInputs(raw: RawInputs): string[] {
   return [raw['access-token'].trim(), raw['github-token'].trim()].filter(Boolean)
 }
 
-/** What the run's environment says that the inputs' defaults depend on. */
+/** What the inputs take from the run's environment: the values of `${VAR}` in desired-state files. */
 export interface InputContext {
-  workflow: string | undefined
-  job: string | undefined
   environment: Readonly<Record<string, string | undefined>>
 }
 
@@ -61,8 +60,10 @@ export interface FileSource {
   expand(patterns: string[], input: string): Promise<string[]>
 }
 
-export interface CommentSettings {
-  githubToken: string
+/** How the run reaches the pull request: for its comment, and for the approved plan. */
+export interface GitHubSettings {
+  token: string
+  /** Tells this step's comment apart from others on the same pull request. */
   key: string
   prNumber: number | undefined
 }
@@ -75,8 +76,12 @@ export interface Settings {
   failOnDrift: boolean
   concurrency: number
   requestTimeoutMs: number
-  /** Present when the run comments on a pull request. */
-  comment: CommentSettings | undefined
+  /** Present when the run comments on a pull request or checks an approved plan there. */
+  github: GitHubSettings | undefined
+  /** Whether to comment the change on the pull request. */
+  comment: boolean
+  /** Apply only the plan approved on the pull request (its comment's fingerprint). */
+  requireApprovedPlan: boolean
 }
 
 export type Work =
@@ -113,7 +118,15 @@ export async function parseInputs(
     failOnDrift: parseBoolean(read, 'fail-on-drift'),
     concurrency: parseInteger(read, 'concurrency', 4, 1, 20),
     requestTimeoutMs: parseInteger(read, 'request-timeout', 30, 1, 600) * 1000,
-    comment: parseCommentSettings(raw, context)
+    github: parseGitHubSettings(raw),
+    comment: parseBoolean(read, 'comment-on-pr'),
+    requireApprovedPlan: parseBoolean(read, 'require-approved-plan')
+  }
+  if (settings.requireApprovedPlan && settings.dryRun) {
+    throw new InputError(
+      'require-approved-plan',
+      'is for the apply: it applies only the plan approved on the pull request. A dry run writes nothing, so leave it out there (the plan job), or leave `dry-run` out to apply.'
+    )
   }
   if (settings.failOnDrift && !settings.dryRun) {
     throw new InputError(
@@ -247,18 +260,21 @@ function parseInteger(
   return Number(value)
 }
 
-/** Read on its own too, so that a run whose other inputs are bad can still say so on the pull request. */
-export function parseCommentSettings(
-  raw: RawInputs,
-  context: Omit<InputContext, 'environment'>
-): CommentSettings | undefined {
+/**
+ * Read on its own too, so that a run whose other inputs are bad can still say so on the pull
+ * request. Present when the run comments or checks an approved plan.
+ */
+export function parseGitHubSettings(raw: RawInputs): GitHubSettings | undefined {
   const read = (name: InputName) => raw[name]
-  if (!parseBoolean(read, 'comment-on-pr')) return undefined
-  const githubToken = read('github-token').trim()
-  if (githubToken === '') {
+  const needed = (['comment-on-pr', 'require-approved-plan'] as const).filter(name =>
+    parseBoolean(read, name)
+  )
+  if (needed.length === 0) return undefined
+  const token = read('github-token').trim()
+  if (token === '') {
     throw new InputError(
       'github-token',
-      "is empty, and `comment-on-pr` needs it: leave it out to use the workflow's own token (`${{ github.token }}`)."
+      `is empty, and \`${needed[0]}\` needs it: leave it out to use the workflow's own token (\`\${{ github.token }}\`).`
     )
   }
   const rawNumber = read('pr-number').trim()
@@ -268,46 +284,26 @@ export function parseCommentSettings(
       `must be a pull request number, not ${JSON.stringify(rawNumber)}.`
     )
   }
-  const key = read('comment-key').trim() || defaultCommentKey(raw, context)
-  if (new RegExp(COMMENT_KEY_CHARACTERS.source).test(key) || key.length > 200) {
+  const key = read('comment-key').trim() || defaultCommentKey(raw)
+  if (/[^A-Za-z0-9._:/@ -]/.test(key) || key.length > 200) {
     throw new InputError(
       'comment-key',
       'may hold letters, digits, spaces and . _ : / @ - only (at most 200 characters).'
     )
   }
-  return { githubToken, key, prNumber: rawNumber === '' ? undefined : Number(rawNumber) }
+  return { token, key, prNumber: rawNumber === '' ? undefined : Number(rawNumber) }
 }
 
-const COMMENT_KEY_CHARACTERS = /[^A-Za-z0-9._:/@ -]/g
-
 /**
- * Jobs, and the legs of a matrix, must not share a comment: the key holds the workflow, the job and
- * a digest of the inputs that say what the step manages.
+ * One comment through a pull request's life: the plan job and the apply job of the same files on
+ * the same instance share it, whatever the workflow and job are called; matrix legs over other
+ * instances or files get their own. So the key is a digest of what the step manages, only.
  */
-function defaultCommentKey(raw: RawInputs, context: Omit<InputContext, 'environment'>): string {
+export function defaultCommentKey(raw: RawInputs): string {
   const scope = (['base-uri', 'configuration-id', 'patch-file', 'desired-state-file'] as const)
-    .map(name => raw[name])
+    .map(name => raw[name].trim())
     .join('\n')
-  const digest = createHash('sha256').update(scope).digest('hex').slice(0, 8)
-  return commentKeyFrom(context.workflow, context.job, digest)
-}
-
-/**
- * The default comment key, from names the user does not control character by character (a
- * workflow called "Deploy (prod) & verify, ünïcode"): always a valid key, whatever they hold.
- */
-export function commentKeyFrom(
-  workflow: string | undefined,
-  job: string | undefined,
-  digest: string
-): string {
-  const part = (value: string | undefined, fallback: string) =>
-    (value ?? '')
-      .replace(COMMENT_KEY_CHARACTERS, '-')
-      .replace(/-{2,}/g, '-')
-      .replace(/^[-\s]+|[-\s]+$/g, '')
-      .slice(0, 80) || fallback
-  return `${part(workflow, 'workflow')}/${part(job, 'job')}/${digest}`
+  return `launchdarkly:${createHash('sha256').update(scope).digest('hex').slice(0, 12)}`
 }
 
 function splitLines(value: string): string[] {

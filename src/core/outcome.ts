@@ -12,6 +12,8 @@ export type Status =
 export interface Outcome {
   /** Where the configuration was asked for: a desired-state file, or the patch inputs. */
   file: string | undefined
+  /** The line of the file where it starts, when known. */
+  line?: number
   /** How messages name it. */
   label: string
   id: string | undefined

@@ -8,9 +8,9 @@ import Bottleneck from 'bottleneck/light.js'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { RestEndpointMethodTypes } from '@octokit/rest'
-import { commentMarker } from '../core/comment.js'
+import { commentMarker } from '../core/render/comment.js'
 import { describeError } from '../core/errors.js'
-import type { CommentSettings } from '../core/inputs.js'
+import type { GitHubSettings } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
 import type { RunContext } from './run-context.js'
 
@@ -21,6 +21,10 @@ export interface PullRequestRef {
   owner: string
   repo: string
   number: number
+  /** Its page: the salt of a plan's fingerprint. */
+  url: string
+  /** The head commit the reviewer knows, when GitHub or the event says it. */
+  headSha: string | undefined
 }
 
 /** How long the comment may wait for GitHub's rate limits, and how often it retries. */
@@ -41,17 +45,26 @@ export const DEFAULT_GITHUB_POLICY: GitHubPolicy = {
   writeSpacingMs: 1000
 }
 
+/** The pull request a run is about, and this step's comment on it. */
+export interface PullRequestSession {
+  pull: PullRequestRef
+  /** This key's comment, written by this token's identity, if there is one. */
+  existing: IssueComment | undefined
+  /** Creates the comment, or updates this key's; returns its URL, or undefined (with a warning). */
+  write(body: string): Promise<string | undefined>
+}
+
 /**
- * Writes the comment, or updates the one this key wrote before. Returns its URL, or undefined when
- * there was nothing to comment on or it failed (with a warning).
+ * Finds the pull request and this key's comment on it. Undefined, with a notice, when the run has
+ * no pull request; `{ problem }` when GitHub could not be asked (a warning is the caller's call:
+ * for a comment, a problem never fails the step; for an approval, it refuses the apply).
  */
-export async function publishComment(
-  settings: CommentSettings,
-  body: string,
+export async function openPullRequest(
+  settings: GitHubSettings,
   context: RunContext,
   log: Log,
   policy: GitHubPolicy = DEFAULT_GITHUB_POLICY
-): Promise<string | undefined> {
+): Promise<PullRequestSession | { problem: string } | undefined> {
   const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug }
   const common = {
     baseUrl: context.apiUrl,
@@ -71,44 +84,57 @@ export async function publishComment(
     write: new Bottleneck.Group({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
     notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * policy.writeSpacingMs })
   }
-  const octokit = getOctokit(settings.githubToken, { ...common, throttle }, retry, throttling)
+  const octokit = getOctokit(settings.token, { ...common, throttle }, retry, throttling)
   // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
   // read-only identity query goes through a client without it, so the comment does not wait.
-  const reader = getOctokit(settings.githubToken, common, retry)
+  const reader = getOctokit(settings.token, common, retry)
+  let pull: PullRequestRef | undefined
+  let existing: IssueComment | undefined
   try {
-    const pull = await findPullRequest(octokit, settings, context, log)
+    pull = await findPullRequest(octokit, settings, context, log)
     if (!pull) return undefined
     const marker = commentMarker(settings.key)
     // Who the token is matters only if some comment carries the marker: asked once, when needed.
     let identity: Promise<string> | undefined
     const whoIsIt = () => (identity ??= whoAmI(reader, log))
-    const existing = await findComment(octokit, pull, marker, whoIsIt)
-    const { data } = existing
-      ? await octokit.rest.issues.updateComment({
-          owner: pull.owner,
-          repo: pull.repo,
-          comment_id: existing.id,
-          body
-        })
-      : await octokit.rest.issues.createComment({
-          owner: pull.owner,
-          repo: pull.repo,
-          issue_number: pull.number,
-          body
-        })
-    log.info(
-      `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`
-    )
-    return data.html_url
+    existing = await findComment(octokit, pull, marker, whoIsIt)
   } catch (error) {
-    log.warning(explain(error))
-    return undefined
+    return { problem: explain(error, context) }
+  }
+  const found = pull
+  return {
+    pull: found,
+    existing,
+    write: async body => {
+      try {
+        const { data } = existing
+          ? await octokit.rest.issues.updateComment({
+              owner: found.owner,
+              repo: found.repo,
+              comment_id: existing.id,
+              body
+            })
+          : await octokit.rest.issues.createComment({
+              owner: found.owner,
+              repo: found.repo,
+              issue_number: found.number,
+              body
+            })
+        log.info(
+          `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${data.html_url}`
+        )
+        return data.html_url
+      } catch (error) {
+        log.warning(explain(error, context))
+        return undefined
+      }
+    }
   }
 }
 
 async function findPullRequest(
   octokit: Octokit,
-  settings: CommentSettings,
+  settings: GitHubSettings,
   context: RunContext,
   log: Log
 ): Promise<PullRequestRef | undefined> {
@@ -117,10 +143,20 @@ async function findPullRequest(
     return undefined
   }
   const { owner, repo } = context.repository
-  if (settings.prNumber !== undefined) return { owner, repo, number: settings.prNumber }
+  const ref = (number: number, headSha: string | undefined): PullRequestRef => ({
+    owner,
+    repo,
+    number,
+    url: `${context.serverUrl}/${owner}/${repo}/pull/${number}`,
+    headSha
+  })
   const event = context.eventName
+  if (settings.prNumber !== undefined) {
+    const fromEvent = context.pullRequest?.number === settings.prNumber
+    return ref(settings.prNumber, fromEvent ? context.pullRequest?.headSha : undefined)
+  }
   if ((event === 'pull_request' || event === 'pull_request_target') && context.pullRequest) {
-    return { owner, repo, number: context.pullRequest.number }
+    return ref(context.pullRequest.number, context.pullRequest.headSha)
   }
   if (event === 'push' && context.sha) {
     const sha = context.sha
@@ -131,7 +167,7 @@ async function findPullRequest(
     })
     // The pull request this commit merged, if any; else one that contains it.
     const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0]
-    if (pull) return { owner, repo, number: pull.number }
+    if (pull) return ref(pull.number, pull.head.sha)
     log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`)
     return undefined
   }
@@ -190,9 +226,14 @@ async function findComment(
   return undefined
 }
 
-function explain(error: unknown): string {
+function explain(error: unknown, context: RunContext): string {
   const status = (error as { status?: number }).status
   const detail = describeError(error)
+  // Octokit reports a request that got no answer as a 500 without a response: that is the
+  // network, not GitHub answering.
+  if ((error as { response?: unknown }).response === undefined && status === 500) {
+    return `Could not reach GitHub at ${context.apiUrl} to comment on the pull request (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`
+  }
   if (status === 403 && !/rate limit/i.test(detail)) {
     return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`
   }

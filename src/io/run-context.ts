@@ -20,6 +20,8 @@ export interface RunContext {
   /** GITHUB_SHA: the commit the run checked out. */
   sha: string | undefined
   runId: string | undefined
+  /** The run's number in its workflow, as people name runs ("run 17"). */
+  runNumber: string | undefined
   runAttempt: string | undefined
   repository: { owner: string; repo: string } | undefined
   serverUrl: string
@@ -43,6 +45,7 @@ export function readRunContext(
     eventName: env.GITHUB_EVENT_NAME ?? '',
     sha: env.GITHUB_SHA || undefined,
     runId: env.GITHUB_RUN_ID || undefined,
+    runNumber: env.GITHUB_RUN_NUMBER || undefined,
     runAttempt: env.GITHUB_RUN_ATTEMPT || undefined,
     repository: owner && repo ? { owner, repo } : undefined,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),

@@ -1,6 +1,6 @@
 /**
- * Read, plan and apply, for each configuration the request is about. One configuration's failure is
- * its own outcome and never stops the others.
+ * Read, plan and apply, for each configuration the inputs are about. One configuration's failure
+ * is its own outcome and never stops the others.
  */
 import type { DesiredConfiguration } from '../core/desired-state.js'
 import { ActionError, toActionError } from '../core/errors.js'
@@ -24,10 +24,54 @@ export interface ReconcileContext {
 
 type PatchWork = Extract<Work, { kind: 'patch' }>
 
-export async function reconcilePatch(
-  work: PatchWork,
-  context: ReconcileContext
+/**
+ * A configuration read and planned, not yet applied: its plan, or the outcome that ended it (a
+ * read or a plan that failed). The gate of `require-approved-plan` sits between planning and
+ * settling, so the two are apart.
+ */
+export type Planned =
+  | { known: Omit<Outcome, 'status'>; plan: ConfigurationPlan }
+  | { known: Omit<Outcome, 'status'>; outcome: Outcome }
+
+/** Reads and plans every configuration the work is about: one promise each, as each is ready. */
+export function planWork(work: Work, context: ReconcileContext): Promise<Planned>[] {
+  return work.kind === 'patch'
+    ? [planPatchWork(work, context)]
+    : planDesiredWork(work.configurations, context)
+}
+
+/**
+ * Applies what was planned (or, in a dry run, says what would be), each as soon as it is planned,
+ * so that writes start while other reads go on.
+ */
+export function settleAll(
+  planned: readonly Promise<Planned>[],
+  context: ReconcileContext,
+  dryRun: boolean
 ): Promise<Outcome[]> {
+  const progress = progressLog(planned.length, context, dryRun)
+  return Promise.all(
+    planned.map(async pending => {
+      const item = await pending
+      try {
+        if ('outcome' in item) return item.outcome
+        context.protect(item.plan.secretValues)
+        return await settle(item.known, item.plan, {
+          client: context.client,
+          dryRun,
+          log: context.log
+        })
+      } catch (error) {
+        // The change it tried stays with it, for the report.
+        return failed(item.known, error, 'plan' in item ? item.plan : undefined)
+      } finally {
+        progress()
+      }
+    })
+  )
+}
+
+async function planPatchWork(work: PatchWork, context: ReconcileContext): Promise<Planned> {
   // Values written to credential-looking keys are masked before anything is read or logged.
   context.protect(
     work.operations.flatMap(op =>
@@ -38,7 +82,7 @@ export async function reconcilePatch(
         : []
     )
   )
-  const outcome: Omit<Outcome, 'status'> = {
+  const known: Omit<Outcome, 'status'> = {
     file: work.file,
     label: work.configurationId,
     id: work.configurationId,
@@ -49,22 +93,21 @@ export async function reconcilePatch(
   }
   try {
     const live = await context.client.getConfiguration(work.configurationId)
-    Object.assign(outcome, {
+    Object.assign(known, {
       name: live.name,
       label: live.name,
       integrationKey: live._integrationKey
     })
-    const plan = planPatch(live, work.operations, work.input)
-    return [await settlePlan(outcome, plan, context)]
+    return { known, plan: planPatch(live, work.operations, work.input) }
   } catch (error) {
-    return [failed(outcome, error)]
+    return { known, outcome: failed(known, error) }
   }
 }
 
-export async function reconcileDesired(
+function planDesiredWork(
   configurations: readonly DesiredConfiguration[],
   context: ReconcileContext
-): Promise<Outcome[]> {
+): Promise<Planned>[] {
   context.protect(configurations.flatMap(c => c.substituted))
   for (const c of configurations) {
     const values = Object.entries(c.fields.configValues ?? {})
@@ -78,42 +121,39 @@ export async function reconcileDesired(
     )
   }
   const reads = readDesired(configurations, context.client)
-  const progress = progressLog(configurations.length, context)
-  return Promise.all(
-    configurations.map(async (c, index) => {
-      const result = await (reads[index] as (typeof reads)[number])
-      const live = result.kind === 'found' ? result.live : undefined
-      const outcome: Omit<Outcome, 'status'> = {
-        file: c.file,
-        label: `${c.label} in ${c.file}`,
-        id: live?._id ?? c.id,
-        name: live?.name ?? c.name,
-        integrationKey: live?._integrationKey ?? c.integrationKey,
-        warnings: [],
-        notices: []
+  return configurations.map(async (c, index): Promise<Planned> => {
+    const result = await (reads[index] as (typeof reads)[number])
+    const live = result.kind === 'found' ? result.live : undefined
+    const known: Omit<Outcome, 'status'> = {
+      file: c.file,
+      line: c.line,
+      label: `${c.label} in ${c.file}`,
+      id: live?._id ?? c.id,
+      name: live?.name ?? c.name,
+      integrationKey: live?._integrationKey ?? c.integrationKey,
+      warnings: [],
+      notices: []
+    }
+    try {
+      if (result.kind === 'failed') throw result.error
+      if (result.kind === 'missing') {
+        assertCreatable(c, result.notFound, context.settings.createMissing)
       }
-      try {
-        if (result.kind === 'failed') throw result.error
-        if (result.kind === 'missing')
-          assertCreatable(c, result.notFound, context.settings.createMissing)
-        const plan = planDesired(live, c.fields, outcome.integrationKey, {
-          rotateSecrets: context.settings.rotateSecrets,
-          substituted: c.substitutedPaths
-        })
-        return await settlePlan(outcome, plan, context)
-      } catch (error) {
-        return failed(outcome, error)
-      } finally {
-        progress()
-      }
-    })
-  )
+      const plan = planDesired(live, c.fields, known.integrationKey, {
+        rotateSecrets: context.settings.rotateSecrets,
+        substituted: c.substitutedPaths
+      })
+      return { known, plan }
+    } catch (error) {
+      return { known, outcome: failed(known, error) }
+    }
+  })
 }
 
 /** On long runs, a line now and then that says how far the run is ("20/50 planned"). */
-function progressLog(total: number, context: ReconcileContext): () => void {
+function progressLog(total: number, context: ReconcileContext, dryRun: boolean): () => void {
   const step = Math.max(10, Math.ceil(total / 10))
-  const verb = context.settings.dryRun ? 'planned' : 'done'
+  const verb = dryRun ? 'planned' : 'done'
   let done = 0
   return () => {
     done += 1
@@ -121,19 +161,6 @@ function progressLog(total: number, context: ReconcileContext): () => void {
       context.log.info(`${done}/${total} configurations ${verb}.`)
     }
   }
-}
-
-async function settlePlan(
-  outcome: Omit<Outcome, 'status'>,
-  plan: ConfigurationPlan,
-  context: ReconcileContext
-): Promise<Outcome> {
-  context.protect(plan.secretValues)
-  return settle(outcome, plan, {
-    client: context.client,
-    dryRun: context.settings.dryRun,
-    log: context.log
-  })
 }
 
 function assertCreatable(c: DesiredConfiguration, notFound: string, createMissing: boolean): void {
@@ -161,7 +188,7 @@ function assertCreatable(c: DesiredConfiguration, notFound: string, createMissin
   }
 }
 
-function failed(outcome: Omit<Outcome, 'status'>, error: unknown): Outcome {
+function failed(known: Omit<Outcome, 'status'>, error: unknown, plan?: ConfigurationPlan): Outcome {
   const { message, reason } = toActionError(error)
-  return { ...outcome, status: 'failed', error: { message, reason } }
+  return { ...known, status: 'failed', error: { message, reason }, ...(plan ? { plan } : {}) }
 }

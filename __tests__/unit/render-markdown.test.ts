@@ -1,4 +1,4 @@
-import { code, fenced, table, text } from '../../src/core/markdown.js'
+import { code, fenced, table, text } from '../../src/core/render/markdown.js'
 
 describe('markdown', () => {
   it('escapes everything that could break a table, inject markup or ping someone', () => {

@@ -64,6 +64,48 @@ export function fenced(content: string, language = ''): string {
   return `${fence}${language}\n${content}\n${fence}`
 }
 
-export function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
+export function details(summary: string, body: string, open = false): string {
+  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`
+}
+
+/**
+ * A message of the action's (which may hold text from outside: a name, LaunchDarkly's words) as
+ * Markdown: its `code` spans become <code>, and so does every occurrence of the names given (a
+ * configuration's name, ID, file), so that they read as names; everything else is plain text.
+ * A backtick from outside can only open a code span, whose content is escaped like the rest.
+ */
+export function message(value: string, names: readonly (string | undefined)[] = []): string {
+  const wanted = [...new Set(names.filter((name): name is string => !!name && name.length > 2))]
+    .sort((a, b) => b.length - a.length)
+    .map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const namePattern = wanted.length > 0 ? new RegExp(wanted.join('|'), 'g') : undefined
+  return value
+    .split(/(`[^`\n]+`)/)
+    .map(part => {
+      if (/^`[^`\n]+`$/.test(part)) return literal(part.slice(1, -1), 400)
+      if (!namePattern) return text(part, 4000)
+      // Names inside plain text become code; the text around them is escaped as usual.
+      let out = ''
+      let last = 0
+      for (const match of part.matchAll(namePattern)) {
+        out += text(part.slice(last, match.index), 4000) + literal(match[0], 400)
+        last = (match.index ?? 0) + match[0].length
+      }
+      return out + text(part.slice(last), 4000)
+    })
+    .join('')
+}
+
+/** A link whose label is text and whose target is a URL the action built (http or https only). */
+export function link(label: string, url: string | undefined): string {
+  if (!url || !/^https?:\/\//.test(url)) return label
+  return `[${label}](${url.replace(/[()\s<>]/g, c => encodeURIComponent(c))})`
+}
+
+/** A GitHub alert (NOTE, IMPORTANT, WARNING, CAUTION), its body on as many quoted lines as it has. */
+export function alert(
+  kind: 'NOTE' | 'TIP' | 'IMPORTANT' | 'WARNING' | 'CAUTION',
+  body: string
+): string {
+  return [`> [!${kind}]`, ...body.split('\n').map(line => `> ${line}`)].join('\n')
 }
