@@ -196,6 +196,19 @@ export class GitHubEmulator extends Emulator {
     return structuredClone(stored)
   }
 
+  /** A comment removed from the store, as its author (or an admin) deleting it would. */
+  deleteComment(id: number): void {
+    const stored = this.commentsById.get(id)
+    if (!stored) throw new Error(`no comment ${id}`)
+    const repository = this.repositories.get(key(stored.owner, stored.repo))
+    const list = repository?.issues.get(stored.issueNumber) ?? []
+    repository?.issues.set(
+      stored.issueNumber,
+      list.filter(comment => comment.id !== id)
+    )
+    this.commentsById.delete(id)
+  }
+
   comments(owner: string, repo: string, issueNumber: number): StoredComment[] {
     return structuredClone(this.repositories.get(key(owner, repo))?.issues.get(issueNumber) ?? [])
   }

@@ -105,8 +105,8 @@ describe('patch mode', () => {
       [
         ' configValues:',
         '-  baseURL: "https://approvals.example.com"',
-        '-  apiKey: (secret)',
         '+  baseURL: "https://approvals2.example.com"',
+        '-  apiKey: (secret)',
         '+  apiKey: (secret: changed)'
       ]
     ])

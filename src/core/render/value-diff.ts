@@ -23,16 +23,28 @@ type Tree = { [key: string]: Tree | JsonValue }
 export function diffLines(changes: readonly FieldChange[]): DiffLine[] {
   const before: Tree = {}
   const after: Tree = {}
+  const fields: string[] = []
   for (const change of changes) {
     const tokens = parsePointer(change.path) ?? []
+    if (tokens[0] !== undefined && !fields.includes(tokens[0])) fields.push(tokens[0])
     if ('before' in change) place(before, tokens, change.before as JsonValue)
     if ('after' in change) place(after, tokens, change.after as JsonValue)
     // An added or removed field still shows its ancestors on both sides, as context.
     place(before, tokens.slice(0, -1), undefined)
     place(after, tokens.slice(0, -1), undefined)
   }
-  return shortenPairs(lineDiff(render(before), render(after)))
+  // Field by field, so that the lines of one field never interleave with another's.
+  return fields.flatMap(field =>
+    shortenPairs(lineDiff(render(pick(before, field)), render(pick(after, field))))
+  )
 }
+
+function pick(tree: Tree, field: string): Tree {
+  return field in tree ? { [field]: tree[field] as Tree | JsonValue } : {}
+}
+
+/** Objects made only to hold a changed value's path: shown as `key:`, never as `{}`. */
+const PATH_ONLY = new WeakSet<object>()
 
 /** Sets `value` at `tokens`, making the objects on the way; undefined makes the path only. */
 function place(tree: Tree, tokens: readonly string[], value: JsonValue | undefined): void {
@@ -44,9 +56,12 @@ function place(tree: Tree, tokens: readonly string[], value: JsonValue | undefin
       return
     }
     const next = node[token]
-    if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) {
-      if (next === undefined) node[token] = {}
-      else return
+    if (next === undefined) {
+      const made: Tree = {}
+      PATH_ONLY.add(made)
+      node[token] = made
+    } else if (next === null || typeof next !== 'object' || Array.isArray(next)) {
+      return
     }
     node = node[token] as Tree
   })
@@ -62,8 +77,15 @@ function render(value: Tree | JsonValue, indent = ''): string[] {
       : []
   for (const [key, inner] of entries) {
     const label = key === undefined ? '- ' : `${keyText(key)}:`
-    if (inner !== null && typeof inner === 'object' && Object.keys(inner).length > 0) {
+    const nested = inner !== null && typeof inner === 'object' && Object.keys(inner).length > 0
+    if (nested && key === undefined && !Array.isArray(inner)) {
+      // An object in a list, as YAML writes it: its first key on the dash's line.
+      const [first = '', ...rest] = render(inner, `${indent}  `)
+      lines.push(`${indent}- ${first.slice(indent.length + 2)}`, ...rest)
+    } else if (nested) {
       lines.push(`${indent}${label}`.trimEnd(), ...render(inner, `${indent}  `))
+    } else if (inner !== null && typeof inner === 'object' && PATH_ONLY.has(inner)) {
+      lines.push(`${indent}${label}`.trimEnd())
     } else {
       const leaf =
         inner !== null && typeof inner === 'object'
@@ -124,12 +146,24 @@ function lineDiff(before: readonly string[], after: readonly string[]): DiffLine
   return groupHunks(lines)
 }
 
-/** Within each run of changed lines, every removal before every addition, as diffs read. */
+/**
+ * Within each run of changed lines, removals before additions, as diffs read; where the run is
+ * the same keys changing value, each old line is followed by its new one.
+ */
 function groupHunks(lines: DiffLine[]): DiffLine[] {
   const out: DiffLine[] = []
   let run: DiffLine[] = []
+  const keyOf = (line: DiffLine) => /^\s*(?:- )?("(?:[^"\\]|\\.)*"|[^\s:"]+):/.exec(line.text)?.[0]
   const flush = () => {
-    out.push(...run.filter(line => line.kind === '-'), ...run.filter(line => line.kind === '+'))
+    const removed = run.filter(line => line.kind === '-')
+    const added = run.filter(line => line.kind === '+')
+    const paired =
+      removed.length === added.length &&
+      removed.every(
+        (line, i) => keyOf(line) !== undefined && keyOf(line) === keyOf(added[i] as DiffLine)
+      )
+    if (paired) removed.forEach((line, i) => out.push(line, added[i] as DiffLine))
+    else out.push(...removed, ...added)
     run = []
   }
   for (const line of lines) {

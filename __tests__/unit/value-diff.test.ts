@@ -1,0 +1,109 @@
+import { diffLines, shortenPair } from '../../src/core/render/value-diff.js'
+
+const show = (lines: ReturnType<typeof diffLines>) => lines.map(l => `${l.kind}${l.text}`)
+
+describe('diffLines', () => {
+  it('prints one leaf per line, with the unchanged ancestors as context', () => {
+    expect(
+      show(
+        diffLines([
+          { path: '/configValues/baseURL', before: 'https://a', after: 'https://b', secret: false },
+          { path: '/enabled', before: true, after: false, secret: false }
+        ])
+      )
+    ).toEqual([
+      ' configValues:',
+      '-  baseURL: "https://a"',
+      '+  baseURL: "https://b"',
+      '-enabled: true',
+      '+enabled: false'
+    ])
+  })
+
+  it('compares arrays element by element', () => {
+    expect(
+      show(
+        diffLines([
+          { path: '/tags', before: ['prod', 'x'], after: ['prod', 'approvals', 'x'], secret: false }
+        ])
+      )
+    ).toEqual([' tags:', '   - "prod"', '+  - "approvals"', '   - "x"'])
+  })
+
+  it('writes objects in lists as YAML does, and added or removed fields alone', () => {
+    expect(
+      show(
+        diffLines([
+          {
+            path: '/capabilityConfig',
+            after: { approvals: { fields: [{ key: 'a', name: 'A' }] } },
+            secret: false
+          },
+          { path: '/configValues/old', before: 'x', secret: false }
+        ])
+      )
+    ).toEqual([
+      '+capabilityConfig:',
+      '+  approvals:',
+      '+    fields:',
+      '+      - key: "a"',
+      '+        name: "A"',
+      ' configValues:',
+      '-  old: "x"'
+    ])
+  })
+
+  it('shows secrets by their placeholders, and keeps every value on its line', () => {
+    expect(
+      show(
+        diffLines([
+          {
+            path: '/configValues/apiKey',
+            before: '(secret)',
+            after: '(secret: changed)',
+            secret: true
+          },
+          { path: '/name', before: 'a\n::error::x', after: 'b', secret: false }
+        ])
+      )
+    ).toEqual([
+      ' configValues:',
+      '-  apiKey: (secret)',
+      '+  apiKey: (secret: changed)',
+      '-name: "a\\n::error::x"',
+      '+name: "b"'
+    ])
+  })
+
+  it('quotes a key that could pass for something else', () => {
+    expect(show(diffLines([{ path: '/configValues/a: b', after: 1, secret: false }]))).toEqual([
+      ' configValues:',
+      '+  "a: b": 1'
+    ])
+  })
+})
+
+describe('shortenPair', () => {
+  it('cuts long values around where they differ, never to identical text', () => {
+    const base = 'https://example.com/' + 'a'.repeat(300)
+    const [before, after] = shortenPair(
+      `  url: "${base}?region=us-east-1&mode=fast"`,
+      `  url: "${base}?region=eu-west-1&mode=fast"`
+    )
+    expect(before).not.toBe(after)
+    expect(before).toContain('region=us-east-1')
+    expect(after).toContain('region=eu-west-1')
+    expect(before.startsWith('  url: …')).toBe(true)
+    expect(before.length).toBeLessThan(200)
+  })
+
+  it('keeps short values whole', () => {
+    expect(shortenPair('a: "x"', 'a: "y"')).toEqual(['a: "x"', 'a: "y"'])
+  })
+
+  it('differs even when one value is the other with a piece left out', () => {
+    const long = 'x'.repeat(200)
+    const [before, after] = shortenPair(`v: "${long}A${long}"`, `v: "${long}${long}"`)
+    expect(before).not.toBe(after)
+  })
+})
