@@ -29,7 +29,7 @@ interface ActionManifest {
 const manifest = parse(read('action.yml')) as ActionManifest
 
 /** Inputs the examples use that action.yml does not declare yet (being added). */
-const INPUTS_BEING_ADDED = ['require-approved-plan', 'export-to', 'integration-keys']
+const INPUTS_BEING_ADDED = ['export-to', 'integration-keys']
 const EXAMPLE_ACTION = 'acme/launchdarkly-integration-configuration-action@v1'
 
 interface Step {
