@@ -112,6 +112,49 @@ describe('the bundle', () => {
     expect(result.annotations.filter(a => a.level === 'warning')).toHaveLength(0)
   })
 
+  it('plans on the pull request, then applies on merge only the approved plan', async () => {
+    const { _id } = seedApprovals(ld)
+    const merge = 'b'.repeat(40)
+    gh.addPullRequest('acme', 'platform-config', {
+      number: 9,
+      headSha: 'c'.repeat(40),
+      mergeCommitSha: merge,
+      merged: true
+    })
+    const files = { 'ld/a.yaml': `id: ${_id}\nenabled: false\n` }
+    const common = {
+      files,
+      githubApiUrl: gh.url,
+      githubToken: INSTALLATION_TOKEN
+    }
+    const inputs = { 'desired-state-file': 'ld/*.yaml', 'comment-on-pr': 'true' }
+    const planned = await runBuilt(
+      {
+        ...common,
+        inputs: ldInputs(ld, { ...inputs, 'dry-run': 'true' }),
+        eventName: 'pull_request',
+        event: { pull_request: { number: 9, head: { sha: 'c'.repeat(40) } } }
+      },
+      { github: gh }
+    )
+    expect(planned.exitCode).toBe(0)
+    const applied = await runBuilt(
+      {
+        ...common,
+        inputs: ldInputs(ld, { ...inputs, 'require-approved-plan': 'true' }),
+        eventName: 'push',
+        event: { after: merge },
+        env: { GITHUB_SHA: merge }
+      },
+      { github: gh }
+    )
+    expect(applied.exitCode).toBe(0)
+    expect(ld.get(_id)?.enabled).toBe(false)
+    const comments = gh.comments('acme', 'platform-config', 9)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]?.body).toContain('Applied')
+  })
+
   it('prints a hostile name from LaunchDarkly as data, not as a command', async () => {
     const { _id } = seedApprovals(ld, {
       name: 'Approvals\n::error::pwned\n::add-mask::Approvals\n##[warning]pwned'

@@ -258,6 +258,29 @@ describe('pull request comment', () => {
     )
   })
 
+  it('shows a long changed URL around its difference, so the old and the new never read the same', async () => {
+    const path = `/hooks/${'segment/'.repeat(30)}approve`
+    const old = `https://approvals.example.com${path}?region=us-east-1&mode=strict&team=platform`
+    const fresh = `https://approvals.example.com${path}?region=eu-west-1&mode=strict&team=platform`
+    const { _id } = seedApprovals(ld, { configValues: { baseURL: old, apiKey: APPROVALS_SECRET } })
+    await plan(
+      { 'desired-state-file': 'a.yaml' },
+      {
+        files: { 'a.yaml': `id: ${_id}\nconfigValues:\n  baseURL: ${fresh}\n  apiKey: \${KEY}\n` },
+        env: { KEY: APPROVALS_SECRET }
+      }
+    )
+    const [lines = []] = diffBlocks(comments()[0]?.body ?? '')
+    const removed = lines.find(line => line.startsWith('-  baseURL:')) ?? ''
+    const added = lines.find(line => line.startsWith('+  baseURL:')) ?? ''
+    expect(removed).toContain('region=us-east-1')
+    expect(added).toContain('region=eu-west-1')
+    expect(removed.slice(1)).not.toBe(added.slice(1))
+    // Cut around the difference, the rest of the URL shown as an ellipsis.
+    expect(added.length).toBeLessThan(fresh.length)
+    expect(added).toContain('…')
+  })
+
   it('tells reviewers on the pull request when a desired-state file is invalid', async () => {
     const result = await plan(
       { 'desired-state-file': 'a.yaml' },
