@@ -5,10 +5,7 @@
  * @actions/core, on the node that runs it (ACTION_NODE: Node 24, the runtime, in CI).
  */
 import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
-import type { Fault } from '../../emulators/http.js'
-import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
-import { BAD_INPUT_CASES, badInputRun, expectRefused } from '../helpers/bad-input.js'
-import { APPLIED, expectOutcome, patchRun as runPatch } from '../helpers/fault-matrix.js'
+import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 import {
   GET,
   LIST,
@@ -169,79 +166,5 @@ describe('the bundle', () => {
       expect(line).not.toMatch(/^\s*::(error|add-mask::Approvals)/)
       if (!line.startsWith('::')) expect(line).not.toContain('##[')
     }
-  })
-})
-
-describe('the bundle: trouble on the runner', () => {
-  it('ends with one clear error and exit 1 when an output cannot be written', async () => {
-    const { _id } = seedApprovals(ld)
-    const result = await runBuilt({
-      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' }),
-      env: { GITHUB_OUTPUT: '/' }
-    })
-    expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]?.message).toMatch(/^Unexpected error: .*EISDIR/)
-    expect(result.stderr).not.toMatch(/^\s+at /m)
-  })
-
-  it('warns, and still succeeds, when the job summary cannot be written', async () => {
-    const { _id } = seedApprovals(ld)
-    const result = await runBuilt({
-      inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' }),
-      env: { GITHUB_STEP_SUMMARY: '/' }
-    })
-    expect(result.exitCode).toBe(0)
-    expect(result.annotations.find(a => a.level === 'warning')?.message).toContain(
-      'Could not write the job summary'
-    )
-    expect(result.outputs.changed).toBe('true')
-  })
-})
-
-describe('the bundle: faults that need real time (from the fault matrix)', () => {
-  const patchRun = (
-    faults: { method: string; route: string; faults: Fault[] },
-    inputs: Record<string, string> = {}
-  ) => runPatch(ld, runBuilt, faults, inputs)
-
-  it('14. a PATCH dropped after it was applied is not sent again: /tags/- is added once', async () => {
-    const { id, result } = await patchRun({
-      method: 'PATCH',
-      route: ROUTES.item,
-      faults: [{ kind: 'destroy-after' }]
-    })
-    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
-    expect(ld.server.requestsTo('PATCH', ROUTES.item)).toHaveLength(1)
-    expect(ld.get(id)?.tags).toEqual(['prod', 'approvals'])
-    expect(result.stdout).toContain('The change had been applied.')
-  })
-
-  it('15. a read slower than request-timeout is abandoned and retried', async () => {
-    const { id, result } = await patchRun(
-      { method: 'GET', route: ROUTES.item, faults: [{ kind: 'delay', ms: 2500 }] },
-      { 'request-timeout': '1' }
-    )
-    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
-    expect(result.stdout).toContain('no answer within 1 s')
-  })
-
-  it('16. a PATCH slower than request-timeout that lands late is still applied exactly once', async () => {
-    const { id, result } = await patchRun(
-      { method: 'PATCH', route: ROUTES.item, faults: [{ kind: 'delay', ms: 1500 }] },
-      { 'request-timeout': '1' }
-    )
-    await new Promise(resolve => setTimeout(resolve, 1000))
-    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
-    expect(ld.get(id)?.tags).toEqual(['prod', 'approvals'])
-  })
-})
-
-describe('the bundle: bad input', () => {
-  // One case of each kind of input; the whole corpus runs in-process.
-  const sample = BAD_INPUT_CASES.filter((_case, i) => i % 12 === 0)
-
-  it.each(sample)('%s', async (_name, testCase) => {
-    expectRefused(await runBuilt(badInputRun(ld, testCase)), testCase, ld)
   })
 })
