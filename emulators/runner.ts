@@ -6,9 +6,18 @@
  * the demo and the benchmark.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { parse } from 'yaml'
 
 const ROOT = new URL('../', import.meta.url).pathname
@@ -34,6 +43,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** Options for node itself, before the script (the benchmark traces module loads this way). */
   nodeArgs?: string[]
+  /** A directory of the workspace whose files the result keeps (the workspace is removed). */
+  collect?: string
 }
 
 export interface Annotation {
@@ -52,6 +63,8 @@ export interface RunResult {
   errors: Annotation[]
   durationMs: number
   workspace: string
+  /** The files under `collect`, path (relative to the workspace) → text. */
+  collected: Record<string, string>
 }
 
 /** A run's workspace, files and environment, made as the runner makes them. */
@@ -122,6 +135,7 @@ export function prepareRun(options: RunOptions): PreparedRun {
 /** The result of a run, from what it left behind; the run's home is removed. */
 export function finishRun(
   prepared: PreparedRun,
+  collect: string | undefined,
   run: { exitCode: number | null; stdout: string; stderr: string; durationMs: number },
   written: { outputs: Record<string, string>; summary: string } = {
     outputs: parseOutputs(readFileSync(prepared.outputFile, 'utf8')),
@@ -134,7 +148,8 @@ export function finishRun(
     ...written,
     annotations,
     errors: annotations.filter(a => a.level === 'error'),
-    workspace: prepared.workspace
+    workspace: prepared.workspace,
+    collected: collect ? collectFiles(prepared.workspace, collect) : {}
   }
   rmSync(prepared.home, { recursive: true, force: true })
   return result
@@ -170,7 +185,24 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       resolve({ exitCode: code, stdout, stderr })
     })
   })
-  return finishRun(prepared, { exitCode, stdout, stderr, durationMs: Date.now() - started })
+  return finishRun(prepared, options.collect, {
+    exitCode,
+    stdout,
+    stderr,
+    durationMs: Date.now() - started
+  })
+}
+
+function collectFiles(workspace: string, directory: string): Record<string, string> {
+  const root = join(workspace, directory)
+  if (!existsSync(root)) return {}
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const full = join(entry.parentPath, entry.name)
+    files[relative(workspace, full)] = readFileSync(full, 'utf8')
+  }
+  return files
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER`, the value's lines, then the delimiter. */

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the action at work without a LaunchDarkly account. Starts the LaunchDarkly and
- * GitHub emulators, then runs dist/index.js as a runner would, through the life of a change: the plan
- * on a pull request, the apply on merge, a second run that finds nothing to do, a scheduled disable.
+ * GitHub emulators, then runs dist/index.js as a runner would: the export a team starts from, then
+ * the life of a change (the plan on a pull request, the apply on merge, a second run that finds
+ * nothing to do), and a scheduled disable.
  */
 import { GitHubEmulator, INSTALLATION_TOKEN } from '../emulators/github.js'
 import { LaunchDarklyEmulator, WRITER_TOKEN } from '../emulators/launchdarkly.js'
@@ -86,6 +87,23 @@ function show(title: string, result: RunResult, details: string[] = []): void {
 }
 
 try {
+  const exported = await runAction({
+    inputs: {
+      'access-token': WRITER_TOKEN,
+      'base-uri': ld.url,
+      'export-to': 'launchdarkly',
+      'integration-keys': 'custom-approvals\npagerduty-guardian-edition'
+    },
+    eventName: 'workflow_dispatch',
+    collect: 'launchdarkly'
+  })
+  show('0. Onboarding: what LaunchDarkly holds, exported as files (secrets as ${VAR})', exported, [
+    ...Object.entries(exported.collected).map(
+      ([path, text]) => `${bold(path)}\n${text.replace(/^/gm, '  ')}`
+    ),
+    `${bold('job summary')}\n${exported.summary}`
+  ])
+
   const plan = await runAction({
     ...common,
     inputs: { ...inputs, 'dry-run': 'true', 'comment-on-pr': 'true' },

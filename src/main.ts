@@ -12,6 +12,7 @@ import {
   readRawInputs,
   secretInputs,
   type GitHubSettings,
+  type Inputs,
   type RawInputs,
   type Settings
 } from './core/inputs.js'
@@ -19,18 +20,21 @@ import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './cor
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
 import { renderFailureComment, renderComment } from './core/render/comment.js'
 import type { ReportFacts } from './core/render/plan.js'
+import { renderExportSummary } from './core/render/export.js'
 import { renderFailureSummary, renderSummary } from './core/render/summary.js'
 import { renderLog, renderOutputs } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
-import { workspaceFiles } from './io/files.js'
+import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, PullRequestSession } from './io/github.js'
 import { LaunchDarklyClient } from './io/launchdarkly/client.js'
 import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, runUrl, type RunContext } from './io/run-context.js'
+import { commitLinks, reportFacts, runLink, schemaReference } from './report-facts.js'
 import { Runner, type RunnerSink } from './io/runner.js'
 import { checkApproval, type Approval } from './stages/approval.js'
-import { planWork, settleAll, type ReconcileContext } from './stages/reconcile.js'
+import { exportWork } from './stages/export.js'
+import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/reconcile.js'
 import { USER_AGENT } from './version.js'
 
 /** What a run can be given besides the runner: the tests' clock and retry policies. */
@@ -107,24 +111,23 @@ async function runStages(
       ? connect(github, context, runner, dependencies)
       : Promise.resolve(undefined))
 
+  if (work.kind === 'export') {
+    const result = await runExport(work, { client, runner, scrubber, settings, context })
+    runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
+    return result
+  }
   const planned = planWork(work, stage)
   let outcomes: Outcome[]
   let approval: Approval = { approved: true }
   if (settings.requireApprovedPlan) {
-    const ready = await Promise.all(planned)
-    const plan = await settleAll(
-      ready.map(p => Promise.resolve(p)),
-      stage,
-      true
-    )
+    // Everything is read and planned before the gate; the apply then settles the same plans.
+    const ready: WorkPlan = {
+      configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
+      unmanaged: Promise.resolve(await planned.unmanaged)
+    }
+    const plan = await settleAll(ready, stage, true)
     approval = checkApproval(redactAll(plan, scrubber), await openSession(), github?.key ?? '')
-    outcomes = approval.approved
-      ? await settleAll(
-          ready.map(p => Promise.resolve(p)),
-          stage,
-          false
-        )
-      : plan
+    outcomes = approval.approved ? await settleAll(ready, stage, false) : plan
   } else {
     outcomes = await settleAll(planned, stage, settings.dryRun)
   }
@@ -163,6 +166,46 @@ async function runStages(
   return { failure }
 }
 
+/** An export: files instead of writes, and a report of what was written and the secrets to set. */
+async function runExport(
+  work: Extract<Inputs['work'], { kind: 'export' }>,
+  parts: {
+    client: LaunchDarklyClient
+    runner: Runner
+    scrubber: Scrubber
+    settings: Settings
+    context: RunContext
+  }
+): Promise<RunResult> {
+  const { client, runner, scrubber, settings, context } = parts
+  const { outcomes, exported } = await exportWork(work, {
+    client,
+    files: workspaceTarget(context.workspace, 'export-to'),
+    log: runner,
+    schema: schemaReference(context, work.directory)
+  })
+  const redacted = redactAll(outcomes, scrubber)
+  const facts = { ...reportFacts(settings, context, false), directory: work.directory }
+  const failure = runFailure(redacted, facts)
+  for (const outcome of redacted) {
+    if (outcome.error)
+      runner.error(outcome.error.message, { title: `LaunchDarkly: ${outcome.label}` })
+  }
+  runner.setOutputs({
+    ...renderOutputs(redacted, failure, facts),
+    changed: 'false',
+    'exported-files': JSON.stringify(exported.files.map(file => file.path)),
+    'secret-variables': JSON.stringify(exported.variables.map(variable => variable.name))
+  })
+  await runner.writeSummary(renderExportSummary(exported, redacted, facts))
+  if (exported.variables.length > 0) {
+    runner.notice(
+      `The exported files refer to ${exported.variables.length} secret${exported.variables.length === 1 ? '' : 's'} as \${VAR}: create them as repository secrets (the job summary lists them, with the env: block to paste).`
+    )
+  }
+  return { failure }
+}
+
 function redactAll(outcomes: readonly Outcome[], scrubber: Scrubber): RedactedOutcome[] {
   return outcomes.map(outcome => redactOutcome(outcome, scrubber))
 }
@@ -176,51 +219,6 @@ async function connect(
 ): Promise<Session> {
   const github = await import('./io/github.js')
   return github.openPullRequest(settings, context, runner, dependencies.github)
-}
-
-/** What the report says of the run: the instance, the run, the commits, where files link to. */
-function reportFacts(
-  settings: Settings,
-  context: RunContext,
-  refused: boolean,
-  session?: PullRequestSession
-): ReportFacts & { refused: boolean } {
-  // On a pull request, the commit reviewers know is its head, not GITHUB_SHA (a merge commit).
-  const headSha = session?.pull.headSha ?? context.pullRequest?.headSha ?? context.sha
-  const links = commitLinks(context, headSha)
-  const merged = context.eventName === 'push' && session && context.sha !== headSha
-  return {
-    dryRun: settings.dryRun || refused,
-    refused,
-    failOnDrift: settings.failOnDrift,
-    instance: settings.baseUri.host,
-    run: runLink(context),
-    head: headSha ? { sha: headSha, url: links.commitUrl(headSha) } : undefined,
-    merge:
-      merged && context.sha ? { sha: context.sha, url: links.commitUrl(context.sha) } : undefined,
-    fileUrl: links.fileUrl
-  }
-}
-
-function runLink(context: RunContext): { label: string; url: string } {
-  return { label: `run ${context.runNumber ?? context.runId ?? ''}`.trim(), url: runUrl(context) }
-}
-
-/** Links into the repository: a commit, and a file (and line) at the head commit. */
-function commitLinks(context: RunContext, headSha: string | undefined) {
-  const repository = context.repository
-  const base = repository
-    ? `${context.serverUrl}/${repository.owner}/${repository.repo}`
-    : undefined
-  const path = (file: string) => file.split('/').map(encodeURIComponent).join('/')
-  return {
-    commitUrl: (sha: string) => (base ? `${base}/commit/${sha}` : undefined),
-    fileUrl:
-      base && headSha
-        ? (file: string, line?: number) =>
-            `${base}/blob/${headSha}/${path(file)}${line ? `#L${line}` : ''}`
-        : undefined
-  }
 }
 
 async function report(

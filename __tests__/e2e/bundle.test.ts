@@ -7,6 +7,7 @@
 import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
 import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 import {
+  APPROVALS_SECRET,
   GET,
   LIST,
   ldInputs,
@@ -31,7 +32,7 @@ afterEach(async () => {
 })
 
 const results = (outputs: Record<string, string>) =>
-  JSON.parse(outputs.results ?? '[]') as { status: string }[]
+  JSON.parse(outputs.results ?? '[]') as { status: string; name: string }[]
 
 describe('the bundle', () => {
   it('runs on the node it is given (its User-Agent says which)', async () => {
@@ -150,6 +151,43 @@ describe('the bundle', () => {
     const comments = gh.comments('acme', 'platform-config', 9)
     expect(comments).toHaveLength(1)
     expect(comments[0]?.body).toContain('Applied')
+  })
+
+  it('exports the estate to files, which then plan as unchanged, with the stray one pruned', async () => {
+    seedApprovals(ld)
+    const [stray] = ld.seed({ integrationKey: 'custom-approvals', name: 'Stray', configValues: {} })
+    const exported = await runBuilt({
+      inputs: ldInputs(ld, { 'export-to': 'ld', 'integration-keys': 'custom-approvals' }),
+      collect: 'ld'
+    })
+    expect(exported.exitCode).toBe(0)
+    expect(JSON.parse(exported.outputs['exported-files'] ?? '[]')).toEqual([
+      'ld/custom-approvals.yaml'
+    ])
+    const [variable] = JSON.parse(exported.outputs['secret-variables'] ?? '[]') as string[]
+    const text = exported.collected['ld/custom-approvals.yaml'] ?? ''
+    expect(text).toContain(`apiKey: \${${variable}}`)
+    expect(exported.summary).toContain(`${variable}: \${{ secrets.${variable} }}`)
+    expect(writes(ld)).toHaveLength(0)
+
+    // The stray one is taken out of the file: a plan with prune would delete it, the apply does.
+    const kept = text.replace(
+      /\n {2}- integrationKey: custom-approvals\n {4}id: [0-9a-f]{24}\n {4}name: Stray[^]*$/,
+      '\n'
+    )
+    expect(kept).not.toContain('Stray')
+    const inputs = ldInputs(ld, { 'desired-state-file': 'ld/*.yaml', prune: 'true' })
+    const applied = await runBuilt({
+      inputs,
+      files: { 'ld/custom-approvals.yaml': kept },
+      env: { [variable ?? '']: APPROVALS_SECRET }
+    })
+    expect(applied.exitCode).toBe(0)
+    expect(Object.fromEntries(results(applied.outputs).map(r => [r.name, r.status]))).toEqual({
+      'Approvals (prod)': 'unchanged',
+      Stray: 'deleted'
+    })
+    expect(ld.get(stray?._id ?? '')).toBeUndefined()
   })
 
   it('prints a hostile name from LaunchDarkly as data, not as a command', async () => {

@@ -74,6 +74,7 @@ export async function runInProcess(options: InProcessOptions): Promise<RunResult
   const stdout = lines.length > 0 ? `${lines.join('\n')}\n` : ''
   return finishRun(
     prepared,
+    options.collect,
     { exitCode, stdout, stderr, durationMs: Date.now() - started },
     { outputs, summary }
   )

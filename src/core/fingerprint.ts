@@ -14,6 +14,8 @@ const ACTIONS: Partial<Record<RedactedOutcome['status'], string>> = {
   created: 'create',
   'would-update': 'update',
   updated: 'update',
+  'would-delete': 'delete',
+  deleted: 'delete',
   failed: 'failed'
 }
 

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto'
 import { parseInput } from './documents.js'
 import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
+import { parseExport } from './export-inputs.js'
 import { configurationIdProblem } from './identifiers.js'
+import { parseBaseUri, parseBoolean, parseInteger, parseToken, splitLines } from './input-values.js'
 import type { Operation } from './json-patch.js'
 import { validateOperations } from './operations.js'
 
@@ -30,7 +32,12 @@ export const INPUT_NAMES = [
   'github-token',
   'comment-key',
   'pr-number',
-  'require-approved-plan'
+  'require-approved-plan',
+  'export-to',
+  'integration-keys',
+  'export-overwrite',
+  'prune',
+  'prune-keep-tag'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -82,6 +89,10 @@ export interface Settings {
   comment: boolean
   /** Apply only the plan approved on the pull request (its comment's fingerprint). */
   requireApprovedPlan: boolean
+  /** Delete the configurations of the files' integrations that no file describes. */
+  prune: boolean
+  /** The tag that keeps a configuration out of pruning. */
+  pruneKeepTag: string
 }
 
 export type Work =
@@ -94,6 +105,13 @@ export type Work =
       file: string | undefined
     }
   | { kind: 'desired-state'; configurations: DesiredConfiguration[] }
+  | {
+      kind: 'export'
+      /** Relative to the workspace. */
+      directory: string
+      integrationKeys: string[]
+      overwrite: boolean
+    }
 
 export interface Inputs {
   token: string
@@ -101,7 +119,7 @@ export interface Inputs {
   work: Work
 }
 
-const CHANGE_INPUTS = ['patch', 'patch-file', 'enabled', 'desired-state-file'] as const
+const CHANGE_INPUTS = ['patch', 'patch-file', 'enabled', 'desired-state-file', 'export-to'] as const
 
 export async function parseInputs(
   raw: RawInputs,
@@ -120,7 +138,9 @@ export async function parseInputs(
     requestTimeoutMs: parseInteger(read, 'request-timeout', 30, 1, 600) * 1000,
     github: parseGitHubSettings(raw),
     comment: parseBoolean(read, 'comment-on-pr'),
-    requireApprovedPlan: parseBoolean(read, 'require-approved-plan')
+    requireApprovedPlan: parseBoolean(read, 'require-approved-plan'),
+    prune: parseBoolean(read, 'prune'),
+    pruneKeepTag: parseKeepTag(read('prune-keep-tag'))
   }
   if (settings.requireApprovedPlan && settings.dryRun) {
     throw new InputError(
@@ -142,10 +162,12 @@ export async function parseInputs(
         : `this step gives ${given.map(g => `\`${g}\``).join(' and ')}`
     throw new InputError(
       given[1] ?? 'patch',
-      `give exactly one of \`patch\`, \`patch-file\`, \`enabled\` or \`desired-state-file\`; ${which}.`
+      `give exactly one of \`patch\`, \`patch-file\`, \`enabled\`, \`desired-state-file\` or \`export-to\`; ${which}.`
     )
   }
   const input = given[0] as (typeof CHANGE_INPUTS)[number]
+  assertInputsFit(input, raw, settings)
+  if (input === 'export-to') return { token, settings, work: parseExport(raw) }
   const configurationId = read('configuration-id').trim()
 
   if (input === 'desired-state-file') {
@@ -179,85 +201,62 @@ export async function parseInputs(
   return { token, settings, work: { kind: 'patch', configurationId, operations, input, file } }
 }
 
-function parseToken(raw: string): string {
-  const token = raw.trim()
-  if (token === '') {
-    throw new InputError(
-      'access-token',
-      'is empty. Pass a LaunchDarkly access token from a secret, e.g. `access-token: ${{ secrets.LD_ACCESS_TOKEN }}`; if you do, check that the secret exists in this repository or environment (secrets are not given to workflows run from forks).'
-    )
+/** Inputs that mean something only with one kind of work are refused with the others. */
+function assertInputsFit(
+  input: (typeof CHANGE_INPUTS)[number],
+  raw: RawInputs,
+  settings: Settings
+): void {
+  const given = (name: InputName) => raw[name].trim() !== ''
+  const onlyWith: [InputName, (typeof CHANGE_INPUTS)[number], boolean][] = [
+    ['integration-keys', 'export-to', given('integration-keys')],
+    ['export-overwrite', 'export-to', parseBoolean(name => raw[name], 'export-overwrite')],
+    ['prune', 'desired-state-file', settings.prune]
+  ]
+  for (const [name, needs, present] of onlyWith) {
+    if (present && input !== needs) {
+      throw new InputError(
+        name,
+        `means something only with \`${needs}\`: leave it out, or use \`${needs}\`.`
+      )
+    }
   }
-  if (/^(sdk|mob)-/.test(token)) {
-    throw new InputError(
-      'access-token',
-      'is an SDK or mobile key; the REST API needs an access token (personal or service, api-…). Create one in LaunchDarkly under Organization settings → Authorization.'
-    )
+  if (input === 'export-to') {
+    if (given('configuration-id')) {
+      throw new InputError(
+        'configuration-id',
+        'does not go with `export-to`: an export writes every configuration of the integrations in `integration-keys`. Leave it out, and delete the files you do not want after the export.'
+      )
+    }
+    const against = (
+      [
+        'comment-on-pr',
+        'require-approved-plan',
+        'create-missing',
+        'fail-on-drift',
+        'dry-run',
+        'rotate-secrets'
+      ] as const
+    ).find(name => parseBoolean(n => raw[n], name))
+    if (against) {
+      throw new InputError(
+        against,
+        'does not go with `export-to`: an export reads LaunchDarkly and writes files, and plans or changes nothing. Plan the exported files in a step of their own.'
+      )
+    }
   }
-  if (/\s/.test(token)) {
-    throw new InputError(
-      'access-token',
-      'contains whitespace: check that the secret holds the token alone (no "Bearer", no newline).'
-    )
-  }
-  return token
 }
 
-function parseBaseUri(raw: string): URL {
-  const value = raw.trim() || 'https://app.launchdarkly.com'
-  const fix = `use https://app.launchdarkly.com, https://app.eu.launchdarkly.com (EU) or https://app.launchdarkly.us (federal)`
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new InputError('base-uri', `is not a URL; ${fix}.`)
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError('base-uri', `must use https (the token would travel in clear); ${fix}.`)
-  }
-  if (url.username !== '' || url.password !== '') {
+/** The tag that keeps a configuration out of pruning: one of LaunchDarkly's tags' characters. */
+function parseKeepTag(raw: string): string {
+  const tag = raw.trim() || 'keep'
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(tag)) {
     throw new InputError(
-      'base-uri',
-      `must not hold credentials; the token goes in \`access-token\`. ${fix}.`
+      'prune-keep-tag',
+      `must be one tag (letters, digits, . _ -, at most 64), not ${JSON.stringify(tag)}.`
     )
   }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new InputError(
-      'base-uri',
-      `must be the instance's address alone, without a path (${url.pathname}${url.search}); ${fix}.`
-    )
-  }
-  // A typo here would hand the token to a stranger's server.
-  if (!loopback && !/(^|\.)launchdarkly\.(com|us)$/.test(url.hostname)) {
-    throw new InputError('base-uri', `is not a LaunchDarkly instance (${url.hostname}); ${fix}.`)
-  }
-  return url
-}
-
-function parseBoolean(read: (name: InputName) => string, name: InputName): boolean {
-  const value = read(name).trim()
-  if (value === '') return false
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new InputError(name, `must be true or false, not ${JSON.stringify(value)}.`)
-}
-
-function parseInteger(
-  read: (name: InputName) => string,
-  name: InputName,
-  fallback: number,
-  min: number,
-  max: number
-): number {
-  const value = read(name).trim()
-  if (value === '') return fallback
-  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new InputError(
-      name,
-      `must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}.`
-    )
-  }
-  return Number(value)
+  return tag
 }
 
 /**
@@ -304,11 +303,4 @@ export function defaultCommentKey(raw: RawInputs): string {
     .map(name => raw[name].trim())
     .join('\n')
   return `launchdarkly:${createHash('sha256').update(scope).digest('hex').slice(0, 12)}`
-}
-
-function splitLines(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(line => line !== '' && !line.startsWith('#'))
 }

@@ -7,7 +7,18 @@ import type { JsonObject } from './json-patch.js'
 import type { ConfigurationPlan } from './plan.js'
 
 export type Status =
-  'created' | 'updated' | 'unchanged' | 'would-create' | 'would-update' | 'failed'
+  | 'created'
+  | 'updated'
+  | 'unchanged'
+  | 'would-create'
+  | 'would-update'
+  | 'failed'
+  /** In LaunchDarkly under an integration the files manage, but described by no file. */
+  | 'unmanaged'
+  | 'would-delete'
+  | 'deleted'
+  /** Written to a desired-state file by an export. */
+  | 'exported'
 
 export interface Outcome {
   /** Where the configuration was asked for: a desired-state file, or the patch inputs. */
@@ -34,7 +45,9 @@ export const CHANGING_STATUSES: readonly Status[] = [
   'created',
   'updated',
   'would-create',
-  'would-update'
+  'would-update',
+  'would-delete',
+  'deleted'
 ]
 
 export interface Failure {
@@ -66,7 +79,10 @@ export function runFailure(
       reason: reasons.size === 1 ? ([...reasons][0] as FailureReason) : 'api-error'
     }
   }
-  const drifted = outcomes.filter(o => o.status === 'would-update' || o.status === 'would-create')
+  // Unmanaged configurations are drift only when the run would prune them (would-delete).
+  const drifted = outcomes.filter(
+    o => o.status === 'would-update' || o.status === 'would-create' || o.status === 'would-delete'
+  )
   if (facts.dryRun && facts.failOnDrift && drifted.length > 0) {
     return {
       message: `${plural(drifted.length, 'configuration')} in LaunchDarkly differ from the repository (drift): ${drifted.map(o => o.label).join(', ')}. The changes that would bring them back are in the job summary; apply them by running without \`dry-run\`, or update the files to match.`,

@@ -63,7 +63,14 @@ export interface UnchangedPlan extends PlanBase {
   live: IntegrationConfiguration
 }
 
-export type ConfigurationPlan = CreatePlan | UpdatePlan | UnchangedPlan
+/** A configuration no file describes, to delete (`prune`): its fields, all going. */
+export interface DeletePlan extends PlanBase {
+  action: 'delete'
+  integrationKey: string | undefined
+  live: IntegrationConfiguration
+}
+
+export type ConfigurationPlan = CreatePlan | UpdatePlan | UnchangedPlan | DeletePlan
 
 /** The configuration LaunchDarkly held when the plan was made, if it existed. */
 export function liveOf(plan: ConfigurationPlan | undefined): IntegrationConfiguration | undefined {
@@ -198,6 +205,26 @@ export function planDesired(
   })
   const findings = checkWrite(key, expected, changes, false, 'The configuration')
   return finish(live, expected, operations, { changes, undecided, substituted, ...findings })
+}
+
+/** Plans the deletion of a configuration: the change shows every field it had, going. */
+export function planDeletion(live: IntegrationConfiguration): DeletePlan {
+  const { changes } = diffConfigurations(toJsonObject(live), {}, WRITABLE_FIELDS, {
+    scope: { integrationKey: live._integrationKey },
+    rotateSecrets: false
+  })
+  return {
+    action: 'delete',
+    integrationKey: live._integrationKey,
+    live,
+    expected: {},
+    changes,
+    undecided: [],
+    warnings: [],
+    notices: [],
+    secretValues: [],
+    substituted: []
+  }
 }
 
 /**

@@ -44,39 +44,43 @@ export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOut
     substituted: plan?.substituted
   }
   const changed = new Set((plan?.changes ?? []).filter(c => c.secret).map(c => c.path))
-  const redact = (tokens: string[], value: JsonValue | undefined): JsonValue | undefined => {
+  const touched = (path: string) =>
+    [...changed].some(c => c === path || c.startsWith(`${path}/`) || path.startsWith(`${c}/`))
+  // What was there before is only ever "(secret)"; what is there after says whether it changed.
+  const before = () => SECRET_BEFORE
+  const after = (path: string) => (touched(path) ? SECRET_CHANGED : SECRET_UNCHANGED)
+  const redact = (
+    tokens: string[],
+    value: JsonValue | undefined,
+    placeholder: (path: string) => string = after
+  ): JsonValue | undefined => {
     if (value === undefined) return undefined
-    if (isSecretPath(tokens, scope)) {
-      const path = formatPointer(tokens)
-      return [...changed].some(
-        c => c === path || c.startsWith(`${path}/`) || path.startsWith(`${c}/`)
-      )
-        ? SECRET_CHANGED
-        : SECRET_UNCHANGED
-    }
+    if (isSecretPath(tokens, scope)) return placeholder(formatPointer(tokens))
     if (Array.isArray(value))
-      return value.map((item, i) => redact([...tokens, String(i)], item) as JsonValue)
+      return value.map((item, i) => redact([...tokens, String(i)], item, placeholder) as JsonValue)
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(
         Object.entries(value).map(([key, inner]) => [
           key,
-          redact([...tokens, key], inner) as JsonValue
+          redact([...tokens, key], inner, placeholder) as JsonValue
         ])
       )
     }
     return value
   }
-  const at = (path: string, value: JsonValue | undefined) => redact(parsePointer(path) ?? [], value)
+  const at = (
+    path: string,
+    value: JsonValue | undefined,
+    placeholder: (path: string) => string = after
+  ) => redact(parsePointer(path) ?? [], value, placeholder)
   const redacted: RedactedOutcome = {
     ...rest,
+    // A change to an object that holds a secret (deleting configValues, say) still shows its
+    // other fields; only the secrets inside become placeholders.
     changes: (plan?.changes ?? []).map(change => ({
       ...change,
-      ...(change.before === undefined
-        ? {}
-        : { before: change.secret ? SECRET_BEFORE : at(change.path, change.before) }),
-      ...(change.after === undefined
-        ? {}
-        : { after: change.secret ? SECRET_CHANGED : at(change.path, change.after) })
+      ...(change.before === undefined ? {} : { before: at(change.path, change.before, before) }),
+      ...(change.after === undefined ? {} : { after: at(change.path, change.after) })
     })),
     undecided: plan?.undecided ?? [],
     operations:

@@ -2,8 +2,8 @@
  * The workspace's files, as the request reads them: only inside the workspace (symlinks resolved),
  * only regular files, never too large; globs expanded in a stable order.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { MAX_DOCUMENT_BYTES } from '../core/documents.js'
 import { InputError } from '../core/errors.js'
 import type { FileSource } from '../core/inputs.js'
@@ -105,5 +105,64 @@ export function workspaceFiles(workspace: string): FileSource {
       }
       return [...new Set(files)]
     }
+  }
+}
+
+/** Writes the files an export makes: only inside the workspace, never through a link. */
+export interface FileTarget {
+  /** Whether a file is there already (a link counts, whatever it points to). */
+  exists(path: string): boolean
+  /** Writes a file, making its directory; refuses to replace one unless `overwrite`. */
+  write(path: string, text: string, overwrite: boolean): void
+}
+
+export function workspaceTarget(workspace: string, input: string): FileTarget {
+  const root = realpathSync(workspace)
+  const target = (path: string) => {
+    const full = resolve(root, path)
+    if (full !== root && !full.startsWith(root + sep)) {
+      throw new InputError(input, `${path} is outside the workspace (${root}).`)
+    }
+    return full
+  }
+  return {
+    exists(path) {
+      try {
+        lstatSync(target(path))
+        return true
+      } catch {
+        return false
+      }
+    },
+    write(path, text, overwrite) {
+      const full = target(path)
+      mkdirSync(dirname(full), { recursive: true })
+      // The directory, links resolved, must still be in the workspace: a link in the repository
+      // must not carry the files elsewhere.
+      const directory = realpathSync(dirname(full))
+      if (directory !== root && !directory.startsWith(root + sep)) {
+        throw new InputError(
+          input,
+          `${path} would be written outside the workspace, through a link.`
+        )
+      }
+      const stats = lstatOrUndefined(full)
+      if (stats?.isSymbolicLink()) {
+        throw new InputError(
+          input,
+          `${path} is a symbolic link; the export does not write through links.`
+        )
+      }
+      // 'wx' fails if the file appeared meanwhile: never replaced without `overwrite`.
+      writeFileSync(full, text, { flag: overwrite ? 'w' : 'wx' })
+    }
+  }
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path)
+  } catch {
+    return undefined
   }
 }

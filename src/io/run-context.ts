@@ -29,6 +29,9 @@ export interface RunContext {
   graphqlUrl: string
   workspace: string
   pullRequest: PullRequestEvent | undefined
+  /** The action running (owner/name) and its ref, as the runner says: its schema's address. */
+  actionRepository: string | undefined
+  actionRef: string | undefined
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>
@@ -52,7 +55,9 @@ export function readRunContext(
     apiUrl,
     graphqlUrl: env.GITHUB_GRAPHQL_URL || `${apiUrl}/graphql`,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    pullRequest: pullRequestOf(readEvent(env.GITHUB_EVENT_PATH, readFile))
+    pullRequest: pullRequestOf(readEvent(env.GITHUB_EVENT_PATH, readFile)),
+    actionRepository: env.GITHUB_ACTION_REPOSITORY || undefined,
+    actionRef: env.GITHUB_ACTION_REF || undefined
   }
 }
 

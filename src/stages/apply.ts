@@ -16,6 +16,7 @@ import {
   unexpectedPaths,
   type ConfigurationPlan,
   type CreatePlan,
+  type DeletePlan,
   type UpdatePlan
 } from '../core/plan.js'
 import { toJsonObject, type IntegrationConfiguration } from '../core/types.js'
@@ -42,6 +43,11 @@ export async function settle(
   }
   if (plan.action === 'none') {
     return { ...outcome, status: 'unchanged', plan, configuration: toJsonObject(plan.live) }
+  }
+  if (plan.action === 'delete') {
+    if (context.dryRun) return { ...outcome, status: 'would-delete', plan }
+    await remove(plan, context)
+    return { ...outcome, status: 'deleted', plan }
   }
   if (context.dryRun) {
     const status = plan.action === 'create' ? 'would-create' : 'would-update'
@@ -104,6 +110,30 @@ async function update(plan: UpdatePlan, context: ApplyContext): Promise<Integrat
       `${failure.message} The operations sent: ${summarize(plan.operations)}.`,
       failure.reason
     )
+  }
+}
+
+/**
+ * Deletes a configuration. When the answer is lost, a read tells: gone means deleted (by this
+ * request or another), still there means the DELETE is sent again (deleting twice is harmless).
+ */
+async function remove(plan: DeletePlan, context: ApplyContext): Promise<void> {
+  const id = plan.live._id
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await context.client.deleteConfiguration(id)
+      return
+    } catch (error) {
+      if (error instanceof ActionError && error.reason === 'not-found') return
+      if (!(error instanceof AmbiguousWriteError) || attempt >= WRITE_ATTEMPTS) throw error
+      context.log.info(`${error.message}. Reading ${id} to learn whether it was deleted.`)
+      try {
+        await context.client.getConfiguration(id)
+      } catch (readError) {
+        if (readError instanceof ActionError && readError.reason === 'not-found') return
+        throw error
+      }
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * Reads what LaunchDarkly holds for the configurations of a desired state, with as few requests as
- * the API allows: one list per integration key that has two or more configurations (or any found
- * by name), one GET for each of the others, and one GET for each listed configuration whose list
- * item left out a field the file manages. Nothing is fetched twice.
+ * the API allows: one list per integration key the files name (it finds every configuration of the
+ * key, and the ones no file describes), one GET for each configuration given by ID alone, and one
+ * GET for each listed configuration whose list item left out a field the file manages. Nothing is
+ * fetched twice.
  */
 import type { DesiredConfiguration } from '../core/desired-state.js'
 import { ActionError, toActionError } from '../core/errors.js'
@@ -19,14 +20,17 @@ export type LiveResult =
  * Starts every read at once (the client bounds how many are in flight) and answers each
  * configuration as soon as its own read is back, so that writes start while other reads go on.
  */
+export interface Reads {
+  /** One per configuration, in the order given. */
+  results: Promise<LiveResult>[]
+  /** Every configuration of each integration key the files name (or why it could not be listed). */
+  lists: ReadonlyMap<string, Promise<IntegrationConfiguration[] | ActionError>>
+}
+
 export function readDesired(
   configurations: readonly DesiredConfiguration[],
   client: LaunchDarklyClient
-): Promise<LiveResult>[] {
-  const counts = new Map<string, number>()
-  for (const c of configurations) {
-    if (c.integrationKey) counts.set(c.integrationKey, (counts.get(c.integrationKey) ?? 0) + 1)
-  }
+): Reads {
   const lists = new Map<string, Promise<IntegrationConfiguration[] | ActionError>>()
   const list = (integrationKey: string) => {
     let pending = lists.get(integrationKey)
@@ -46,9 +50,8 @@ export function readDesired(
   // Configurations named by id elsewhere must not also be reached by name.
   const explicitIds = new Map(configurations.filter(c => c.id).map(c => [c.id as string, c]))
 
-  return configurations.map(async (c): Promise<LiveResult> => {
-    const byList =
-      c.integrationKey !== undefined && (!c.id || (counts.get(c.integrationKey) ?? 0) >= 2)
+  const results = configurations.map(async (c): Promise<LiveResult> => {
+    const byList = c.integrationKey !== undefined
     const answer = await (byList ? list(c.integrationKey as string) : get(c.id as string))
     if (answer instanceof ActionError) return { kind: 'failed', error: answer }
     const result = pick(c, answer)
@@ -72,6 +75,9 @@ export function readDesired(
     }
     return result
   })
+  // The lists are all asked for by now: every configuration has started its read.
+  for (const c of configurations) if (c.integrationKey) list(c.integrationKey)
+  return { results, lists }
 }
 
 /**

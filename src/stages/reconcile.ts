@@ -7,12 +7,12 @@ import { ActionError, toActionError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import { parsePointer } from '../core/json-patch.js'
 import type { Outcome } from '../core/outcome.js'
-import { planDesired, planPatch, type ConfigurationPlan } from '../core/plan.js'
+import { planDeletion, planDesired, planPatch, type ConfigurationPlan } from '../core/plan.js'
 import type { Settings, Work } from '../core/inputs.js'
 import { isSecretPath } from '../core/secrets.js'
 import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
 import { settle } from './apply.js'
-import { readDesired } from './read.js'
+import { readDesired, type LiveResult, type Reads } from './read.js'
 
 export interface ReconcileContext {
   client: LaunchDarklyClient
@@ -33,42 +33,70 @@ export type Planned =
   | { known: Omit<Outcome, 'status'>; plan: ConfigurationPlan }
   | { known: Omit<Outcome, 'status'>; outcome: Outcome }
 
+/** What a run is to do: the configurations the inputs describe, and the ones none describes. */
+export interface WorkPlan {
+  /** One per configuration the inputs describe, each as soon as it is read and planned. */
+  configured: Promise<Planned>[]
+  /**
+   * The configurations of the integrations the files name that no file describes: to delete
+   * with `prune` (a DeletePlan), or to report (an outcome `unmanaged`). Known once all is read.
+   */
+  unmanaged: Promise<Planned[]>
+}
+
+type ChangeWork = Exclude<Work, { kind: 'export' }>
+
 /** Reads and plans every configuration the work is about: one promise each, as each is ready. */
-export function planWork(work: Work, context: ReconcileContext): Promise<Planned>[] {
+export function planWork(work: ChangeWork, context: ReconcileContext): WorkPlan {
   return work.kind === 'patch'
-    ? [planPatchWork(work, context)]
+    ? { configured: [planPatchWork(work, context)], unmanaged: Promise.resolve([]) }
     : planDesiredWork(work.configurations, context)
 }
 
 /**
  * Applies what was planned (or, in a dry run, says what would be), each as soon as it is planned,
- * so that writes start while other reads go on.
+ * so that writes start while other reads go on. Deletions come last, and only when everything
+ * else went through: a run where anything failed deletes nothing.
  */
-export function settleAll(
-  planned: readonly Promise<Planned>[],
+export async function settleAll(
+  work: WorkPlan,
   context: ReconcileContext,
   dryRun: boolean
 ): Promise<Outcome[]> {
-  const progress = progressLog(planned.length, context, dryRun)
-  return Promise.all(
-    planned.map(async pending => {
-      const item = await pending
-      try {
-        if ('outcome' in item) return item.outcome
-        context.protect(item.plan.secretValues)
-        return await settle(item.known, item.plan, {
-          client: context.client,
-          dryRun,
-          log: context.log
-        })
-      } catch (error) {
-        // The change it tried stays with it, for the report.
-        return failed(item.known, error, 'plan' in item ? item.plan : undefined)
-      } finally {
-        progress()
+  const progress = progressLog(work.configured.length, context, dryRun)
+  const settleOne = async (pending: Promise<Planned>) => {
+    const item = await pending
+    try {
+      if ('outcome' in item) return item.outcome
+      context.protect(item.plan.secretValues)
+      return await settle(item.known, item.plan, {
+        client: context.client,
+        dryRun,
+        log: context.log
+      })
+    } catch (error) {
+      // The change it tried stays with it, for the report.
+      return failed(item.known, error, 'plan' in item ? item.plan : undefined)
+    }
+  }
+  const outcomes = await Promise.all(
+    work.configured.map(pending => settleOne(pending).finally(progress))
+  )
+  const unmanaged = await work.unmanaged
+  const failures = outcomes.filter(o => o.status === 'failed').length
+  const rest = await Promise.all(
+    unmanaged.map(item => {
+      if ('outcome' in item || failures === 0) return settleOne(Promise.resolve(item))
+      return {
+        ...item.known,
+        status: 'unmanaged' as const,
+        notices: [
+          `Not deleted: ${failures} configuration${failures === 1 ? '' : 's'} of this run failed, and a run where anything failed deletes nothing.`
+        ]
       }
     })
   )
+  return [...outcomes, ...rest]
 }
 
 async function planPatchWork(work: PatchWork, context: ReconcileContext): Promise<Planned> {
@@ -107,7 +135,7 @@ async function planPatchWork(work: PatchWork, context: ReconcileContext): Promis
 function planDesiredWork(
   configurations: readonly DesiredConfiguration[],
   context: ReconcileContext
-): Promise<Planned>[] {
+): WorkPlan {
   context.protect(configurations.flatMap(c => c.substituted))
   for (const c of configurations) {
     const values = Object.entries(c.fields.configValues ?? {})
@@ -121,8 +149,8 @@ function planDesiredWork(
     )
   }
   const reads = readDesired(configurations, context.client)
-  return configurations.map(async (c, index): Promise<Planned> => {
-    const result = await (reads[index] as (typeof reads)[number])
+  const configured = configurations.map(async (c, index): Promise<Planned> => {
+    const result = await (reads.results[index] as Promise<LiveResult>)
     const live = result.kind === 'found' ? result.live : undefined
     const known: Omit<Outcome, 'status'> = {
       file: c.file,
@@ -148,6 +176,46 @@ function planDesiredWork(
       return { known, outcome: failed(known, error) }
     }
   })
+  return { configured, unmanaged: findUnmanaged(reads, context.settings) }
+}
+
+/**
+ * The configurations listed under the integrations the files name that no file describes. With
+ * `prune`, each is planned for deletion unless it carries the keep tag; without, it is reported.
+ */
+async function findUnmanaged(reads: Reads, settings: Settings): Promise<Planned[]> {
+  const described = new Set(
+    (await Promise.all(reads.results)).flatMap(r => (r.kind === 'found' ? [r.live._id] : []))
+  )
+  const unmanaged: Planned[] = []
+  for (const [integrationKey, pending] of reads.lists) {
+    const listed = await pending
+    // A key that could not be listed has its configurations failed already.
+    if (listed instanceof ActionError) continue
+    for (const live of listed) {
+      if (described.has(live._id)) continue
+      const known: Omit<Outcome, 'status'> = {
+        file: undefined,
+        label: live.name,
+        id: live._id,
+        name: live.name,
+        integrationKey,
+        warnings: [],
+        notices: []
+      }
+      const kept = live.tags?.includes(settings.pruneKeepTag) === true
+      if (settings.prune && !kept) {
+        unmanaged.push({ known, plan: planDeletion(live) })
+      } else {
+        // Reported in one line each; a configuration `prune` keeps says why it was kept.
+        const notices = settings.prune
+          ? [`Kept: it has the tag ${settings.pruneKeepTag} (\`prune-keep-tag\`).`]
+          : []
+        unmanaged.push({ known, outcome: { ...known, status: 'unmanaged', notices } })
+      }
+    }
+  }
+  return unmanaged
 }
 
 /** On long runs, a line now and then that says how far the run is ("20/50 planned"). */

@@ -58,8 +58,9 @@ export interface CommentFacts extends ReportFacts {
 }
 
 export function renderComment(outcomes: readonly RedactedOutcome[], facts: CommentFacts): string {
-  const changing = outcomes.filter(o => o.status !== 'unchanged')
+  const changing = outcomes.filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged')
   const unchanged = outcomes.filter(o => o.status === 'unchanged')
+  const unmanaged = outcomes.filter(o => o.status === 'unmanaged')
   const top = [
     commentMarker(facts.key),
     facts.fingerprint ? fingerprintMarker(facts.fingerprint) : undefined,
@@ -77,6 +78,10 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   ].filter((part): part is string => part !== undefined)
 
   const sections = changing.map(o => ({ outcome: o, markdown: section(o, facts) }))
+  const unmanagedBlock =
+    unmanaged.length > 0
+      ? `**${plural(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes** (\`prune: true\` deletes them):\n\n${unchangedLines(unmanaged, facts)}`
+      : undefined
   const unchangedBlock =
     unchanged.length > 0
       ? `<details><summary>${plural(unchanged.length, 'configuration')} unchanged</summary>\n\n${unchangedLines(unchanged, facts)}\n\n</details>`
@@ -95,7 +100,11 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
       .filter((part): part is string => part !== undefined && part !== '')
       .join('\n\n')
 
-  const whole = assemble(undefined, [...sections.map(s => s.markdown), unchangedBlock])
+  const whole = assemble(undefined, [
+    ...sections.map(s => s.markdown),
+    unmanagedBlock,
+    unchangedBlock
+  ])
   if (whole.length <= BUDGET) return whole
 
   // Too long: the unchanged list goes first, then the largest diffs, each replaced by a line.
@@ -119,7 +128,7 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
     )
   }
   const NOTE_ROOM = 4_000
-  const fixed = assemble(undefined, [unchangedLine]).length + NOTE_ROOM
+  const fixed = assemble(undefined, [unmanagedBlock, unchangedLine]).length + NOTE_ROOM
   const dropped = new Set<RedactedOutcome>()
   let total = fixed + sections.reduce((sum, s) => sum + s.markdown.length + 2, 0)
   for (const largest of [...sections].sort((a, b) => b.markdown.length - a.markdown.length)) {
@@ -146,7 +155,7 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
         .map(s => s.outcome),
       hidden
     ),
-    [...body, unchangedLine]
+    [...body, unmanagedBlock, unchangedLine]
   )
   if (shortened.length <= BUDGET) return shortened
   // Nothing else is left to drop: the headline, the counts and the callouts stay.

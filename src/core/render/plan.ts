@@ -32,7 +32,11 @@ const ICONS: Record<Status, string> = {
   unchanged: '➖',
   'would-create': '🆕',
   'would-update': '✏️',
-  failed: '❌'
+  failed: '❌',
+  unmanaged: '❔',
+  'would-delete': '🗑️',
+  deleted: '🗑️',
+  exported: '📄'
 }
 
 const WORDS: Record<Status, string> = {
@@ -41,7 +45,11 @@ const WORDS: Record<Status, string> = {
   unchanged: 'unchanged',
   'would-create': 'would be created',
   'would-update': 'would change',
-  failed: 'failed'
+  failed: 'failed',
+  unmanaged: 'in no file',
+  'would-delete': 'would be deleted',
+  deleted: 'deleted',
+  exported: 'exported'
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`
@@ -56,6 +64,7 @@ export function toggles(outcome: RedactedOutcome): boolean | undefined {
 
 const isCreate = (o: RedactedOutcome) => o.status === 'created' || o.status === 'would-create'
 const isUpdate = (o: RedactedOutcome) => o.status === 'updated' || o.status === 'would-update'
+const isDelete = (o: RedactedOutcome) => o.status === 'deleted' || o.status === 'would-delete'
 
 /** "Plan: 1 to create, 3 to update (1 disabled), 2 unchanged, 1 failed · app.launchdarkly.com" */
 export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFacts): string {
@@ -64,7 +73,9 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFact
   const updates = count(isUpdate)
   const disabled = count(o => isUpdate(o) && toggles(o) === false)
   const enabled = count(o => isUpdate(o) && toggles(o) === true)
+  const deletes = count(isDelete)
   const unchanged = count(o => o.status === 'unchanged')
+  const unmanaged = count(o => o.status === 'unmanaged')
   const failed = count(o => o.status === 'failed')
   const toggled = [disabled && `${disabled} disabled`, enabled && `${enabled} enabled`].filter(
     Boolean
@@ -72,11 +83,23 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFact
   const updateText = (verb: string) =>
     `${updates} ${verb}${toggled.length > 0 ? ` (${toggled.join(', ')})` : ''}`
   const parts = facts.dryRun
-    ? [creates && `${creates} to create`, updates && updateText('to update')]
-    : [creates && `${creates} created`, updates && updateText('updated')]
-  parts.push(unchanged && `${unchanged} unchanged`, failed && `${failed} failed`)
+    ? [
+        creates && `${creates} to create`,
+        updates && updateText('to update'),
+        deletes && `${deletes} to delete`
+      ]
+    : [
+        creates && `${creates} created`,
+        updates && updateText('updated'),
+        deletes && `${deletes} deleted`
+      ]
+  parts.push(
+    unchanged && `${unchanged} unchanged`,
+    unmanaged && `${unmanaged} in no file`,
+    failed && `${failed} failed`
+  )
   const counts = parts.filter(Boolean).join(', ') || 'nothing to do'
-  const written = creates + updates
+  const written = creates + updates + deletes
   const verb = facts.refused
     ? 'Not applied'
     : facts.dryRun
@@ -103,7 +126,9 @@ export function statusLine(outcomes: readonly RedactedOutcome[], facts: ReportFa
     return `_Plan${head ? ` for ${head}` : ''}: nothing has been written to LaunchDarkly yet._`
   }
   const source = [head, merged && `(${merged})`].filter(Boolean).join(' ')
-  const written = outcomes.filter(o => o.status === 'created' || o.status === 'updated').length
+  const written = outcomes.filter(
+    o => o.status === 'created' || o.status === 'updated' || o.status === 'deleted'
+  ).length
   const failed = outcomes.filter(o => o.status === 'failed').length
   const what =
     failed === 0
@@ -130,6 +155,15 @@ export function callouts(outcomes: readonly RedactedOutcome[]): string[] {
     ].filter(Boolean)
     out.push(alert('WARNING', lines.join('\n')))
   }
+  const deleting = changing.filter(isDelete)
+  if (deleting.length > 0) {
+    out.push(
+      alert(
+        'CAUTION',
+        `**Deletes** ${listed(deleting.map(o => `${literal(nameOf(o))} (${text(o.integrationKey ?? '')})`))}: no file describes ${deleting.length === 1 ? 'it' : 'them'}, and \`prune\` is on. A tag \`prune-keep-tag\` names keeps a configuration.`
+      )
+    )
+  }
   const creating = changing.filter(isCreate)
   if (creating.length > 0) {
     out.push(
@@ -140,7 +174,7 @@ export function callouts(outcomes: readonly RedactedOutcome[]): string[] {
     )
   }
   const secrets = changing.flatMap(o =>
-    o.status === 'unchanged'
+    o.status === 'unchanged' || isDelete(o)
       ? []
       : o.changes.filter(c => c.secret).map(c => `${literal(nameOf(o))} ${literal(c.path)}`)
   )
@@ -252,7 +286,7 @@ export function unchangedLines(outcomes: readonly RedactedOutcome[], facts: Repo
       o =>
         `- ${ICONS[o.status]} ${literal(nameOf(o))}${o.id ? ` · ${literal(o.id)}` : ''}${
           o.file ? ` · ${link(literal(o.file), facts.fileUrl?.(o.file, o.line))}` : ''
-        }: ${WORDS[o.status]}`
+        }: ${WORDS[o.status]}${o.status === 'unmanaged' && o.notices[0] ? ` (${message(o.notices[0])})` : ''}`
     )
     .join('\n')
 }

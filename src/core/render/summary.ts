@@ -23,6 +23,7 @@ export interface SummaryFacts extends ReportFacts {
 
 export function renderSummary(outcomes: readonly RedactedOutcome[], facts: SummaryFacts): string {
   const unchanged = outcomes.filter(o => o.status === 'unchanged')
+  const unmanaged = outcomes.filter(o => o.status === 'unmanaged')
   const patches = outcomes.filter(o => o.operations && o.operations.length > 0)
   const parts = [
     `### LaunchDarkly integration configurations · ${text(headline(outcomes, facts), 400)}`,
@@ -31,7 +32,12 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: Summa
     ...callouts(outcomes),
     ...failureCallouts(outcomes, facts),
     facts.refusal ? '#### What the apply would do now' : undefined,
-    ...outcomes.filter(o => o.status !== 'unchanged').map(o => section(o, facts)),
+    ...outcomes
+      .filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged')
+      .map(o => section(o, facts)),
+    unmanaged.length > 0
+      ? `#### In LaunchDarkly, in no file\n\n${unchangedLines(unmanaged, facts)}`
+      : undefined,
     facts.refusal?.approved ? `#### What was approved\n\n${facts.refusal.approved}` : undefined,
     unchanged.length > 0 ? `#### Unchanged\n\n${unchangedLines(unchanged, facts)}` : undefined,
     patches.length > 0
@@ -50,7 +56,7 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: Summa
 
 /** The `diff` output: one section per configuration that changes or failed, with its error. */
 export function renderDiff(outcomes: readonly RedactedOutcome[], facts: ReportFacts): string {
-  const notable = outcomes.filter(o => o.status !== 'unchanged')
+  const notable = outcomes.filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged')
   if (notable.length === 0) return 'No changes.'
   return notable.map(o => section(o, facts, { withError: true })).join('\n\n')
 }

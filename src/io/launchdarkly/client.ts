@@ -85,6 +85,18 @@ export class LaunchDarklyClient {
     })
   }
 
+  /** Deletes a configuration; LaunchDarkly answers 204 with no body. */
+  async deleteConfiguration(id: string): Promise<void> {
+    await this.send({
+      method: 'DELETE',
+      path: `${API}/${encodeURIComponent(id)}`,
+      route: `DELETE ${API}/{id}`,
+      what: `deleting integration configuration ${id}`,
+      notFound: `LaunchDarkly has no integration configuration with ID ${id} at ${this.origin} (it may have been deleted since it was read).`,
+      parse: () => true
+    })
+  }
+
   private get origin(): string {
     return this.sender.origin
   }

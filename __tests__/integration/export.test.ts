@@ -1,0 +1,240 @@
+/**
+ * Export, in-process against the emulator: every kind of integration seeded, written as
+ * desired-state files a team can commit (stable, schema-ordered, secrets as ${VAR} and never as
+ * values), then planned again to find nothing to change.
+ */
+import { parse } from 'yaml'
+import { LaunchDarklyEmulator, type SeedConfiguration } from '../../emulators/launchdarkly.js'
+import type { RunResult } from '../../emulators/runner.js'
+import { visibleText } from '../helpers/github-markdown.js'
+import { ldInputs, routesOf, run, writes } from '../helpers/fixtures.js'
+
+const SECRETS = {
+  approvals: 'approvals-secret-1234',
+  staging: 'staging-secret-5678',
+  gitar: 'gitar-token-abcdef',
+  devin: 'devin-key-998877',
+  openai: 'sk-openai-key-445566',
+  pem: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----'
+}
+
+/** One configuration or more of every integration that supports configurations. */
+const ESTATE: SeedConfiguration[] = [
+  {
+    integrationKey: 'custom-approvals',
+    name: 'Approvals (prod)',
+    tags: ['prod'],
+    configValues: { baseURL: 'https://approvals.example.com', apiKey: SECRETS.approvals },
+    capabilityConfig: { approvals: { additionalFormVariables: [] } }
+  },
+  {
+    integrationKey: 'custom-approvals',
+    name: 'Approvals (staging)',
+    enabled: false,
+    tags: ['staging', 'approvals'],
+    // A literal ${...} in a value must come back as itself, not as a variable.
+    configValues: { baseURL: 'https://approvals.example.com/${tenant}', apiKey: SECRETS.staging }
+  },
+  { integrationKey: 'custom-approvals-oauth', name: 'Approvals (OAuth)', configValues: {} },
+  {
+    integrationKey: 'gitar',
+    name: 'Cleanup',
+    configValues: { gitarToken: SECRETS.gitar, githubOrgName: 'acme' }
+  },
+  { integrationKey: 'devin', name: 'Devin', configValues: { apiKey: SECRETS.devin } },
+  {
+    integrationKey: 'aiconfig-test-run',
+    name: 'AI tests',
+    configValues: { provider: 'OpenAI', apiKey: SECRETS.openai }
+  },
+  {
+    integrationKey: 'pagerduty-guardian-edition',
+    name: 'Paging',
+    configValues: { integrationKey: 'R0123', severity: 'critical', eventFilter: ['a', 'b'] }
+  },
+  { integrationKey: 'servicenow-app', name: 'Change approvals', configValues: {} },
+  {
+    integrationKey: 'snowflake-experimentation',
+    name: 'Warehouse',
+    configValues: {
+      snowflakeHostAddress: 'https://x.snowflakecomputing.com',
+      privateKey: SECRETS.pem
+    }
+  }
+]
+
+let ld: LaunchDarklyEmulator
+afterEach(() => ld.close())
+
+const exportTo = (inputs: Record<string, string> = {}, files: Record<string, string> = {}) =>
+  run(
+    {
+      inputs: ldInputs(ld, { 'export-to': 'launchdarkly', ...inputs }),
+      files,
+      collect: 'launchdarkly'
+    },
+    { secrets: Object.values(SECRETS) }
+  )
+
+const variables = (result: RunResult) =>
+  JSON.parse(result.outputs['secret-variables'] ?? '[]') as string[]
+
+describe.each([
+  { mode: 'complete list items', listSummaries: false },
+  { mode: 'list items as summaries', listSummaries: true }
+])('export, with $mode', ({ listSummaries }) => {
+  beforeEach(async () => {
+    ld = await LaunchDarklyEmulator.start({ listSummaries })
+    ld.seed(...ESTATE)
+  })
+
+  it('writes one file per integration that has configurations, secrets as ${VAR}', async () => {
+    const result = await exportTo()
+    expect(result.exitCode).toBe(0)
+    expect(result.errors).toEqual([])
+    const files = Object.keys(result.collected).sort()
+    expect(files).toEqual([
+      'launchdarkly/aiconfig-test-run.yaml',
+      'launchdarkly/custom-approvals-oauth.yaml',
+      'launchdarkly/custom-approvals.yaml',
+      'launchdarkly/devin.yaml',
+      'launchdarkly/gitar.yaml',
+      'launchdarkly/pagerduty-guardian-edition.yaml',
+      'launchdarkly/servicenow-app.yaml',
+      'launchdarkly/snowflake-experimentation.yaml'
+    ])
+    expect((JSON.parse(result.outputs['exported-files'] ?? '[]') as string[]).sort()).toEqual(files)
+    // One list per integration, and a read by ID only for the items a list summarised.
+    const lists = routesOf(ld).filter(route => route.includes('/keys/'))
+    expect(lists).toHaveLength(8)
+    expect(routesOf(ld).length - lists.length).toBe(listSummaries ? ESTATE.length : 0)
+    expect(writes(ld)).toHaveLength(0)
+
+    const approvals = result.collected['launchdarkly/custom-approvals.yaml'] ?? ''
+    expect(approvals.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/desired-state.schema.json'
+    )
+    const document = parse(approvals) as { configurations: Record<string, unknown>[] }
+    // Sorted by name; keys in the schema's order; only id, integrationKey and writable fields.
+    expect(document.configurations.map(c => c.name)).toEqual([
+      'Approvals (prod)',
+      'Approvals (staging)'
+    ])
+    expect(Object.keys(document.configurations[0] ?? {})).toEqual([
+      'integrationKey',
+      'id',
+      'name',
+      'enabled',
+      'tags',
+      'configValues',
+      'capabilityConfig'
+    ])
+    expect(document.configurations[1]?.configValues).toEqual({
+      baseURL: 'https://approvals.example.com/$${tenant}',
+      apiKey: '${LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_STAGING_APIKEY}'
+    })
+    expect(variables(result)).toEqual([
+      'LAUNCHDARKLY_AICONFIG_TEST_RUN_AI_TESTS_APIKEY',
+      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_PROD_APIKEY',
+      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_STAGING_APIKEY',
+      'LAUNCHDARKLY_DEVIN_DEVIN_APIKEY',
+      'LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN',
+      'LAUNCHDARKLY_SNOWFLAKE_EXPERIMENTATION_WAREHOUSE_PRIVATEKEY'
+    ])
+    // No secret, and no mask of one, in any file.
+    const all = Object.values(result.collected).join('\n')
+    for (const secret of Object.values(SECRETS)) expect(all).not.toContain(secret)
+    expect(all).not.toMatch(/\*{3,}/)
+    // The summary says which secrets to create and gives the env: block to paste.
+    const summary = visibleText(result.summary)
+    expect(summary).toContain('Exported 9 configurations of 8 integrations to launchdarkly')
+    expect(summary).toContain(
+      'LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN: ${{ secrets.LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN }}'
+    )
+    expect(JSON.parse(result.outputs.results ?? '[]')).toHaveLength(9)
+    expect(result.outputs.changed).toBe('false')
+  })
+
+  it('writes the same bytes when it runs again', async () => {
+    const first = await exportTo()
+    const second = await exportTo({ 'export-overwrite': 'true' }, first.collected)
+    expect(second.exitCode).toBe(0)
+    expect(second.collected).toEqual(first.collected)
+  })
+
+  it('round trip: the exported files, planned with their secrets set, change nothing', async () => {
+    const exported = await exportTo()
+    ld.server.requests.length = 0
+    const env = Object.fromEntries(
+      variables(exported).map(name => [name, secretFor(name)] as [string, string])
+    )
+    const plan = await run(
+      {
+        inputs: ldInputs(ld, { 'desired-state-file': 'launchdarkly/*.yaml', 'dry-run': 'true' }),
+        files: exported.collected,
+        env
+      },
+      { secrets: Object.values(SECRETS) }
+    )
+    expect(plan.errors).toEqual([])
+    expect(plan.exitCode).toBe(0)
+    const statuses = (JSON.parse(plan.outputs.results ?? '[]') as { status: string }[]).map(
+      r => r.status
+    )
+    expect(statuses).toEqual(Array<string>(ESTATE.length).fill('unchanged'))
+    expect(plan.outputs.changed).toBe('false')
+    expect(writes(ld)).toHaveLength(0)
+  })
+})
+
+/** The value of each secret variable: what was seeded under that configuration and key. */
+function secretFor(name: string): string {
+  if (name.includes('STAGING')) return SECRETS.staging
+  if (name.includes('APPROVALS')) return SECRETS.approvals
+  if (name.includes('GITAR')) return SECRETS.gitar
+  if (name.includes('DEVIN')) return SECRETS.devin
+  if (name.includes('AICONFIG')) return SECRETS.openai
+  return SECRETS.pem
+}
+
+describe('export: what it refuses', () => {
+  beforeEach(async () => {
+    ld = await LaunchDarklyEmulator.start()
+    ld.seed(...ESTATE)
+  })
+
+  it('does not replace a file without export-overwrite, and says so before any request', async () => {
+    const result = await exportTo({}, { 'launchdarkly/devin.yaml': '# mine\n' })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['failure-reason']).toBe('invalid-input')
+    expect(result.errors[0]?.message).toMatch(
+      /export-overwrite.*launchdarkly\/devin\.yaml exists already/
+    )
+    expect(ld.server.requests).toHaveLength(0)
+    expect(result.collected['launchdarkly/devin.yaml']).toBe('# mine\n')
+  })
+
+  it('never writes outside the workspace, not even through a link in it', async () => {
+    const outside = await exportTo({ 'export-to': '../elsewhere' })
+    expect(outside.exitCode).toBe(1)
+    expect(outside.errors[0]?.message).toMatch(/`export-to`.*inside the repository/)
+    const linked = await run({
+      inputs: ldInputs(ld, { 'export-to': 'launchdarkly', 'integration-keys': 'devin' }),
+      symlinks: { launchdarkly: '/tmp' }
+    })
+    expect(linked.exitCode).toBe(1)
+    expect(linked.errors[0]?.message).toMatch(/outside the workspace, through a link/)
+  })
+
+  it('exports only the integrations asked for, and reports one it cannot list', async () => {
+    const result = await exportTo({ 'integration-keys': 'devin, gitar\nno-such-integration' })
+    expect(result.exitCode).toBe(1)
+    expect(Object.keys(result.collected).sort()).toEqual([
+      'launchdarkly/devin.yaml',
+      'launchdarkly/gitar.yaml'
+    ])
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]?.message).toMatch(/no-such-integration/)
+    expect(result.outputs['failure-reason']).toBe('not-found')
+  })
+})
