@@ -25,6 +25,7 @@ const workflows = [...list('.github/workflows/', '.yml'), ...list('examples/work
 interface ActionManifest {
   description: string
   inputs: Record<string, { required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
 }
 const manifest = parse(read('action.yml')) as ActionManifest
 
@@ -131,4 +132,40 @@ describe('repository conventions', () => {
       expect(existsSync(new URL(path, root))).toBe(true)
     }
   )
+})
+
+describe('README', () => {
+  const readme = read('README.md')
+  const yamlBlocks = [...readme.matchAll(/```yaml\n([^]*?)```/g)].map(match => match[1] ?? '')
+  const tableRows = (heading: string): string[] => {
+    const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
+    return [...section.matchAll(/^\| `([a-z-]+)`/gm)].map(match => match[1] ?? '')
+  }
+
+  it('shows every example workflow whole, as it is in examples/workflows', () => {
+    for (const path of list('examples/workflows/', '.yml')) {
+      expect({ path, shown: yamlBlocks.includes(read(path)) }).toEqual({ path, shown: true })
+    }
+  })
+
+  it('has a row for every input and output of action.yml, in no other', () => {
+    expect(tableRows('Inputs').sort()).toEqual(Object.keys(manifest.inputs).sort())
+    expect(tableRows('Outputs').sort()).toEqual(Object.keys(manifest.outputs).sort())
+  })
+
+  it('names every status and failure reason that action.yml names', () => {
+    // "… status is created, updated, …, unmanaged (in LaunchDarkly, in no file), … or exported."
+    const listed = (output: string, after: string) =>
+      (manifest.outputs[output]?.description.split(after)[1] ?? '')
+        .replace(/\([^)]*\)/g, '')
+        .split(/,| or /)
+        .map(word => word.trim().replace(/\.$/, ''))
+        .filter(Boolean)
+    const statuses = listed('results', 'status is ')
+    const reasons = listed('failure-reason', 'otherwise ')
+    expect(statuses).toEqual(expect.arrayContaining(['created', 'would-delete', 'exported']))
+    expect(reasons).toEqual(expect.arrayContaining(['invalid-input', 'plan-changed', 'internal']))
+    const missing = [...statuses, ...reasons].filter(word => !readme.includes(`\`${word}\``))
+    expect(missing).toEqual([])
+  })
 })
