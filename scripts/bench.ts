@@ -272,6 +272,50 @@ async function requests(): Promise<void> {
     inputs: { 'desired-state-file': 'ld/*.yaml' },
     files: desiredState(ld, KEYS, 25)
   }))
+  // The unmanaged ones come from the list read anyway: the deletes are the only extra requests.
+  await scenario('50 configurations of one integration and 10 in no file, pruned', 61, ld => {
+    const files = desiredState(ld, KEYS.slice(0, 1), 50)
+    ld.seed(
+      ...Array.from({ length: 10 }, (_, i) => ({
+        integrationKey: KEYS[0] as string,
+        name: `stray ${i}`,
+        configValues: {}
+      }))
+    )
+    return { inputs: { 'desired-state-file': 'ld/*.yaml', prune: 'true' }, files }
+  })
+  await scenario('export of 100 configurations across 4 integrations', 4, ld => {
+    desiredState(ld, KEYS, 25)
+    return { inputs: { 'export-to': 'exported', 'integration-keys': KEYS.join('\n') } }
+  })
+}
+
+async function exportTime(): Promise<void> {
+  await withEmulator({}, async ld => {
+    desiredState(ld, KEYS, 25)
+    const times: number[] = []
+    for (let i = 0; i < Math.min(RUNS, 5); i++) {
+      const result = check(
+        await runAction({
+          inputs: {
+            'access-token': WRITER_TOKEN,
+            'base-uri': ld.url,
+            'export-to': 'exported',
+            'integration-keys': KEYS.join('\n')
+          }
+        }),
+        'export'
+      )
+      times.push(result.durationMs)
+    }
+    record(
+      `Export: 100 configurations of 4 integrations, whole process (median of ${times.length})`,
+      ms(median(times)),
+      `${ms(baselineMs)} (bare fetch script, 2 requests)`,
+      ratio(median(times) / baselineMs),
+      ''
+    )
+  })
 }
 
 async function throughput(): Promise<void> {
@@ -365,6 +409,7 @@ await coldStart()
 await startupBreakdown()
 await bundle()
 await requests()
+await exportTime()
 await throughput()
 await rateLimited()
 
