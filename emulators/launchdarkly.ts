@@ -64,6 +64,12 @@ export interface LaunchDarklyEmulatorOptions {
    * documented to be (the configuration's details only when it is read by ID).
    */
   listSummaries?: boolean
+  /**
+   * Lists in pages of this many, with `_links.next` (`?offset=`), as LaunchDarkly's other
+   * collections page; this one's pages are not documented. `nextHref` replaces the next link,
+   * for a hostile or broken one.
+   */
+  listPages?: { size: number; nextHref?: string }
 }
 
 export type MaskStyle = { start: number; end: number; asterisks: number } | 'hidden'
@@ -279,11 +285,27 @@ export class LaunchDarklyEmulator extends Emulator {
         return summary
       })
     const href = `${BASE}/keys/${key}`
-    return this.ok(
-      200,
-      { items, _links: { self: { href, type: 'application/json' } } },
-      'IntegrationConfigurationCollectionRep'
-    )
+    const pages = this.options.listPages
+    if (!pages) {
+      return this.ok(
+        200,
+        { items, _links: { self: { href, type: 'application/json' } } },
+        'IntegrationConfigurationCollectionRep'
+      )
+    }
+    const offset = Number(request.query.get('offset') ?? 0)
+    const page = items.slice(offset, offset + pages.size)
+    const more = offset + pages.size < items.length
+    const links: Record<string, { href: string; type: string }> = {
+      self: { href: offset ? `${href}?offset=${offset}` : href, type: 'application/json' }
+    }
+    if (more) {
+      links.next = {
+        href: pages.nextHref ?? `${href}?offset=${offset + pages.size}`,
+        type: 'application/json'
+      }
+    }
+    return this.ok(200, { items: page, _links: links }, 'IntegrationConfigurationCollectionRep')
   }
 
   private create(request: EmulatorRequest): EmulatorResponse {

@@ -5,6 +5,7 @@
  * exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
 import { ActionError, InputError, toActionError } from './core/errors.js'
+import { reportOfExport } from './core/export.js'
 import { planFingerprint } from './core/fingerprint.js'
 import {
   parseGitHubSettings,
@@ -197,7 +198,10 @@ async function runExport(
     'exported-files': JSON.stringify(exported.files.map(file => file.path)),
     'secret-variables': JSON.stringify(exported.variables.map(variable => variable.name))
   })
-  await runner.writeSummary(renderExportSummary(exported, redacted, facts))
+  // Names come from LaunchDarkly: scrubbed like every other string a report shows.
+  await runner.writeSummary(
+    renderExportSummary(scrubber.scrubDeep(reportOfExport(exported)), redacted, facts)
+  )
   if (exported.variables.length > 0) {
     runner.notice(
       `The exported files refer to ${exported.variables.length} secret${exported.variables.length === 1 ? '' : 's'} as \${VAR}: create them as repository secrets (the job summary lists them, with the env: block to paste).`

@@ -3,6 +3,9 @@
  * desired-state files a team can commit (stable, schema-ordered, secrets as ${VAR} and never as
  * values), then planned again to find nothing to change.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parse } from 'yaml'
 import { LaunchDarklyEmulator, type SeedConfiguration } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
@@ -155,6 +158,19 @@ describe.each([
     expect(result.outputs.changed).toBe('false')
   })
 
+  it('exports every page of a paged list', async () => {
+    await ld.close()
+    ld = await LaunchDarklyEmulator.start({ listSummaries, listPages: { size: 1 } })
+    ld.seed(...ESTATE)
+    const result = await exportTo({ 'integration-keys': 'custom-approvals' })
+    expect(result.exitCode).toBe(0)
+    const text = result.collected['launchdarkly/custom-approvals.yaml'] ?? ''
+    expect(text).toContain('Approvals (prod)')
+    expect(text).toContain('Approvals (staging)')
+    // Two pages of one, and each summary read whole.
+    expect(routesOf(ld)).toHaveLength(listSummaries ? 4 : 2)
+  })
+
   it('writes the same bytes when it runs again', async () => {
     const first = await exportTo()
     const second = await exportTo({ 'export-overwrite': 'true' }, first.collected)
@@ -224,6 +240,17 @@ describe('export: what it refuses', () => {
     })
     expect(linked.exitCode).toBe(1)
     expect(linked.errors[0]?.message).toMatch(/outside the workspace, through a link/)
+    // Not even a directory is made through the link, and LaunchDarkly is not asked.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'export-elsewhere-'))
+    const deeper = await run({
+      inputs: ldInputs(ld, { 'export-to': 'link/launchdarkly', 'integration-keys': 'devin' }),
+      symlinks: { link: elsewhere }
+    })
+    expect(deeper.exitCode).toBe(1)
+    expect(deeper.errors[0]?.message).toMatch(/`export-to`.*outside the workspace, through a link/)
+    expect(readdirSync(elsewhere)).toEqual([])
+    rmSync(elsewhere, { recursive: true })
+    expect(ld.server.requests).toHaveLength(0)
   })
 
   it('exports only the integrations asked for, and reports one it cannot list', async () => {

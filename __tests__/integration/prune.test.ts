@@ -207,4 +207,35 @@ describe('configurations no file describes', () => {
     expect(apply.outputs['failure-reason']).toBe('plan-changed')
     expect(ld.server.requestsTo('DELETE')).toHaveLength(0)
   })
+
+  it('reads every page of a paged list before it decides, and stops at a next link elsewhere', async () => {
+    await ld.close()
+    ld = await LaunchDarklyEmulator.start({ listPages: { size: 1 } })
+    const { staging, legacy, file } = seedEstate()
+    const result = await desired(file, { prune: 'true' })
+    expect(result.exitCode).toBe(0)
+    // Three pages of one: the configuration on the first page is not taken for missing, and the
+    // ones on later pages are seen.
+    expect(routesOf(ld).filter(route => route === LIST)).toHaveLength(3)
+    expect(statuses(result)).toEqual({
+      'Approvals (prod)': 'unchanged',
+      'Approvals (staging)': 'deleted',
+      'Approvals (legacy)': 'unmanaged'
+    })
+    expect(ld.get(staging?._id ?? '')).toBeUndefined()
+    expect(ld.get(legacy?._id ?? '')).toBeDefined()
+
+    await ld.close()
+    ld = await LaunchDarklyEmulator.start({
+      listPages: { size: 1, nextHref: 'https://elsewhere.example.com/steal' }
+    })
+    const second = seedEstate()
+    const hostile = await desired(second.file, { prune: 'true' })
+    expect(hostile.exitCode).toBe(1)
+    expect(hostile.outputs['failure-reason']).toBe('api-error')
+    expect(hostile.errors[0]?.message).toMatch(/not a further page of the same list/)
+    expect(writes(ld)).toHaveLength(0)
+    // The token went nowhere else: every request was to the emulator, one list page only.
+    expect(routesOf(ld)).toEqual([LIST])
+  })
 })

@@ -31,6 +31,23 @@ export interface Export {
   variables: SecretVariable[]
 }
 
+/** What the report of an export shows: no configuration, only where each went and the secrets. */
+export interface ExportReport {
+  files: { path: string; integrationKey: string; count: number }[]
+  variables: SecretVariable[]
+}
+
+export function reportOfExport(exported: Export): ExportReport {
+  return {
+    files: exported.files.map(file => ({
+      path: file.path,
+      integrationKey: file.integrationKey,
+      count: file.configurations.length
+    })),
+    variables: exported.variables
+  }
+}
+
 export interface ExportOptions {
   /** The directory, relative to the workspace, as the user gave it. */
   directory: string

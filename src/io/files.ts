@@ -112,6 +112,8 @@ export function workspaceFiles(workspace: string): FileSource {
 export interface FileTarget {
   /** Whether a file is there already (a link counts, whatever it points to). */
   exists(path: string): boolean
+  /** Makes a directory, if it is in the workspace with links resolved; before any request. */
+  prepare(directory: string): void
   /** Writes a file, making its directory; refuses to replace one unless `overwrite`. */
   write(path: string, text: string, overwrite: boolean): void
 }
@@ -125,6 +127,22 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
     }
     return full
   }
+  // A directory, links resolved, must be in the workspace: checked before it is made (a link in
+  // the repository must not carry even an empty directory elsewhere) and after.
+  const makeDirectory = (path: string, full: string) => {
+    const inside = (directory: string) => {
+      const real = realpathSync(directory)
+      if (real !== root && !real.startsWith(root + sep)) {
+        throw new InputError(
+          input,
+          `${path} would be written outside the workspace, through a link.`
+        )
+      }
+    }
+    inside(existingAncestor(full))
+    mkdirSync(full, { recursive: true })
+    inside(full)
+  }
   return {
     exists(path) {
       try {
@@ -134,18 +152,12 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
         return false
       }
     },
+    prepare(directory) {
+      makeDirectory(directory, target(directory))
+    },
     write(path, text, overwrite) {
       const full = target(path)
-      mkdirSync(dirname(full), { recursive: true })
-      // The directory, links resolved, must still be in the workspace: a link in the repository
-      // must not carry the files elsewhere.
-      const directory = realpathSync(dirname(full))
-      if (directory !== root && !directory.startsWith(root + sep)) {
-        throw new InputError(
-          input,
-          `${path} would be written outside the workspace, through a link.`
-        )
-      }
+      makeDirectory(path, dirname(full))
       const stats = lstatOrUndefined(full)
       if (stats?.isSymbolicLink()) {
         throw new InputError(
@@ -157,6 +169,15 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
       writeFileSync(full, text, { flag: overwrite ? 'w' : 'wx' })
     }
   }
+}
+
+/** The nearest directory on the way up from `path` that exists (the workspace itself at worst). */
+function existingAncestor(path: string): string {
+  let current = path
+  while (lstatOrUndefined(current) === undefined && dirname(current) !== current) {
+    current = dirname(current)
+  }
+  return current
 }
 
 function lstatOrUndefined(path: string) {

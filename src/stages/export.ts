@@ -1,7 +1,8 @@
 /**
  * The export: one list per integration key, a read by ID for each list item that left its
  * configValues out, then one desired-state file per key that has configurations. No file is
- * replaced without `export-overwrite`, and that is checked before any request.
+ * replaced without `export-overwrite`; that, and that the directory is in the workspace, are
+ * checked before any request.
  */
 import { InputError, toActionError } from '../core/errors.js'
 import { exportConfigurations, type Export } from '../core/export.js'
@@ -38,6 +39,7 @@ export async function exportWork(work: ExportWork, context: ExportContext): Prom
       )
     }
   }
+  context.files.prepare(work.directory)
   const failures: Outcome[] = []
   const listed = await Promise.all(
     work.integrationKeys.map(async key => {

@@ -2,17 +2,17 @@
  * The report of an export: which files were written, and the secrets the files refer to, with the
  * `env:` block to paste into the workflow and the repository secrets to create.
  */
-import type { Export } from '../export.js'
+import type { ExportReport } from '../export.js'
 import type { RedactedOutcome } from '../redact.js'
 import { fenced, literal, text } from './markdown.js'
 import { failureCallouts, plural, type ReportFacts } from './plan.js'
 
 export function renderExportSummary(
-  exported: Export,
+  exported: ExportReport,
   outcomes: readonly RedactedOutcome[],
   facts: ReportFacts & { directory: string }
 ): string {
-  const count = exported.files.reduce((sum, file) => sum + file.configurations.length, 0)
+  const count = exported.files.reduce((sum, file) => sum + file.count, 0)
   const parts = [
     `### LaunchDarkly integration configurations · ${text(
       `Exported ${plural(count, 'configuration')} of ${plural(exported.files.length, 'integration')} to ${facts.directory} · ${facts.instance}`,
@@ -23,7 +23,7 @@ export function renderExportSummary(
       ? exported.files
           .map(
             file =>
-              `- 📄 ${literal(file.path)}: ${plural(file.configurations.length, 'configuration')} of ${text(file.integrationKey)}`
+              `- 📄 ${literal(file.path)}: ${plural(file.count, 'configuration')} of ${text(file.integrationKey)}`
           )
           .join('\n')
       : '_No integration has configurations: no file was written._',
@@ -32,7 +32,7 @@ export function renderExportSummary(
   return `${parts.join('\n\n')}\n`
 }
 
-function secretsSection(exported: Export): string[] {
+function secretsSection(exported: ExportReport): string[] {
   const env = exported.variables
     .map(variable => `  ${variable.name}: \${{ secrets.${variable.name} }}`)
     .join('\n')

@@ -10,6 +10,7 @@ import type {
   IntegrationConfigurationCollection,
   IntegrationConfigurationPost
 } from '../../core/types.js'
+import { ActionError } from '../../core/errors.js'
 import { Sender, type Call, type SenderOptions, type SenderStats } from './sender.js'
 
 export { AmbiguousWriteError, MAX_ANSWER_BYTES } from './sender.js'
@@ -40,17 +41,32 @@ export class LaunchDarklyClient {
     })
   }
 
+  /**
+   * Every configuration of an integration. The spec documents no pages for this list, but
+   * LaunchDarkly's other collections page with `_links.next`: should this one ever do so, the
+   * pages are followed, since acting on a part of the list would create duplicates, or export and
+   * prune from half of it. A `next` that leaves this list, or repeats a page, stops with an error.
+   */
   async listConfigurations(integrationKey: string): Promise<IntegrationConfiguration[]> {
-    const collection = await this.send({
-      method: 'GET',
-      path: `${API}/keys/${encodeURIComponent(integrationKey)}`,
-      route: `GET ${API}/keys/{integrationKey}`,
-      what: `listing the configurations of integration ${integrationKey}`,
-      notFound: `LaunchDarkly knows no integration "${integrationKey}" at ${this.origin}, or it does not support configurations. Check the integrationKey (for example custom-approvals, servicenow-app, pagerduty-guardian-edition).`,
-      parse: body =>
-        validateCollectionRep(body) ? (body as IntegrationConfigurationCollection) : undefined
-    })
-    return collection.items
+    const first = `${API}/keys/${encodeURIComponent(integrationKey)}`
+    const items: IntegrationConfiguration[] = []
+    const seen = new Set<string>()
+    let path: string | undefined = first
+    while (path !== undefined) {
+      seen.add(path)
+      const collection: IntegrationConfigurationCollection = await this.send({
+        method: 'GET',
+        path,
+        route: `GET ${API}/keys/{integrationKey}`,
+        what: `listing the configurations of integration ${integrationKey}`,
+        notFound: `LaunchDarkly knows no integration "${integrationKey}" at ${this.origin}, or it does not support configurations. Check the integrationKey (for example custom-approvals, servicenow-app, pagerduty-guardian-edition).`,
+        parse: body =>
+          validateCollectionRep(body) ? (body as IntegrationConfigurationCollection) : undefined
+      })
+      items.push(...collection.items)
+      path = nextPage(collection, first, seen, integrationKey)
+    }
+    return items
   }
 
   createConfiguration(
@@ -104,4 +120,29 @@ export class LaunchDarklyClient {
   private send<T>(call: Call<T>): Promise<T> {
     return this.sender.send(call)
   }
+}
+
+/** The next page of a list, if its answer names one: a path and query of the same list only. */
+function nextPage(
+  collection: IntegrationConfigurationCollection,
+  first: string,
+  seen: ReadonlySet<string>,
+  integrationKey: string
+): string | undefined {
+  const href = collection._links.next?.href
+  if (href === undefined || href === '') return undefined
+  let url: URL
+  try {
+    url = new URL(href, 'https://launchdarkly.invalid')
+  } catch {
+    url = new URL('https://elsewhere.invalid')
+  }
+  const path = `${url.pathname}${url.search}`
+  if (url.origin !== 'https://launchdarkly.invalid' || url.pathname !== first || seen.has(path)) {
+    throw new ActionError(
+      `LaunchDarkly's list of the configurations of integration ${integrationKey} names a next page that is not a further page of the same list (${JSON.stringify(href.slice(0, 200))}). The action does not act on a part of a list: run again, and if this persists, report it.`,
+      'api-error'
+    )
+  }
+  return path
 }
