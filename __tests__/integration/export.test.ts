@@ -230,6 +230,24 @@ describe('export: what it refuses', () => {
     expect(result.collected['launchdarkly/devin.yaml']).toBe('# mine\n')
   })
 
+  it('says which file it could not write, and why', async () => {
+    ld.seed(...ESTATE)
+    const result = await run({
+      inputs: ldInputs(ld, {
+        'export-to': 'launchdarkly',
+        'integration-keys': 'devin',
+        'export-overwrite': 'true'
+      }),
+      files: { 'launchdarkly/devin.yaml/keep': 'a directory where the file goes' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]?.message).toMatch(
+      /`export-to`.*could not write launchdarkly\/devin\.yaml: a directory of that name is in the way/
+    )
+    expect(writes(ld)).toHaveLength(0)
+  })
+
   it('never writes outside the workspace, not even through a link in it', async () => {
     const outside = await exportTo({ 'export-to': '../elsewhere' })
     expect(outside.exitCode).toBe(1)

@@ -166,7 +166,18 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
         )
       }
       // 'wx' fails if the file appeared meanwhile: never replaced without `overwrite`.
-      writeFileSync(full, text, { flag: overwrite ? 'w' : 'wx' })
+      try {
+        writeFileSync(full, text, { flag: overwrite ? 'w' : 'wx' })
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        const why =
+          code === 'EEXIST'
+            ? 'it appeared during the export; set `export-overwrite: true` to replace it'
+            : code === 'EISDIR'
+              ? 'a directory of that name is in the way'
+              : `the system said ${code ?? String(error)}`
+        throw new InputError(input, `could not write ${path}: ${why}.`)
+      }
     }
   }
 }
