@@ -4,7 +4,7 @@
  * in-process (__tests__/integration); these runs prove that the bundle does the same through
  * @actions/core, on the node that runs it (ACTION_NODE: Node 24, the runtime, in CI).
  */
-import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
+import { INSTALLATION_TOKEN, type GitHubEmulator } from '../../emulators/github.js'
 import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 import {
   APPROVALS_SECRET,
@@ -18,18 +18,14 @@ import {
   seedApprovals,
   writes
 } from '../helpers/fixtures.js'
+import { startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
 beforeEach(async () => {
-  ld = await LaunchDarklyEmulator.start()
-  gh = await GitHubEmulator.start()
-  gh.addPullRequest('acme', 'platform-config', { number: 7, headSha: 'a'.repeat(40) })
+  ;({ ld, gh } = await startEmulators())
 })
-afterEach(async () => {
-  await ld.close()
-  await gh.close()
-})
+afterEach(() => stopEmulators({ ld, gh }))
 
 const results = (outputs: Record<string, string>) =>
   JSON.parse(outputs.results ?? '[]') as { status: string; name: string }[]
@@ -172,7 +168,7 @@ describe('the bundle', () => {
 
     // The stray one is taken out of the file: a plan with prune would delete it, the apply does.
     const kept = text.replace(
-      /\n {2}- integrationKey: custom-approvals\n {4}id: [0-9a-f]{24}\n {4}name: Stray[^]*$/,
+      /\n {2}- id: [0-9a-f]{24}\n {4}integrationKey: custom-approvals\n {4}name: Stray[^]*$/,
       '\n'
     )
     expect(kept).not.toContain('Stray')

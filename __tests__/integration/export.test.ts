@@ -3,7 +3,7 @@
  * desired-state files a team can commit (stable, schema-ordered, secrets as ${VAR} and never as
  * values), then planned again to find nothing to change.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -66,6 +66,15 @@ const ESTATE: SeedConfiguration[] = [
   }
 ]
 
+/** The desired-state schema's order of a configuration's keys. */
+const SCHEMA_ORDER = Object.keys(
+  (
+    JSON.parse(
+      readFileSync(new URL('../../schema/desired-state.schema.json', import.meta.url), 'utf8')
+    ) as { definitions: { configuration: { properties: Record<string, unknown> } } }
+  ).definitions.configuration.properties
+)
+
 let ld: LaunchDarklyEmulator
 afterEach(() => ld.close())
 
@@ -123,15 +132,7 @@ describe.each([
       'Approvals (prod)',
       'Approvals (staging)'
     ])
-    expect(Object.keys(document.configurations[0] ?? {})).toEqual([
-      'integrationKey',
-      'id',
-      'name',
-      'enabled',
-      'tags',
-      'configValues',
-      'capabilityConfig'
-    ])
+    expect(Object.keys(document.configurations[0] ?? {})).toEqual(SCHEMA_ORDER)
     expect(document.configurations[1]?.configValues).toEqual({
       baseURL: 'https://approvals.example.com/$${tenant}',
       apiKey: '${LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_STAGING_APIKEY}'

@@ -5,24 +5,20 @@
  * very short. Every run goes through the canary check, which also reads Markdown as GitHub renders
  * it (entities decoded).
  */
-import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
+import { INSTALLATION_TOKEN, type GitHubEmulator } from '../../emulators/github.js'
 import { LaunchDarklyEmulator, ROUTES, WRITER_TOKEN } from '../../emulators/launchdarkly.js'
 import { runAction, type RunOptions } from '../../emulators/runner.js'
 import { asRendered, expectNoSecrets } from '../helpers/canaries.js'
 import { diffBlocks } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
+import { startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
 beforeEach(async () => {
-  ld = await LaunchDarklyEmulator.start()
-  gh = await GitHubEmulator.start()
-  gh.addPullRequest('acme', 'platform-config', { number: 7, headSha: 'a'.repeat(40) })
+  ;({ ld, gh } = await startEmulators())
 })
-afterEach(async () => {
-  await ld.close()
-  await gh.close()
-})
+afterEach(() => stopEmulators({ ld, gh }))
 
 /** A run that comments on pull request 7, so that the comment is checked for canaries too. */
 function runWithComment(options: RunOptions, secrets: string[]) {

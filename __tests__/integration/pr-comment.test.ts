@@ -14,18 +14,14 @@ import {
   visibleText
 } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals } from '../helpers/fixtures.js'
+import { startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
 beforeEach(async () => {
-  ld = await LaunchDarklyEmulator.start()
-  gh = await GitHubEmulator.start()
-  gh.addPullRequest('acme', 'platform-config', { number: 7, headSha: 'a'.repeat(40) })
+  ;({ ld, gh } = await startEmulators())
 })
-afterEach(async () => {
-  await ld.close()
-  await gh.close()
-})
+afterEach(() => stopEmulators({ ld, gh }))
 
 const PR_EVENT = { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }
 

@@ -3,28 +3,19 @@
  * describes are reported (`unmanaged`), and with `prune` deleted, but never under an integration
  * no file names, never with the keep tag, never in a run where anything failed.
  */
-import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
+import { INSTALLATION_TOKEN, type GitHubEmulator } from '../../emulators/github.js'
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { diffBlocks, visibleText } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, LIST, ldInputs, routesOf, run, writes } from '../helpers/fixtures.js'
+import { startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
 beforeEach(async () => {
-  ld = await LaunchDarklyEmulator.start()
-  gh = await GitHubEmulator.start()
-  gh.addPullRequest('acme', 'platform-config', {
-    number: 7,
-    headSha: 'a'.repeat(40),
-    mergeCommitSha: 'b'.repeat(40),
-    merged: true
-  })
+  ;({ ld, gh } = await startEmulators({ merged: true }))
 })
-afterEach(async () => {
-  await ld.close()
-  await gh.close()
-})
+afterEach(() => stopEmulators({ ld, gh }))
 
 /** Three approvals configurations, one paging: the file describes only "Approvals (prod)". */
 function seedEstate() {

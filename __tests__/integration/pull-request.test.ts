@@ -8,6 +8,7 @@ import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { diffBlocks, expectCleanRendering, visibleText } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
+import { startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 const HEAD = 'a'.repeat(40)
 const MERGE = 'b'.repeat(40)
@@ -15,19 +16,9 @@ const MERGE = 'b'.repeat(40)
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
 beforeEach(async () => {
-  ld = await LaunchDarklyEmulator.start()
-  gh = await GitHubEmulator.start()
-  gh.addPullRequest('acme', 'platform-config', {
-    number: 7,
-    headSha: HEAD,
-    mergeCommitSha: MERGE,
-    merged: true
-  })
+  ;({ ld, gh } = await startEmulators({ merged: true }))
 })
-afterEach(async () => {
-  await ld.close()
-  await gh.close()
-})
+afterEach(() => stopEmulators({ ld, gh }))
 
 const comments = () => gh.comments('acme', 'platform-config', 7)
 const body = () => comments().at(-1)?.body ?? ''

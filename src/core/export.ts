@@ -5,6 +5,7 @@
  * name is derived from the integration, the configuration and the key, for a repository secret.
  * Planning the files right after, with those secrets set, finds nothing to change.
  */
+import { WRITABLE_FIELDS } from '../generated/fields.js'
 import type { JsonValue } from './json-patch.js'
 import { isSecretPath } from './secrets.js'
 import type { IntegrationConfiguration } from './types.js'
@@ -55,16 +56,8 @@ export interface ExportOptions {
   schema: string
 }
 
-/** The order of the desired-state schema's properties. */
-const FIELD_ORDER = [
-  'integrationKey',
-  'id',
-  'name',
-  'enabled',
-  'tags',
-  'configValues',
-  'capabilityConfig'
-]
+/** The order of the desired-state schema's properties: how to find it, then what it holds. */
+const FIELD_ORDER = ['id', 'integrationKey', ...WRITABLE_FIELDS]
 
 export async function exportConfigurations(
   byKey: ReadonlyMap<string, readonly IntegrationConfiguration[]>,
