@@ -3,24 +3,20 @@
  * outside becomes a workflow command, no header makes a run wait without bound, every output fits
  * where it goes whatever the input's size, and names the user does not control cannot break it.
  */
-import { GitHubEmulator, INSTALLATION_TOKEN } from '../../emulators/github.js'
+import { INSTALLATION_TOKEN, type GitHubEmulator } from '../../emulators/github.js'
 import type { Fault } from '../../emulators/http.js'
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
 import { visibleText } from '../helpers/github-markdown.js'
+import { startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
 beforeEach(async () => {
-  ld = await LaunchDarklyEmulator.start()
-  gh = await GitHubEmulator.start()
-  gh.addPullRequest('acme', 'platform-config', { number: 7, headSha: 'a'.repeat(40) })
+  ;({ ld, gh } = await startEmulators())
 })
-afterEach(async () => {
-  await ld.close()
-  await gh.close()
-})
+afterEach(() => stopEmulators({ ld, gh }))
 
 const pr = () => ({
   githubApiUrl: gh.url,
