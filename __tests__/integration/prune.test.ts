@@ -84,7 +84,9 @@ describe('configurations no file describes', () => {
     expect(routesOf(ld)).toEqual([LIST])
     const comment = visibleText(gh.comments('acme', 'platform-config', 7)[0]?.body ?? '')
     expect(comment).toContain('Plan: 1 unchanged, 2 in no file')
-    expect(comment).toMatch(/2 configurations in LaunchDarkly that no file describes/)
+    expect(comment).toMatch(
+      /2 configurations in LaunchDarkly that no file describes \(prune: true deletes them\)/
+    )
     expect(comment).toMatch(/❔ Approvals \(staging\) · [0-9a-f]{24}: in no file/)
     // Unmanaged configurations are not drift without prune.
     const drift = await desired(file, { 'dry-run': 'true', 'fail-on-drift': 'true' })
@@ -110,6 +112,8 @@ describe('configurations no file describes', () => {
     expect(seen).toContain('Plan: 1 to delete, 1 unchanged, 1 in no file')
     expect(seen).toMatch(/Deletes Approvals \(staging\) \(custom-approvals\)/)
     expect(seen).toMatch(/Approvals \(legacy\) .*Kept: it has the tag keep/)
+    // What prune left says why; the hint to turn prune on is for runs without it.
+    expect(seen).not.toContain('prune: true deletes them')
     // The deletion's diff shows what goes, secrets by placeholder.
     expect(diffBlocks(body)[0]).toEqual(
       expect.arrayContaining(['-name: "Approvals (staging)"', '-  apiKey: (secret)'])

@@ -207,15 +207,19 @@ export function planDesired(
   return finish(live, expected, operations, { changes, undecided, substituted, ...findings })
 }
 
-/** Plans the deletion of a configuration: the change shows every field it had, going. */
-export function planDeletion(live: IntegrationConfiguration): DeletePlan {
+/**
+ * Plans the deletion of a configuration: the change shows every field it had, going. The
+ * integration is the list's (an item may leave `_integrationKey` out): its manifest says which
+ * values are secret.
+ */
+export function planDeletion(live: IntegrationConfiguration, integrationKey: string): DeletePlan {
   const { changes } = diffConfigurations(toJsonObject(live), {}, WRITABLE_FIELDS, {
-    scope: { integrationKey: live._integrationKey },
+    scope: { integrationKey },
     rotateSecrets: false
   })
   return {
     action: 'delete',
-    integrationKey: live._integrationKey,
+    integrationKey,
     live,
     expected: {},
     changes,

@@ -16,16 +16,17 @@ export type LiveResult =
   | { kind: 'missing'; notFound: string }
   | { kind: 'failed'; error: ActionError }
 
-/**
- * Starts every read at once (the client bounds how many are in flight) and answers each
- * configuration as soon as its own read is back, so that writes start while other reads go on.
- */
 export interface Reads {
   /** One per configuration, in the order given. */
   results: Promise<LiveResult>[]
   /** Every configuration of each integration key the files name (or why it could not be listed). */
   lists: ReadonlyMap<string, Promise<IntegrationConfiguration[] | ActionError>>
 }
+
+/**
+ * Starts every read at once (the client bounds how many are in flight) and answers each
+ * configuration as soon as its own read is back, so that writes start while other reads go on.
+ */
 
 export function readDesired(
   configurations: readonly DesiredConfiguration[],

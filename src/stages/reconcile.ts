@@ -205,7 +205,7 @@ async function findUnmanaged(reads: Reads, settings: Settings): Promise<Planned[
       }
       const kept = live.tags?.includes(settings.pruneKeepTag) === true
       if (settings.prune && !kept) {
-        unmanaged.push({ known, plan: planDeletion(live) })
+        unmanaged.push({ known, plan: planDeletion(live, integrationKey) })
       } else {
         // Reported in one line each; a configuration `prune` keeps says why it was kept.
         const notices = settings.prune

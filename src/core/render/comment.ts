@@ -80,7 +80,10 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   const sections = changing.map(o => ({ outcome: o, markdown: section(o, facts) }))
   const unmanagedBlock =
     unmanaged.length > 0
-      ? `**${plural(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes** (\`prune: true\` deletes them):\n\n${unchangedLines(unmanaged, facts)}`
+      ? `**${plural(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
+          // Each one prune left says why; without prune, the hint is what to do.
+          unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''
+        }:\n\n${unchangedLines(unmanaged, facts)}`
       : undefined
   const unchangedBlock =
     unchanged.length > 0

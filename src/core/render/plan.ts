@@ -160,7 +160,7 @@ export function callouts(outcomes: readonly RedactedOutcome[]): string[] {
     out.push(
       alert(
         'CAUTION',
-        `**Deletes** ${listed(deleting.map(o => `${literal(nameOf(o))} (${text(o.integrationKey ?? '')})`))}: no file describes ${deleting.length === 1 ? 'it' : 'them'}, and \`prune\` is on. A tag \`prune-keep-tag\` names keeps a configuration.`
+        `**Deletes** ${listed(deleting.map(o => `${literal(nameOf(o))} (${text(o.integrationKey ?? '')})`))}: no file describes ${deleting.length === 1 ? 'it' : 'them'}, and \`prune\` is on. To keep one, describe it in a file or give it the tag that \`prune-keep-tag\` names (\`keep\` by default).`
       )
     )
   }
