@@ -40,7 +40,9 @@ const DEFAULT_GITHUB_POLICY = {
  * for a comment, a problem never fails the step; for an approval, it refuses the apply).
  */
 async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_POLICY) {
-    const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug };
+    // Octokit calls these as its own methods: bound here, or `this` is octokit's log object.
+    const debug = (message) => log.debug(message);
+    const octokitLog = { debug, info: debug, warn: debug, error: debug };
     const common = {
         baseUrl: context.apiUrl,
         log: octokitLog,
@@ -76,7 +78,7 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
         existing = await findComment(octokit, pull, marker, whoIsIt);
     }
     catch (error) {
-        return { problem: explain(error, context) };
+        return { problem: explain(error, context), cause: causeOf(error, context) };
     }
     const found = pull;
     return {
@@ -95,7 +97,11 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
                         owner: found.owner,
                         repo: found.repo,
                         issue_number: found.number,
-                        body
+                        body,
+                        // A create whose answer was lost (a 5xx, a dropped connection) may have made the
+                        // comment: sent again, it would make a second one. Rate limits are still waited
+                        // out by the throttling plugin, which retries only what GitHub refused.
+                        request: { retries: 0 }
                     });
                 log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${data.html_url}`);
                 return data.html_url;
@@ -185,6 +191,14 @@ async function findComment(octokit, pull, marker, identity) {
         }
     }
     return undefined;
+}
+/** What went wrong, without what it means for the comment: for the approval gate's message. */
+function causeOf(error, context) {
+    const status = error.status;
+    const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
+    return error.response === undefined && status === 500
+        ? `GitHub could not be reached at ${context.apiUrl} (${detail})`
+        : `GitHub answered ${status ?? 'with an error'} (${detail})`;
 }
 function explain(error, context) {
     const status = error.status;

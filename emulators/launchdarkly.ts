@@ -67,9 +67,9 @@ export interface LaunchDarklyEmulatorOptions {
   /**
    * Lists in pages of this many, with `_links.next` (`?offset=`), as LaunchDarkly's other
    * collections page; this one's pages are not documented. `nextHref` replaces the next link,
-   * for a hostile or broken one.
+   * for a hostile or broken one; as a function, it is given the link it replaces.
    */
-  listPages?: { size: number; nextHref?: string }
+  listPages?: { size: number; nextHref?: string | ((next: string) => string) }
 }
 
 export type MaskStyle = { start: number; end: number; asterisks: number } | 'hidden'
@@ -300,8 +300,10 @@ export class LaunchDarklyEmulator extends Emulator {
       self: { href: offset ? `${href}?offset=${offset}` : href, type: 'application/json' }
     }
     if (more) {
+      const next = `${href}?offset=${offset + pages.size}`
       links.next = {
-        href: pages.nextHref ?? `${href}?offset=${offset + pages.size}`,
+        href:
+          typeof pages.nextHref === 'function' ? pages.nextHref(next) : (pages.nextHref ?? next),
         type: 'application/json'
       }
     }

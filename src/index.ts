@@ -9,7 +9,10 @@ import { actionsSink } from './io/runner.js'
 function reportUnexpected(error: unknown): void {
   const { message } = describeFailure(error)
   // Written by hand: whatever failed may be the runner's files that @actions/core writes to.
-  process.stdout.write(`::error::${message.replace(/%/g, '%25').replace(/\r?\n/g, '%0A')}\n`)
+  // Escaped as @actions/core escapes command data: a lone CR ends a line for the runner too. The
+  // secrets known by then were given to the runner's masking, which still applies to this line.
+  const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  process.stdout.write(`::error::${data}\n`)
   process.exit(1)
 }
 

@@ -26,14 +26,14 @@ import { renderFailureSummary, renderSummary } from './core/render/summary.js'
 import { renderLog, renderOutputs } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
-import type { GitHubPolicy, PullRequestSession } from './io/github.js'
+import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
 import { LaunchDarklyClient } from './io/launchdarkly/client.js'
 import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, runUrl, type RunContext } from './io/run-context.js'
 import { commitLinks, reportFacts, runLink, schemaReference } from './report-facts.js'
 import { Runner, type RunnerSink } from './io/runner.js'
-import { checkApproval, type Approval } from './stages/approval.js'
+import { checkApproval, incompletePlan, type Approval } from './stages/approval.js'
 import { exportWork } from './stages/export.js'
 import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/reconcile.js'
 import { USER_AGENT } from './version.js'
@@ -50,7 +50,7 @@ export interface RunResult {
   failure: Failure | undefined
 }
 
-type Session = PullRequestSession | { problem: string } | undefined
+type Session = PullRequestSession | GitHubProblem | undefined
 
 export async function run(
   sink: RunnerSink,
@@ -82,9 +82,11 @@ async function runStages(
   let token: string
   try {
     const inputs = await parseInputs(raw, workspaceFiles(context.workspace), {
-      environment: runner.sink.env
+      environment: runner.sink.env,
+      protect: values => runner.protect(values)
     })
     ;({ settings, work, token } = inputs)
+    for (const warning of inputs.ignored) runner.warning(warning, { title: 'LaunchDarkly: input' })
   } catch (error) {
     return failEarly(error, runner, raw, context, dependencies)
   }
@@ -119,6 +121,7 @@ async function runStages(
   }
   const planned = planWork(work, stage)
   let outcomes: Outcome[]
+  let redacted: RedactedOutcome[] | undefined
   let approval: Approval = { approved: true }
   if (settings.requireApprovedPlan) {
     // Everything is read and planned before the gate; the apply then settles the same plans.
@@ -127,20 +130,25 @@ async function runStages(
       unmanaged: Promise.resolve(await planned.unmanaged)
     }
     const plan = await settleAll(ready, stage, true)
-    approval = checkApproval(redactAll(plan, scrubber), await openSession(), github?.key ?? '')
-    outcomes = approval.approved ? await settleAll(ready, stage, false) : plan
+    const shownPlan = redactAll(plan, scrubber)
+    approval = shownPlan.some(o => o.status === 'failed')
+      ? incompletePlan(shownPlan)
+      : checkApproval(shownPlan, await openSession(), github?.key ?? '')
+    if (approval.approved) outcomes = await settleAll(ready, stage, false)
+    else [outcomes, redacted] = [plan, shownPlan]
   } else {
     outcomes = await settleAll(planned, stage, settings.dryRun)
   }
   runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
 
-  const redacted = redactAll(outcomes, scrubber)
+  redacted ??= redactAll(outcomes, scrubber)
   const refused = !approval.approved
   const facts = reportFacts(settings, context, refused)
   const failure = approval.approved ? runFailure(redacted, facts) : approval.failure
   const refusal = approval.approved
     ? undefined
-    : { message: approval.failure.message, approved: approval.approvedDetails }
+    : // The reason may quote GitHub's words: scrubbed, as everything rendered is.
+      { message: runner.scrub(approval.failure.message), approved: approval.approvedDetails }
   await report(runner, redacted, failure, { ...facts, refusal })
   if (settings.comment && github) {
     const opened = await openSession()
@@ -192,19 +200,18 @@ async function runExport(
     if (outcome.error)
       runner.error(outcome.error.message, { title: `LaunchDarkly: ${outcome.label}` })
   }
+  // Names come from LaunchDarkly: scrubbed like every other string a report shows.
+  const report = scrubber.scrubDeep(reportOfExport(exported))
   runner.setOutputs({
     ...renderOutputs(redacted, failure, facts),
-    changed: 'false',
-    'exported-files': JSON.stringify(exported.files.map(file => file.path)),
-    'secret-variables': JSON.stringify(exported.variables.map(variable => variable.name))
+    'exported-files': JSON.stringify(report.files.map(file => file.path)),
+    'secret-variables': JSON.stringify(report.variables.map(variable => variable.name))
   })
-  // Names come from LaunchDarkly: scrubbed like every other string a report shows.
-  await runner.writeSummary(
-    renderExportSummary(scrubber.scrubDeep(reportOfExport(exported)), redacted, facts)
-  )
-  if (exported.variables.length > 0) {
+  await runner.writeSummary(renderExportSummary(report, redacted, facts))
+  const secrets = report.variables.length
+  if (secrets > 0) {
     runner.notice(
-      `The exported files refer to ${exported.variables.length} secret${exported.variables.length === 1 ? '' : 's'} as \${VAR}: create them as repository secrets (the job summary lists them, with the env: block to paste).`
+      `The exported files refer to ${secrets} secret${secrets === 1 ? '' : 's'} as \${VAR}: create them as repository secrets (the job summary lists them, with the env: block to paste).`
     )
   }
   return { failure }

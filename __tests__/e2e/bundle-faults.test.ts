@@ -80,7 +80,8 @@ describe('the bundle: faults that need real time (from the fault matrix)', () =>
 })
 
 describe('the bundle: bad input', () => {
-  // One case of each kind of input; the whole corpus runs in-process.
+  // Every twelfth case in file-name order, as each spawns the bundle: a sample, which need not
+  // hold every kind of input. The whole corpus runs in-process (integration/bad-input.test.ts).
   const sample = BAD_INPUT_CASES.filter((_case, i) => i % 12 === 0)
 
   it.each(sample)('%s', async (_name, testCase) => {

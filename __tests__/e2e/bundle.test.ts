@@ -13,12 +13,14 @@ import {
   ldInputs,
   PATCH,
   POST,
+  results,
   routesOf,
   runBuilt,
   seedApprovals,
+  statuses,
   writes
 } from '../helpers/fixtures.js'
-import { startEmulators, stopEmulators } from '../helpers/emulators.js'
+import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -26,9 +28,6 @@ beforeEach(async () => {
   ;({ ld, gh } = await startEmulators())
 })
 afterEach(() => stopEmulators({ ld, gh }))
-
-const results = (outputs: Record<string, string>) =>
-  JSON.parse(outputs.results ?? '[]') as { status: string; name: string }[]
 
 describe('the bundle', () => {
   it('runs on the node it is given (its User-Agent says which)', async () => {
@@ -96,7 +95,7 @@ describe('the bundle', () => {
         githubApiUrl: gh.url,
         githubToken: INSTALLATION_TOKEN,
         eventName: 'pull_request',
-        event: { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }
+        event: pullRequestEvent()
       },
       { github: gh }
     )
@@ -179,7 +178,7 @@ describe('the bundle', () => {
       env: { [variable ?? '']: APPROVALS_SECRET }
     })
     expect(applied.exitCode).toBe(0)
-    expect(Object.fromEntries(results(applied.outputs).map(r => [r.name, r.status]))).toEqual({
+    expect(statuses(applied)).toEqual({
       'Approvals (prod)': 'unchanged',
       Stray: 'deleted'
     })

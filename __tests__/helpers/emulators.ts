@@ -8,6 +8,9 @@ import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 export const PULL_HEAD = 'a'.repeat(40)
 export const PULL_MERGE = 'b'.repeat(40)
 
+/** The `pull_request` event of that pull request, as GITHUB_EVENT_PATH gives it. */
+export const pullRequestEvent = () => ({ pull_request: { number: 7, head: { sha: PULL_HEAD } } })
+
 export interface Emulators {
   ld: LaunchDarklyEmulator
   gh: GitHubEmulator

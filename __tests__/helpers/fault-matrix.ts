@@ -7,15 +7,14 @@
 import type { Fault } from '../../emulators/http.js'
 import type { LaunchDarklyEmulator, StoredConfiguration } from '../../emulators/launchdarkly.js'
 import type { RunOptions, RunResult } from '../../emulators/runner.js'
-import { ldInputs, seedApprovals } from './fixtures.js'
+import { ldInputs, results, seedApprovals } from './fixtures.js'
+
+export { results }
 
 export const PATCH_OPS =
   '[{"op":"add","path":"/tags/-","value":"approvals"},{"op":"replace","path":"/enabled","value":false}]'
 export const APPLIED = { tags: ['prod', 'approvals'], enabled: false }
 export const UNTOUCHED = { tags: ['prod'], enabled: true }
-
-export const results = (result: RunResult) =>
-  JSON.parse(result.outputs.results ?? '[]') as { status: string; error: string | null }[]
 
 export interface Expectation {
   exitCode: 0 | 1

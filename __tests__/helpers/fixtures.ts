@@ -9,6 +9,7 @@ import {
   type StoredConfiguration
 } from '../../emulators/launchdarkly.js'
 import { runAction, type RunOptions, type RunResult } from '../../emulators/runner.js'
+import type { Status } from '../../src/core/outcome.js'
 import { expectNoSecrets } from './canaries.js'
 import { FakeClock } from './fake-clock.js'
 import { runInProcess, type InProcessOptions } from './in-process.js'
@@ -92,3 +93,24 @@ export const writes = (ld: LaunchDarklyEmulator): RecordedRequest[] =>
   ld.server.requests.filter(r => r.method !== 'GET')
 
 export const routesOf = (ld: LaunchDarklyEmulator): string[] => ld.server.requests.map(r => r.route)
+
+/** One element of the `results` output, as action.yml describes it. */
+export interface ReportedResult {
+  id: string | null
+  name: string | null
+  integrationKey: string | null
+  file: string | null
+  status: Status
+  patch: unknown
+  error: string | null
+}
+
+/** The `results` output of a run, given the run or its outputs. */
+export function results(from: RunResult | RunResult['outputs']): ReportedResult[] {
+  const outputs = (typeof from.outputs === 'object' ? from.outputs : from) as RunResult['outputs']
+  return JSON.parse(outputs.results ?? '[]') as ReportedResult[]
+}
+
+/** Each configuration's status by its name. */
+export const statuses = (from: RunResult | RunResult['outputs']): Record<string, Status> =>
+  Object.fromEntries(results(from).map(r => [r.name, r.status]))

@@ -5,7 +5,6 @@
  * read those configurations by ID and stay just as idempotent.
  */
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
-import type { RunResult } from '../../emulators/runner.js'
 import { expectNoSecrets } from '../helpers/canaries.js'
 import { visibleText } from '../helpers/github-markdown.js'
 import {
@@ -15,6 +14,7 @@ import {
   LIST,
   POST,
   PATCH,
+  results,
   routesOf,
   run,
   seedApprovals,
@@ -34,14 +34,6 @@ describe.each(MODES)('desired state, with $mode', ({ listSummaries }) => {
   afterEach(() => ld.close())
   /** The read by ID a summary list item needs, when the file manages configValues. */
   const summaryRead = listSummaries ? [GET] : []
-
-  const results = (result: RunResult) =>
-    JSON.parse(result.outputs.results ?? '[]') as {
-      id: string
-      status: string
-      error: string | null
-      file: string
-    }[]
 
   function apply(
     files: Record<string, string>,

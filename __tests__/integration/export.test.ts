@@ -10,7 +10,7 @@ import { parse } from 'yaml'
 import { LaunchDarklyEmulator, type SeedConfiguration } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { visibleText } from '../helpers/github-markdown.js'
-import { ldInputs, routesOf, run, writes } from '../helpers/fixtures.js'
+import { ldInputs, results, routesOf, run, writes } from '../helpers/fixtures.js'
 
 const SECRETS = {
   approvals: 'approvals-secret-1234',
@@ -155,7 +155,7 @@ describe.each([
     expect(summary).toContain(
       'LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN: ${{ secrets.LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN }}'
     )
-    expect(JSON.parse(result.outputs.results ?? '[]')).toHaveLength(9)
+    expect(results(result)).toHaveLength(9)
     expect(result.outputs.changed).toBe('false')
   })
 
@@ -195,9 +195,7 @@ describe.each([
     )
     expect(plan.errors).toEqual([])
     expect(plan.exitCode).toBe(0)
-    const statuses = (JSON.parse(plan.outputs.results ?? '[]') as { status: string }[]).map(
-      r => r.status
-    )
+    const statuses = results(plan).map(r => r.status)
     expect(statuses).toEqual(Array<string>(ESTATE.length).fill('unchanged'))
     expect(plan.outputs.changed).toBe('false')
     expect(writes(ld)).toHaveLength(0)
@@ -232,7 +230,6 @@ describe('export: what it refuses', () => {
   })
 
   it('says which file it could not write, and why', async () => {
-    ld.seed(...ESTATE)
     const result = await run({
       inputs: ldInputs(ld, {
         'export-to': 'launchdarkly',

@@ -9,7 +9,7 @@ import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
 import { visibleText } from '../helpers/github-markdown.js'
-import { startEmulators, stopEmulators } from '../helpers/emulators.js'
+import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -22,7 +22,7 @@ const pr = () => ({
   githubApiUrl: gh.url,
   githubToken: INSTALLATION_TOKEN,
   eventName: 'pull_request',
-  event: { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }
+  event: pullRequestEvent()
 })
 const comments = () => gh.comments('acme', 'platform-config', 7)
 
@@ -204,6 +204,52 @@ describe('every output fits where it goes', () => {
     // As many configurations as fit are listed, then how many more there are.
     expect(visibleText(body)).toMatch(/… and \d+ more configurations \(in the job summary\)/)
     expect(visibleText(body)).toMatch(/The job summary has every configuration and change/)
+  })
+
+  it('a comment about 1,200 failures, one error shared and many different, is posted whole', async () => {
+    const seeded = ld.seed(
+      ...Array.from({ length: 1200 }, (_, i) => ({
+        integrationKey: 'custom-approvals',
+        name: `Approvals for team number ${i} with a fairly long name`,
+        configValues: {}
+      }))
+    )
+    // The list fails for none; each PATCH fails: most with one error, 40 each with its own.
+    ld.server.injectFaults(
+      { method: 'PATCH' },
+      ...Array.from({ length: 1200 }, (_, i) => ({
+        kind: 'status' as const,
+        status: 403,
+        body: { code: 'forbidden', message: i < 40 ? `Denied by policy number ${i}` : 'Denied' }
+      }))
+    )
+    const file =
+      'configurations:\n' +
+      seeded
+        .map(c => `  - {integrationKey: custom-approvals, id: ${c._id}, enabled: false}\n`)
+        .join('')
+    const result = await run({
+      ...pr(),
+      inputs: ldInputs(ld, {
+        'desired-state-file': 'all.yaml',
+        'comment-on-pr': 'true',
+        concurrency: '20'
+      }),
+      files: { 'all.yaml': file },
+      timeoutMs: 120_000
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['failure-reason']).toBe('forbidden')
+    expect(result.outputs['comment-url']).toMatch(/#issuecomment-\d+$/)
+    const body = comments()[0]?.body ?? ''
+    expect([...body].length).toBeLessThanOrEqual(65_536)
+    // Whole: it ends with its footer, not cut in the middle of a tag.
+    expect(body).toMatch(/comment key <code>[^<]+<\/code><\/sub>$/)
+    const seen = visibleText(body)
+    expect(seen).toContain('1200 failed')
+    // The commonest error first, naming its first 20 configurations; past 10 callouts, a count.
+    expect(seen).toMatch(/^\[!CAUTION\]\n1160 configurations \(.*and 1140 more\) failed/m)
+    expect(seen).toContain('31 more configurations failed, with other errors')
   })
 
   it('names that grow fivefold when escaped still give a posted comment', async () => {

@@ -10,8 +10,15 @@ import { LaunchDarklyEmulator, ROUTES, WRITER_TOKEN } from '../../emulators/laun
 import { runAction, type RunOptions } from '../../emulators/runner.js'
 import { asRendered, expectNoSecrets } from '../helpers/canaries.js'
 import { diffBlocks } from '../helpers/github-markdown.js'
-import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
-import { startEmulators, stopEmulators } from '../helpers/emulators.js'
+import {
+  APPROVALS_SECRET,
+  ldInputs,
+  results,
+  run,
+  seedApprovals,
+  writes
+} from '../helpers/fixtures.js'
+import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -27,7 +34,7 @@ function runWithComment(options: RunOptions, secrets: string[]) {
       githubApiUrl: gh.url,
       githubToken: INSTALLATION_TOKEN,
       eventName: 'pull_request',
-      event: { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } },
+      event: pullRequestEvent(),
       ...options,
       inputs: { 'comment-on-pr': 'true', ...options.inputs }
     },
@@ -36,8 +43,37 @@ function runWithComment(options: RunOptions, secrets: string[]) {
 }
 
 const comment = () => gh.comments('acme', 'platform-config', 7)[0]?.body ?? ''
-const results = (outputs: Record<string, string>) =>
-  JSON.parse(outputs.results ?? '[]') as { status: string; error: string | null }[]
+
+describe('a substituted value is masked before any error about its file can quote it', () => {
+  const value = 'hunter2-supersecret-provider'
+
+  it.each([
+    [
+      'a manifest check',
+      `integrationKey: aiconfig-test-run\nname: AI tests\nconfigValues:\n  provider: \${VALUE}\n`
+    ],
+    [
+      'two configurations of the same name',
+      `configurations:\n  - {integrationKey: custom-approvals, name: '\${VALUE}'}\n  - {integrationKey: custom-approvals, name: '\${VALUE}'}\n`
+    ]
+  ])('%s', async (_what, text) => {
+    const result = await runWithComment(
+      {
+        inputs: ldInputs(ld, { 'desired-state-file': 'a.yaml', 'dry-run': 'true' }),
+        files: { 'a.yaml': text },
+        env: { VALUE: value }
+      },
+      [value]
+    )
+    // The input error is reported in the log, the summary and the comment: none holds the value
+    // (the canary check of `run` reads them all, and the comment).
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['failure-reason']).toBe('invalid-input')
+    expect(result.errors).toHaveLength(1)
+    expect(comment()).toContain('could not be checked')
+    expect(ld.server.requests).toHaveLength(0)
+  })
+})
 
 describe('secrets are redacted before anything escapes them', () => {
   // Every character here is one that Markdown rendering turns into an entity.

@@ -7,11 +7,16 @@
 import { LaunchDarklyEmulator, MASK_STYLES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { asRendered } from '../helpers/canaries.js'
-import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
+import {
+  APPROVALS_SECRET,
+  ldInputs,
+  results,
+  run,
+  seedApprovals,
+  writes
+} from '../helpers/fixtures.js'
 
 const styles = Object.entries(MASK_STYLES).map(([name, style]) => ({ name, style }))
-const results = (result: RunResult) =>
-  JSON.parse(result.outputs.results ?? '[]') as { status: string; patch: unknown }[]
 const warnings = (result: RunResult) =>
   result.annotations.filter(a => a.level === 'warning').map(a => a.message)
 

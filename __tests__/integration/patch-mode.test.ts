@@ -9,6 +9,7 @@ import {
   GET,
   ldInputs,
   PATCH,
+  results,
   routesOf,
   run,
   seedApprovals,
@@ -75,7 +76,7 @@ describe('patch mode', () => {
     expect(result.exitCode).toBe(0)
     expect(ld.get(_id)?.tags).toEqual(['prod', 'approvals'])
     expect(ld.appliedPatches).toBe(1)
-    expect(JSON.parse(result.outputs.results ?? '[]')).toEqual([
+    expect(results(result)).toEqual([
       expect.objectContaining({
         id: _id,
         status: 'updated',
@@ -147,7 +148,7 @@ describe('patch mode', () => {
     expect(routesOf(ld)).toEqual([GET])
     expect(ld.get(_id)?.enabled).toBe(true)
     expect(result.outputs.changed).toBe('true')
-    expect(JSON.parse(result.outputs.results ?? '[]')[0].status).toBe('would-update')
+    expect(results(result)[0]?.status).toBe('would-update')
     expect(JSON.parse(result.outputs.configuration ?? '{}').enabled).toBe(false)
     expect(visibleText(result.summary)).toContain('nothing has been written to LaunchDarkly yet')
     expect(visibleText(result.summary)).toContain('Plan: 1 to update (1 disabled)')
@@ -161,7 +162,7 @@ describe('patch mode', () => {
     expect(result.exitCode).toBe(0)
     expect(routesOf(ld)).toEqual([GET])
     expect(result.outputs).toMatchObject({ changed: 'false', patch: '[]' })
-    expect(JSON.parse(result.outputs.results ?? '[]')[0].status).toBe('unchanged')
+    expect(results(result)[0]?.status).toBe('unchanged')
   })
 
   it('retries a 429 after Retry-After, then succeeds', async () => {

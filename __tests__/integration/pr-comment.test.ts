@@ -14,7 +14,7 @@ import {
   visibleText
 } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals } from '../helpers/fixtures.js'
-import { startEmulators, stopEmulators } from '../helpers/emulators.js'
+import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -23,8 +23,6 @@ beforeEach(async () => {
 })
 afterEach(() => stopEmulators({ ld, gh }))
 
-const PR_EVENT = { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }
-
 function plan(inputs: Record<string, string>, options: Partial<RunOptions> = {}) {
   return run(
     {
@@ -32,7 +30,7 @@ function plan(inputs: Record<string, string>, options: Partial<RunOptions> = {})
       githubApiUrl: gh.url,
       githubToken: INSTALLATION_TOKEN,
       eventName: 'pull_request',
-      event: PR_EVENT,
+      event: pullRequestEvent(),
       ...options
     },
     { github: gh }
@@ -313,7 +311,7 @@ describe('pull request comment: GitHub variants', () => {
             githubApiUrl: ghes.apiUrl,
             githubToken: INSTALLATION_TOKEN,
             eventName: 'pull_request',
-            event: PR_EVENT,
+            event: pullRequestEvent(),
             env: { GITHUB_GRAPHQL_URL: `${ghes.url}/api/graphql` }
           },
           { github: ghes }
@@ -328,6 +326,26 @@ describe('pull request comment: GitHub variants', () => {
     } finally {
       await ghes.close()
     }
+  })
+
+  it('does not post a comment again when the answer to the first was lost', async () => {
+    const { _id } = seedApprovals(ld)
+    // GitHub makes the comment, then the connection drops: sent again, it would be a second one.
+    gh.server.injectFaults(
+      { method: 'POST', route: '/repos/{owner}/{repo}/issues/{issue_number}/comments' },
+      { kind: 'destroy-after' }
+    )
+    const result = await plan({ 'configuration-id': _id, enabled: 'false' })
+    expect(result.exitCode).toBe(0)
+    expect(comments()).toHaveLength(1)
+    expect(
+      gh.server.requests.filter(r => r.method === 'POST' && r.path.endsWith('/comments'))
+    ).toHaveLength(1)
+    expect(result.annotations.filter(a => a.level === 'warning')).toHaveLength(1)
+    // The next run finds that comment and edits it.
+    const next = await plan({ 'configuration-id': _id, enabled: 'false' })
+    expect(next.exitCode).toBe(0)
+    expect(comments()).toHaveLength(1)
   })
 
   it('waits out a secondary rate limit and still comments', async () => {

@@ -5,10 +5,17 @@
  */
 import { INSTALLATION_TOKEN, type GitHubEmulator } from '../../emulators/github.js'
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
-import type { RunResult } from '../../emulators/runner.js'
 import { diffBlocks, visibleText } from '../helpers/github-markdown.js'
-import { APPROVALS_SECRET, LIST, ldInputs, routesOf, run, writes } from '../helpers/fixtures.js'
-import { startEmulators, stopEmulators } from '../helpers/emulators.js'
+import {
+  APPROVALS_SECRET,
+  LIST,
+  ldInputs,
+  routesOf,
+  run,
+  statuses,
+  writes
+} from '../helpers/fixtures.js'
+import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -46,13 +53,6 @@ function seedEstate() {
   return { prod, staging, legacy, paging, file }
 }
 
-const statuses = (result: RunResult) =>
-  Object.fromEntries(
-    (JSON.parse(result.outputs.results ?? '[]') as { name: string; status: string }[]).map(r => [
-      r.name,
-      r.status
-    ])
-  )
 const DELETE = `DELETE ${ROUTES.item}`
 
 function desired(files: Record<string, string>, inputs: Record<string, string> = {}) {
@@ -64,7 +64,7 @@ function desired(files: Record<string, string>, inputs: Record<string, string> =
       githubApiUrl: gh.url,
       githubToken: INSTALLATION_TOKEN,
       eventName: 'pull_request',
-      event: { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } }
+      event: pullRequestEvent()
     },
     { github: gh }
   )

@@ -8,10 +8,12 @@ import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { diffBlocks, expectCleanRendering, visibleText } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
-import { startEmulators, stopEmulators } from '../helpers/emulators.js'
-
-const HEAD = 'a'.repeat(40)
-const MERGE = 'b'.repeat(40)
+import {
+  PULL_MERGE,
+  pullRequestEvent,
+  startEmulators,
+  stopEmulators
+} from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -43,7 +45,7 @@ function plan(
       githubApiUrl: gh.url,
       githubToken: INSTALLATION_TOKEN,
       eventName: 'pull_request',
-      event: { pull_request: { number: 7, head: { sha: HEAD } } }
+      event: pullRequestEvent()
     },
     { github: gh }
   )
@@ -66,7 +68,7 @@ function apply(
       files,
       env: {
         ...env,
-        GITHUB_SHA: MERGE,
+        GITHUB_SHA: PULL_MERGE,
         GITHUB_WORKFLOW: 'Apply',
         GITHUB_JOB: 'apply',
         GITHUB_RUN_NUMBER: '17'
@@ -74,7 +76,7 @@ function apply(
       githubApiUrl: gh.url,
       githubToken: token,
       eventName: 'push',
-      event: { after: MERGE }
+      event: { after: PULL_MERGE }
     },
     { github: gh }
   )
@@ -140,6 +142,17 @@ describe('a pull request, from plan to apply', () => {
     expect(blocks[0]).toContain('-  baseURL: "https://edited-in-the-ui.example.com"')
     expect(blocks[1]).toContain('-  baseURL: "https://approvals.example.com"')
     expect(visibleText(result.summary)).toContain('What was approved')
+    // Nothing changed, though the plan it shows would change something.
+    expect(result.outputs.changed).toBe('false')
+
+    // Refused again after another edit: what was approved is still the plan reviewers saw, not
+    // what the first refused apply would have done.
+    ld.edit(_id, c => void (c.configValues.baseURL = 'https://second-edit.example.com'))
+    const again = await apply(files)
+    expect(failureReason(again)).toBe('plan-changed')
+    const [now, approved] = diffBlocks(body())
+    expect(now).toContain('-  baseURL: "https://second-edit.example.com"')
+    expect(approved).toContain('-  baseURL: "https://approvals.example.com"')
 
     // The approval stays in the comment: once LaunchDarkly is as it was, the apply goes ahead.
     ld.edit(_id, c => void (c.configValues.baseURL = 'https://approvals.example.com'))
@@ -270,7 +283,7 @@ describe('a pull request, from plan to apply', () => {
         githubApiUrl: gh.url,
         githubToken: INSTALLATION_TOKEN,
         eventName: 'pull_request',
-        event: { pull_request: { number: 7, head: { sha: HEAD } } }
+        event: pullRequestEvent()
       },
       { github: gh }
     )
@@ -291,6 +304,56 @@ describe('a pull request, from plan to apply', () => {
     expect(visibleText(body())).toContain('Applied: 1 updated')
   })
 
+  it('reports why the apply could not plan again, rather than a changed or missing approval', async () => {
+    const { _id } = seedApprovals(ld)
+    const files = { 'ld/approvals.yaml': file(_id) }
+    await plan(files)
+    ld.server.injectFaults(
+      { method: 'GET' },
+      { kind: 'status', status: 403, body: { code: 'forbidden', message: 'Access denied' } }
+    )
+    const result = await apply(files)
+    expect(result.exitCode).toBe(1)
+    expect(failureReason(result)).toBe('forbidden')
+    expect(result.outputs.changed).toBe('false')
+    expect(writes(ld)).toHaveLength(0)
+    expect(result.errors.map(e => e.message)).toEqual([
+      expect.stringMatching(/^LaunchDarkly answered 403/),
+      expect.stringMatching(
+        /^Nothing was written: the apply could not plan every configuration again \(1 failed/
+      )
+    ])
+  })
+
+  it('refuses the apply when the approved plan cannot be read from GitHub, saying why', async () => {
+    const { _id } = seedApprovals(ld)
+    const files = { 'ld/approvals.yaml': file(_id) }
+    await plan(files)
+    const result = await run({
+      inputs: ldInputs(ld, {
+        'desired-state-file': 'ld/*',
+        'comment-on-pr': 'true',
+        'require-approved-plan': 'true'
+      }),
+      files,
+      env: { ...env, GITHUB_SHA: PULL_MERGE },
+      githubApiUrl: 'http://127.0.0.1:9',
+      githubToken: INSTALLATION_TOKEN,
+      eventName: 'push',
+      event: { after: PULL_MERGE },
+      github: { retries: 0 }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(failureReason(result)).toBe('no-approved-plan')
+    expect(writes(ld)).toHaveLength(0)
+    const error = result.errors[0]?.message ?? ''
+    expect(error).toMatch(
+      /could not be read from the pull request: GitHub could not be reached at http:\/\/127\.0\.0\.1:9/
+    )
+    // The reason is the approval's: not the comment's "the LaunchDarkly result is not affected".
+    expect(error).not.toContain('not affected')
+  })
+
   it('says it could not reach GitHub when GitHub cannot be reached, not that it answered 500', async () => {
     const { _id } = seedApprovals(ld)
     const result = await run({
@@ -298,7 +361,7 @@ describe('a pull request, from plan to apply', () => {
       githubApiUrl: 'http://127.0.0.1:9',
       githubToken: PERSONAL_TOKEN,
       eventName: 'pull_request',
-      event: { pull_request: { number: 7, head: { sha: HEAD } } },
+      event: pullRequestEvent(),
       github: { retries: 0 }
     })
     expect(result.exitCode).toBe(0)

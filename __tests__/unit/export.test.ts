@@ -47,7 +47,7 @@ describe('exportConfigurations', () => {
         name: 'Approvals — prod (EU)',
         configValues: { apiKey: 'sup********123', baseURL: 'https://a.example.com' }
       }),
-      // Reads the same once upper-cased and stripped: the second gets its ID's end.
+      // Reads the same once upper-cased and stripped: both get their IDs' ends, the first too.
       live({
         _id: '65f0c1d2e3a4b5c6d7e8f902',
         name: 'approvals prod eu',
@@ -56,13 +56,79 @@ describe('exportConfigurations', () => {
       live({ _id: '65f0c1d2e3a4b5c6d7e8f903', name: '✓✓✓', configValues: { apiKey: '****' } })
     ])
     expect(variables.map(v => v.name)).toEqual([
-      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_PROD_EU_APIKEY',
+      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_PROD_EU_APIKEY_E8F901',
       'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_PROD_EU_APIKEY_E8F902',
       'LAUNCHDARKLY_CUSTOM_APPROVALS_CONFIGURATION_APIKEY'
     ])
     for (const { name } of variables) expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/)
     // No mask, nor any part of one, in the file.
     expect(files[0]?.text).not.toMatch(/\*{2,}|sup|123|xyz/)
+  })
+
+  it('names keys of one configuration that read the same apart, in the order of their paths', async () => {
+    const { variables, files } = await exportOf('custom-approvals', [
+      live({
+        _id: '65f0c1d2e3a4b5c6d7e8f901',
+        name: 'Approvals',
+        // Secret by LaunchDarkly's mask, whatever the key.
+        configValues: { 'a.b': '****1', a_b: '****2', 'a-b': '****3' }
+      })
+    ])
+    expect(variables.map(v => [v.path, v.name])).toEqual([
+      ['/configValues/a.b', 'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_A_B_E8F901_2'],
+      ['/configValues/a_b', 'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_A_B_E8F901_3'],
+      ['/configValues/a-b', 'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_A_B_E8F901']
+    ])
+    expect(new Set(variables.map(v => v.name)).size).toBe(3)
+    const { configurations } = parse(files[0]?.text ?? '') as {
+      configurations: { configValues: Record<string, string> }[]
+    }
+    expect(configurations[0]?.configValues).toEqual(
+      Object.fromEntries(variables.map(v => [v.path.split('/')[2], `\${${v.name}}`]))
+    )
+  })
+
+  it("never hands one configuration's variable to another that appears beside it", async () => {
+    const prod = live({
+      _id: '65f0c1d2e3a4b5c6d7e8f901',
+      name: 'prod',
+      configValues: { apiKey: '****' }
+    })
+    const Prod = live({
+      _id: '65f0c1d2e3a4b5c6d7e8f902',
+      name: 'Prod',
+      configValues: { apiKey: '****' }
+    })
+    const alone = await exportOf('custom-approvals', [prod])
+    expect(alone.variables.map(v => v.name)).toEqual(['LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY'])
+    // 'Prod' sorts first: had the first kept the bare name, Prod would take it, and with it the
+    // repository secret set for prod.
+    const both = await exportOf('custom-approvals', [prod, Prod])
+    const byConfiguration = Object.fromEntries(both.variables.map(v => [v.configuration, v.name]))
+    expect(byConfiguration).toEqual({
+      Prod: 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F902',
+      prod: 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F901'
+    })
+    expect(Object.values(byConfiguration)).not.toContain(alone.variables[0]?.name)
+    // Whichever order LaunchDarkly lists them in.
+    const reversed = await exportOf('custom-approvals', [Prod, prod])
+    expect(reversed.variables).toEqual(both.variables)
+  })
+
+  it('lets a suffixed name give way to a bare one that reads the same', async () => {
+    const { variables } = await exportOf('custom-approvals', [
+      live({
+        _id: '65f0c1d2e3a4b5c6d7e8f901',
+        name: 'prod',
+        configValues: { apiKey: '****', 'apiKey-e8f901': '****' }
+      }),
+      live({ _id: '65f0c1d2e3a4b5c6d7e8f902', name: 'Prod', configValues: { apiKey: '****' } })
+    ])
+    expect(variables.map(v => [v.configuration, v.path, v.name])).toEqual([
+      ['Prod', '/configValues/apiKey', 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F902'],
+      ['prod', '/configValues/apiKey', 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F901_2'],
+      ['prod', '/configValues/apiKey-e8f901', 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F901']
+    ])
   })
 
   it('sorts by name, then ID, and gives the same text whatever order the list came in', async () => {

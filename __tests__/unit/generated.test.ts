@@ -7,7 +7,17 @@ const root = new URL('../../', import.meta.url)
 
 describe('generated files', () => {
   it('match a fresh generation (run `npm run generate` after changing spec/)', async () => {
-    for (const [path, content] of Object.entries(await generatedFiles())) {
+    const generated = await generatedFiles()
+    // Without this, a generator that returned nothing would pass.
+    expect(Object.keys(generated).sort()).toEqual([
+      'schema/desired-state.schema.json',
+      'src/generated/fields.ts',
+      'src/generated/launchdarkly-api.ts',
+      'src/generated/manifests.ts',
+      'src/generated/validators.d.ts',
+      'src/generated/validators.js'
+    ])
+    for (const [path, content] of Object.entries(generated)) {
       expect({ path, content: readFileSync(new URL(path, root), 'utf8') }).toEqual({
         path,
         content

@@ -43,6 +43,30 @@ async function failure(inputs: Record<string, string>): Promise<string> {
 }
 
 describe('parseRequest', () => {
+  it('names the inputs of 1.0 that mean nothing for the work, without refusing them', async () => {
+    const request = await parse({
+      ...base,
+      'create-missing': 'true',
+      'rotate-secrets': 'true',
+      'comment-key': 'mine',
+      'pr-number': '7'
+    })
+    expect(request.ignored).toEqual([
+      expect.stringMatching(/^Input `create-missing` is ignored: a patch changes one existing/),
+      expect.stringMatching(/^Input `rotate-secrets` is ignored: a patch writes every secret/),
+      expect.stringMatching(/^Input `comment-key` is ignored: nothing is commented/),
+      expect.stringMatching(/^Input `pr-number` is ignored: nothing is commented/)
+    ])
+    expect((await parse(base)).ignored).toEqual([])
+    const commenting = await parse({
+      ...base,
+      'comment-on-pr': 'true',
+      'github-token': 't',
+      'comment-key': 'mine'
+    })
+    expect(commenting.ignored).toEqual([])
+  })
+
   it('reads a patch request with its defaults', async () => {
     const request = await parse(base)
     expect(request.token).toBe('api-123')

@@ -143,7 +143,15 @@ describe('README', () => {
   }
 
   it('shows every example workflow whole, as it is in examples/workflows', () => {
-    for (const path of list('examples/workflows/', '.yml')) {
+    const examples = list('examples/workflows/', '.yml')
+    // Without this, an empty or moved examples/workflows would pass.
+    expect(examples).toEqual([
+      'examples/workflows/export.yml',
+      'examples/workflows/pull-request.yml',
+      'examples/workflows/release.yml',
+      'examples/workflows/schedule.yml'
+    ])
+    for (const path of examples) {
       expect({ path, shown: yamlBlocks.includes(read(path)) }).toEqual({ path, shown: true })
     }
   })

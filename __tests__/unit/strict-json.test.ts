@@ -1,5 +1,6 @@
 import { assertStrictJson, MAX_DEPTH, StrictJsonError } from '../../src/core/strict-json.js'
 import { DocumentError, parseDocument } from '../../src/core/documents.js'
+import { abbreviate } from '../../src/core/text.js'
 
 describe('strict JSON', () => {
   it.each([
@@ -11,7 +12,10 @@ describe('strict JSON', () => {
     ['[0.30000000000000000001]', /sent as 0\.3/, 1],
     // 2^60 is a double, but it is written back as 1152921504606847000: not what the file says.
     ['[1152921504606846976]', /sent as 1152921504606847000/, 1],
-    [`${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`, /nested more than 64/, 1]
+    [`${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`, /nested more than 64/, 1],
+    // Longer than any cap on how much of a number is read: the 1 at the end still counts.
+    [`{"a": 0.${'0'.repeat(450)}1}`, /0\.0{37}…, which would be sent as 0 \(/, 1],
+    [`{\n"a": [1, -${'1'.repeat(450)}]}`, /-1{38}…, which is too large/, 2]
   ])('refuses %j', (text, message, line) => {
     JSON.parse(text)
     let error: unknown
@@ -29,9 +33,31 @@ describe('strict JSON', () => {
     '{"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]}',
     '[0.1, 1.0, 1e2, -0, 9007199254740991, 1.5e-7, "1e400", "x\\"y"]',
     '{"": 1, "\\"": 2}',
-    `${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`
+    `${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`,
+    `[0.${'0'.repeat(450)}, 1${'0'.repeat(20)}, 1.5${'0'.repeat(450)}]`
   ])('accepts %j', text => {
     expect(() => assertStrictJson(text)).not.toThrow()
+  })
+
+  // Linear in the length of a number: a document of a million digits must not take minutes.
+  it('reads a number of half a million digits at once', async () => {
+    const number = `0.1${'0'.repeat(500_000)}2`
+    const started = Date.now()
+    expect(() => assertStrictJson(`[${number}]`)).toThrow(/sent as 0\.1 /)
+    await expect(parseDocument(`a: ${number}\n`)).rejects.toThrow(/sent as 0\.1 /)
+    expect(Date.now() - started).toBeLessThan(5000)
+  }, 10_000)
+})
+
+describe('abbreviate', () => {
+  it('cuts by characters, never inside one', () => {
+    expect(abbreviate('short', 60)).toBe('short')
+    expect(abbreviate('x'.repeat(60), 60)).toBe('x'.repeat(60))
+    expect(abbreviate('x'.repeat(61), 60)).toBe(`${'x'.repeat(59)}…`)
+    // Each emoji is two UTF-16 code units: slice(0, 57) would leave half of one.
+    const cut = abbreviate('😀'.repeat(61), 60)
+    expect(cut).toBe(`${'😀'.repeat(59)}…`)
+    expect(cut).not.toMatch(/\p{Cs}/u)
   })
 })
 

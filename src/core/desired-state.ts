@@ -8,7 +8,7 @@ import { lineAt, linesAt, parseInput } from './documents.js'
 import { InputError } from './errors.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'
 import { configValueProblems } from './manifest-rules.js'
-import { formatPointer, valueAt } from './json-patch.js'
+import { formatPointer, parsePointer, valueAt } from './json-patch.js'
 import type { DesiredFields } from './plan.js'
 import { closest } from './suggest.js'
 import { READ_ONLY_FIELDS, WRITABLE_FIELDS } from './types.js'
@@ -38,6 +38,11 @@ export interface DesiredStateOptions {
   /** The `configuration-id` input: names a lone configuration that has no `id`. */
   configurationId: string | undefined
   environment: Readonly<Record<string, string | undefined>>
+  /**
+   * Told each value as it is substituted, before anything can fail: an error about a file (a
+   * manifest check, a duplicate name) may quote a substituted value, and must find it masked.
+   */
+  protect?: (values: readonly string[]) => void
 }
 
 interface RawConfiguration {
@@ -104,7 +109,7 @@ async function validateFile(document: unknown, file: string, text: string): Prom
     errors.find(e => e.keyword === 'additionalProperties') ??
     errors.find(e => e.keyword !== 'if' && e.keyword !== 'oneOf') ??
     errors[0]
-  const tokens = error?.instancePath.split('/').slice(1) ?? []
+  const tokens = parsePointer(error?.instancePath ?? '') ?? []
   const inList = tokens[0] === 'configurations' && tokens.length >= 2
   const configuration = inList ? describeAt(document, Number(tokens[1])) : undefined
   const fieldTokens = inList ? tokens.slice(2) : tokens
@@ -175,7 +180,7 @@ async function toDesired(
   const substitute = async (value: unknown, tokens: string[]): Promise<unknown> => {
     if (typeof value === 'string') {
       const before = substituted.length
-      const result = await substituteString(value, tokens, substituted, options.environment, where)
+      const result = await substituteString(value, tokens, substituted, options, where)
       if (substituted.length > before) substitutedPaths.push(formatPointer(tokens))
       return result
     }
@@ -225,7 +230,7 @@ async function substituteString(
   value: string,
   tokens: string[],
   substituted: string[],
-  environment: Readonly<Record<string, string | undefined>>,
+  options: DesiredStateOptions,
   where: (tokens: string[]) => Promise<{ file: string }>
 ): Promise<string> {
   let missing: string | undefined
@@ -235,12 +240,13 @@ async function substituteString(
       missing ??= `"\${${name}}" is not a variable reference (a name of letters, digits and _); write $\${ for a literal \${`
       return match
     }
-    const replacement = environment[name as string]
+    const replacement = options.environment[name as string]
     if (replacement === undefined) {
       missing ??= `refers to the environment variable ${name}, which is not set: set it in the step's \`env:\` (from a secret, for a credential)`
       return match
     }
     substituted.push(replacement)
+    options.protect?.([replacement])
     return replacement
   })
   if (missing) throw new InputError(INPUT, `${missing}.`, await where(tokens))

@@ -7,6 +7,7 @@
  */
 import { InputError } from './errors.js'
 import { assertExactNumber, assertStrictJson, MAX_DEPTH, StrictJsonError } from './strict-json.js'
+import { abbreviate } from './text.js'
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024
 
@@ -70,11 +71,11 @@ async function parseYaml(text: string): Promise<unknown> {
   // The YAML parser recurses into flow collections: deep enough, it does not throw but takes the
   // whole process down (V8 runs out of memory compiling a regular expression on an exhausted
   // stack). So their depth is counted first, without parsing.
-  const deep = deepFlowLine(text)
+  const yaml = await import('yaml')
+  const deep = deepFlowLine(yaml, text)
   if (deep !== undefined) {
     throw new DocumentError(`is nested more than ${MAX_DEPTH} levels deep (line ${deep})`, deep)
   }
-  const yaml = await import('yaml')
   let documents: ReturnType<typeof yaml.parseAllDocuments>
   try {
     documents = yaml.parseAllDocuments(text, {
@@ -152,6 +153,10 @@ function firstRefusal(
     if (depth >= MAX_DEPTH) {
       return new DocumentError(`is nested more than ${MAX_DEPTH} levels deep (line ${line})`, line)
     }
+    if (yaml.isMap(node)) {
+      const refusal = keyRefusal(yaml, node, lineCounter)
+      if (refusal) return refusal
+    }
     // Children pushed last-first, so that the first problem in reading order is the one named.
     const children = ((node as { items?: unknown[] }).items ?? []).flatMap(item =>
       yaml.isPair(item) ? [item.key, item.value] : [item]
@@ -161,17 +166,53 @@ function firstRefusal(
   return undefined
 }
 
+/**
+ * A map's keys become the keys of a JSON object, which are strings. A list or map as a key would be
+ * written out as text (and the YAML library warns about it on stderr, past the log's escaping); and
+ * keys that YAML tells apart may read the same as text (1 and "1", null and ""), so that the last
+ * would win unseen, as with a key given twice.
+ */
+function keyRefusal(
+  yaml: typeof import('yaml'),
+  map: import('yaml').YAMLMap,
+  lineCounter: (offset: number) => number
+): DocumentError | undefined {
+  const seen = new Set<string>()
+  for (const { key } of map.items) {
+    const line = lineCounter((yaml.isNode(key) ? key.range?.[0] : undefined) ?? map.range?.[0] ?? 0)
+    if (yaml.isCollection(key)) {
+      return new DocumentError(
+        `has a list or map as a key (line ${line}); keys must be plain text`,
+        line
+      )
+    }
+    // An alias is refused where the walk reaches it, with its own message.
+    if (yaml.isAlias(key)) continue
+    // As the YAML library makes a key into an object's: null (or no key at all) is "".
+    const value: unknown = yaml.isScalar(key) ? key.value : key
+    const text = value === null || value === undefined ? '' : String(value)
+    if (seen.has(text)) {
+      return new DocumentError(
+        `gives the key ${JSON.stringify(text)} twice in one map, written differently (line ${line}); keep one`,
+        line
+      )
+    }
+    seen.add(text)
+  }
+  return undefined
+}
+
 /** YAML numbers that would change on the way to LaunchDarkly: .inf, .nan, 1e400, 2^64. */
 function numberProblem(node: import('yaml').Scalar): string | undefined {
   if (typeof node.value !== 'number') return undefined
   const source = node.source ?? String(node.value)
   if (!Number.isFinite(node.value)) {
-    return `has the number ${source}, which JSON cannot carry; write it as a string if it is text`
+    return `has the number ${abbreviate(source, 40)}, which JSON cannot carry; write it as a string if it is text`
   }
   if (node.format === 'HEX' || node.format === 'OCT') {
     return Number.isSafeInteger(node.value)
       ? undefined
-      : `has the number ${source}, which is too large to send exactly; write it as a string`
+      : `has the number ${abbreviate(source, 40)}, which is too large to send exactly; write it as a string`
   }
   try {
     assertExactNumber(source, 0)
@@ -183,30 +224,25 @@ function numberProblem(node: import('yaml').Scalar): string | undefined {
 
 /**
  * The line where YAML flow collections ([ ] and { }) first nest deeper than MAX_DEPTH, if they do.
- * Brackets inside quoted strings and comments are skipped; a bracket inside a plain scalar may be
- * counted, which can only make this stricter than the parser, never looser.
+ * Counted on the YAML library's own tokens, so that what is a bracket and what is text (a quote in
+ * a plain scalar, '' in a quoted one) is decided exactly as the parser will decide it; the lexer is
+ * a loop, not a recursion, and does not build the tree that runs out of stack.
  */
-function deepFlowLine(text: string): number | undefined {
+function deepFlowLine(yaml: typeof import('yaml'), text: string): number | undefined {
   let depth = 0
   let line = 1
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (c === '\n') line += 1
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
-      const end = text.indexOf('\n', i)
-      i = end === -1 ? text.length : end - 1
-    } else if (c === '"' || c === "'") {
-      // A quote inside a plain scalar (it's) is not the start of a string: only after a
-      // separator does a quoted scalar begin.
-      if (i > 0 && !/[\s:,[{-]/.test(text[i - 1] as string)) continue
-      for (i += 1; i < text.length && text[i] !== c; i++) {
-        if (c === '"' && text[i] === '\\') i += 1
-        if (text[i] === '\n') line += 1
-      }
-    } else if (c === '[' || c === '{') {
+  for (const token of new yaml.Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
       depth += 1
       if (depth > MAX_DEPTH) return line
-    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1
+    } else if (token === ']' || token === '}') {
+      depth = Math.max(0, depth - 1)
+    } else if (token === yaml.CST.FLOW_END) {
+      // The lexer gives up on a collection left open (the parser reports it): none is open.
+      depth = 0
+    } else {
+      for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line += 1
+    }
   }
   return undefined
 }

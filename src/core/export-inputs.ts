@@ -21,7 +21,15 @@ export function parseExport(raw: RawInputs): Extract<Work, { kind: 'export' }> {
     )
   }
   // One per line, as the input says; commas too, as a workflow_dispatch text field gives them.
-  const listed = splitLines(read('integration-keys').replace(/,/g, '\n'))
+  const given = read('integration-keys')
+  const listed = splitLines(given.replace(/,/g, '\n'))
+  // Given, but naming nothing (only a comment, or commas): not a reason to export everything.
+  if (given.trim() !== '' && listed.length === 0) {
+    throw new InputError(
+      'integration-keys',
+      'names no integration: give one key per line (such as custom-approvals), or leave it out to export every integration.'
+    )
+  }
   for (const key of listed) {
     const problem = integrationKeyProblem(key)
     if (problem) throw new InputError('integration-keys', `${problem}.`)

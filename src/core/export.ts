@@ -64,36 +64,60 @@ export async function exportConfigurations(
   options: ExportOptions
 ): Promise<Export> {
   const { stringify } = await import('yaml')
-  const taken = new Set<string>()
+  const integrations = [...byKey]
+    .sort(([a], [b]) => compare(a, b))
+    .filter(([, found]) => found.length > 0)
+    .map(([integrationKey, found]) => ({
+      integrationKey,
+      configurations: [...found].sort((a, b) => compare(a.name, b.name) || compare(a._id, b._id))
+    }))
+  const documentOf = (
+    integrationKey: string,
+    live: IntegrationConfiguration,
+    placeholder: (tokens: readonly string[]) => string
+  ): Record<string, JsonValue> => {
+    const document: Record<string, JsonValue> = {}
+    const source: Record<string, unknown> = { ...live, integrationKey, id: live._id }
+    for (const field of FIELD_ORDER) {
+      const value = source[field]
+      if (value === undefined) continue
+      document[field] = toFileValue([field], value as JsonValue, {
+        secret: tokens => isSecretPath(tokens, { integrationKey, live }),
+        placeholder
+      })
+    }
+    return document
+  }
+
+  // A name must not depend on the order secrets are met in, so every secret of the export is
+  // known before any is named.
+  const sites: SecretSite[] = []
+  for (const { integrationKey, configurations } of integrations) {
+    for (const live of configurations) {
+      documentOf(integrationKey, live, tokens => {
+        sites.push({ integrationKey, live, tokens: [...tokens] })
+        return ''
+      })
+    }
+  }
+  const names = variableNames(sites)
+
   const variables: SecretVariable[] = []
   const files: ExportedFile[] = []
-  for (const [integrationKey, found] of [...byKey].sort(([a], [b]) => compare(a, b))) {
-    if (found.length === 0) continue
-    const configurations = [...found].sort(
-      (a, b) => compare(a.name, b.name) || compare(a._id, b._id)
-    )
-    const documents = configurations.map(live => {
-      const document: Record<string, JsonValue> = {}
-      const source: Record<string, unknown> = { ...live, integrationKey, id: live._id }
-      for (const field of FIELD_ORDER) {
-        const value = source[field]
-        if (value === undefined) continue
-        document[field] = toFileValue([field], value as JsonValue, {
-          secret: tokens => isSecretPath(tokens, { integrationKey, live }),
-          placeholder: tokens => {
-            const name = variableName(integrationKey, live, tokens, taken)
-            variables.push({
-              name,
-              integrationKey,
-              configuration: live.name,
-              path: `/${tokens.join('/')}`
-            })
-            return `\${${name}}`
-          }
+  for (const { integrationKey, configurations } of integrations) {
+    const documents = configurations.map(live =>
+      documentOf(integrationKey, live, tokens => {
+        const name = names.get(live)?.get(siteKey(tokens))
+        if (name === undefined) throw new Error(`No variable named for /${tokens.join('/')}`)
+        variables.push({
+          name,
+          integrationKey,
+          configuration: live.name,
+          path: `/${tokens.join('/')}`
         })
-      }
-      return document
-    })
+        return `\${${name}}`
+      })
+    )
     const path = `${options.directory.replace(/\/+$/, '')}/${integrationKey}.yaml`
     const header = [
       `# yaml-language-server: $schema=${options.schema}`,
@@ -133,31 +157,93 @@ function toFileValue(tokens: string[], value: JsonValue, rules: ValueRules): Jso
   return value
 }
 
+/** A secret value of one configuration, to be named. */
+interface SecretSite {
+  integrationKey: string
+  live: IntegrationConfiguration
+  tokens: readonly string[]
+}
+
+/** Tokens as a map key: joined with `/` alone, `["a/b"]` and `["a", "b"]` would meet. */
+const siteKey = (tokens: readonly string[]): string => JSON.stringify(tokens)
+
+const namePart = (value: string): string =>
+  value
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+
 /**
  * LAUNCHDARKLY_<INTEGRATION>_<CONFIGURATION>_<KEY>: a valid name for an environment variable and
- * a repository secret (letters, digits and _, not starting with a digit or GITHUB_), the same on
- * every export. Not LD_…: the dynamic linker reads variables of that prefix. Two configurations
- * whose names read the same get their IDs' ends appended.
+ * a repository secret (letters, digits and _, not starting with a digit or GITHUB_). Not LD_…:
+ * the dynamic linker reads variables of that prefix.
+ *
+ * The same on every export, so that a repository secret set once keeps feeding the same value. So
+ * where names read the same (two configurations whose names do, or keys such as `a-b` and `a.b`),
+ * none keeps the bare name: given to whichever sorted first, it would move, with the secret behind
+ * it, to a configuration added later, and the value set for one configuration would silently feed
+ * another. Instead every one of them gets its configuration's ID's last 6 characters appended (a
+ * name that changes shows in the pull request; one that changes hands does not). Keys of one
+ * configuration that still read the same get `_2`, `_3`… in the order of their paths.
+ *
+ * Returns the names by configuration, then by `siteKey` of the secret's tokens.
  */
-function variableName(
-  integrationKey: string,
-  live: IntegrationConfiguration,
-  tokens: readonly string[],
-  taken: Set<string>
-): string {
-  const part = (value: string) =>
-    value
-      .toUpperCase()
-      .replace(/[^A-Z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-  const field = tokens.slice(1).map(part).join('_')
-  const base = ['LAUNCHDARKLY', part(integrationKey), part(live.name) || 'CONFIGURATION', field]
-    .filter(Boolean)
-    .join('_')
-  let name = base
-  if (taken.has(name)) name = `${base}_${part(live._id.slice(-6))}`
-  taken.add(name)
-  return name
+function variableNames(
+  sites: readonly SecretSite[]
+): Map<IntegrationConfiguration, Map<string, string>> {
+  const bases = new Map<string, SecretSite[]>()
+  for (const site of sites) {
+    const field = site.tokens.slice(1).map(namePart).join('_')
+    const base = [
+      'LAUNCHDARKLY',
+      namePart(site.integrationKey),
+      namePart(site.live.name) || 'CONFIGURATION',
+      field
+    ]
+      .filter(Boolean)
+      .join('_')
+    bases.set(base, [...(bases.get(base) ?? []), site])
+  }
+
+  const names = new Map<IntegrationConfiguration, Map<string, string>>()
+  const give = (site: SecretSite, name: string) => {
+    const byTokens = names.get(site.live) ?? new Map<string, string>()
+    byTokens.set(siteKey(site.tokens), name)
+    names.set(site.live, byTokens)
+  }
+  // Bare names first: a suffixed name that happens to equal one must be the one to give way.
+  const taken = new Set<string>()
+  for (const [base, group] of bases) {
+    if (group.length > 1) continue
+    taken.add(base)
+    give(group[0] as SecretSite, base)
+  }
+  const colliding = [...bases].filter(([, group]) => group.length > 1)
+  for (const [base, group] of colliding.sort(([a], [b]) => compare(a, b))) {
+    const ordered = [...group].sort(
+      (a, b) =>
+        compare(a.integrationKey, b.integrationKey) ||
+        compare(a.live.name, b.live.name) ||
+        compare(a.live._id, b.live._id) ||
+        compareTokens(a.tokens, b.tokens)
+    )
+    for (const site of ordered) {
+      const suffixed = `${base}_${namePart(site.live._id.slice(-6))}`
+      let name = suffixed
+      for (let n = 2; taken.has(name); n++) name = `${suffixed}_${n}`
+      taken.add(name)
+      give(site, name)
+    }
+  }
+  return names
+}
+
+function compareTokens(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compare(a[i] as string, b[i] as string)
+    if (order !== 0) return order
+  }
+  return a.length - b.length
 }
 
 function compare(a: string, b: string): number {

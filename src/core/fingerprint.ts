@@ -43,7 +43,7 @@ export function planFingerprint(outcomes: readonly RedactedOutcome[], salt: stri
 
 /** Whether a plan writes anything at all: a plan that writes nothing needs no approval. */
 export function writesAnything(outcomes: readonly RedactedOutcome[]): boolean {
-  return outcomes.some(outcome => ACTIONS[outcome.status] !== undefined)
+  return outcomes.some(o => o.status !== 'failed' && ACTIONS[o.status] !== undefined)
 }
 
 function normalize(path: string, value: JsonValue | undefined): JsonValue | undefined {

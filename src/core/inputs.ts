@@ -8,6 +8,7 @@ import { parseInput } from './documents.js'
 import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
 import { parseExport } from './export-inputs.js'
+import { assertInputsFit, ignoredInputs } from './input-fit.js'
 import { configurationIdProblem } from './identifiers.js'
 import { parseBaseUri, parseBoolean, parseInteger, parseToken, splitLines } from './input-values.js'
 import type { Operation } from './json-patch.js'
@@ -57,6 +58,8 @@ export function secretInputs(raw: RawInputs): string[] {
 /** What the inputs take from the run's environment: the values of `${VAR}` in desired-state files. */
 export interface InputContext {
   environment: Readonly<Record<string, string | undefined>>
+  /** Masks substituted values as they are read (see DesiredStateOptions.protect). */
+  protect?: (values: readonly string[]) => void
 }
 
 /** File access, given by the edge; paths are as the user wrote them, relative to the workspace. */
@@ -117,9 +120,18 @@ export interface Inputs {
   token: string
   settings: Settings
   work: Work
+  /** Warnings for inputs given that mean nothing for this work (inputs of 1.0, so not errors). */
+  ignored: string[]
 }
 
-const CHANGE_INPUTS = ['patch', 'patch-file', 'enabled', 'desired-state-file', 'export-to'] as const
+export const CHANGE_INPUTS = [
+  'patch',
+  'patch-file',
+  'enabled',
+  'desired-state-file',
+  'export-to'
+] as const
+export type ChangeInput = (typeof CHANGE_INPUTS)[number]
 
 export async function parseInputs(
   raw: RawInputs,
@@ -128,32 +140,8 @@ export async function parseInputs(
 ): Promise<Inputs> {
   const read = (name: InputName) => raw[name]
   const token = parseToken(read('access-token'))
-  const settings: Settings = {
-    baseUri: parseBaseUri(read('base-uri')),
-    dryRun: parseBoolean(read, 'dry-run'),
-    rotateSecrets: parseBoolean(read, 'rotate-secrets'),
-    createMissing: parseBoolean(read, 'create-missing'),
-    failOnDrift: parseBoolean(read, 'fail-on-drift'),
-    concurrency: parseInteger(read, 'concurrency', 4, 1, 20),
-    requestTimeoutMs: parseInteger(read, 'request-timeout', 30, 1, 600) * 1000,
-    github: parseGitHubSettings(raw),
-    comment: parseBoolean(read, 'comment-on-pr'),
-    requireApprovedPlan: parseBoolean(read, 'require-approved-plan'),
-    prune: parseBoolean(read, 'prune'),
-    pruneKeepTag: parseKeepTag(read('prune-keep-tag'))
-  }
-  if (settings.requireApprovedPlan && settings.dryRun) {
-    throw new InputError(
-      'require-approved-plan',
-      'is for the apply: it applies only the plan approved on the pull request. A dry run writes nothing, so leave it out there (the plan job), or leave `dry-run` out to apply.'
-    )
-  }
-  if (settings.failOnDrift && !settings.dryRun) {
-    throw new InputError(
-      'fail-on-drift',
-      'only means something in a dry run (it reports drift instead of fixing it): set `dry-run: true` too, or leave `fail-on-drift` out to apply the changes.'
-    )
-  }
+  // What the step is to do comes first: an input that does not go with it is the error to
+  // report, not a check that only the other kinds of work make.
   const given = CHANGE_INPUTS.filter(name => read(name).trim() !== '')
   if (given.length !== 1) {
     const which =
@@ -165,9 +153,37 @@ export async function parseInputs(
       `give exactly one of \`patch\`, \`patch-file\`, \`enabled\`, \`desired-state-file\` or \`export-to\`; ${which}.`
     )
   }
-  const input = given[0] as (typeof CHANGE_INPUTS)[number]
-  assertInputsFit(input, raw, settings)
-  if (input === 'export-to') return { token, settings, work: parseExport(raw) }
+  const input = given[0] as ChangeInput
+  assertInputsFit(input, raw)
+  const on = (name: InputName) => parseBoolean(read, name)
+  if (on('require-approved-plan') && on('dry-run')) {
+    throw new InputError(
+      'require-approved-plan',
+      'is for the apply: it applies only the plan approved on the pull request. A dry run writes nothing, so leave it out there (the plan job), or leave `dry-run` out to apply.'
+    )
+  }
+  if (on('fail-on-drift') && !on('dry-run')) {
+    throw new InputError(
+      'fail-on-drift',
+      'only means something in a dry run (it reports drift instead of fixing it): set `dry-run: true` too, or leave `fail-on-drift` out to apply the changes.'
+    )
+  }
+  const settings: Settings = {
+    baseUri: parseBaseUri(read('base-uri')),
+    dryRun: on('dry-run'),
+    rotateSecrets: on('rotate-secrets'),
+    createMissing: on('create-missing'),
+    failOnDrift: on('fail-on-drift'),
+    concurrency: parseInteger(read, 'concurrency', 4, 1, 20),
+    requestTimeoutMs: parseInteger(read, 'request-timeout', 30, 1, 600) * 1000,
+    github: parseGitHubSettings(raw),
+    comment: on('comment-on-pr'),
+    requireApprovedPlan: on('require-approved-plan'),
+    prune: on('prune'),
+    pruneKeepTag: parseKeepTag(read('prune-keep-tag'))
+  }
+  const ignored = ignoredInputs(input, raw)
+  if (input === 'export-to') return { token, settings, work: parseExport(raw), ignored }
   const configurationId = read('configuration-id').trim()
 
   if (input === 'desired-state-file') {
@@ -176,9 +192,13 @@ export async function parseInputs(
     const paths = await files.expand(splitLines(read(input)), input)
     const configurations = await loadDesiredState(
       paths.map(path => ({ path, text: files.read(path, input) })),
-      { configurationId: configurationId || undefined, environment: context.environment }
+      {
+        configurationId: configurationId || undefined,
+        environment: context.environment,
+        protect: context.protect
+      }
     )
-    return { token, settings, work: { kind: 'desired-state', configurations } }
+    return { token, settings, work: { kind: 'desired-state', configurations }, ignored }
   }
 
   if (configurationId === '') {
@@ -198,52 +218,11 @@ export async function parseInputs(
     const text = file === undefined ? read(input) : files.read(file, input)
     operations = validateOperations(await parseInput(text, input, file), input, file)
   }
-  return { token, settings, work: { kind: 'patch', configurationId, operations, input, file } }
-}
-
-/** Inputs that mean something only with one kind of work are refused with the others. */
-function assertInputsFit(
-  input: (typeof CHANGE_INPUTS)[number],
-  raw: RawInputs,
-  settings: Settings
-): void {
-  const given = (name: InputName) => raw[name].trim() !== ''
-  const onlyWith: [InputName, (typeof CHANGE_INPUTS)[number], boolean][] = [
-    ['integration-keys', 'export-to', given('integration-keys')],
-    ['export-overwrite', 'export-to', parseBoolean(name => raw[name], 'export-overwrite')],
-    ['prune', 'desired-state-file', settings.prune]
-  ]
-  for (const [name, needs, present] of onlyWith) {
-    if (present && input !== needs) {
-      throw new InputError(
-        name,
-        `means something only with \`${needs}\`: leave it out, or use \`${needs}\`.`
-      )
-    }
-  }
-  if (input === 'export-to') {
-    if (given('configuration-id')) {
-      throw new InputError(
-        'configuration-id',
-        'does not go with `export-to`: an export writes every configuration of the integrations in `integration-keys`. Leave it out, and delete the files you do not want after the export.'
-      )
-    }
-    const against = (
-      [
-        'comment-on-pr',
-        'require-approved-plan',
-        'create-missing',
-        'fail-on-drift',
-        'dry-run',
-        'rotate-secrets'
-      ] as const
-    ).find(name => parseBoolean(n => raw[n], name))
-    if (against) {
-      throw new InputError(
-        against,
-        'does not go with `export-to`: an export reads LaunchDarkly and writes files, and plans or changes nothing. Plan the exported files in a step of their own.'
-      )
-    }
+  return {
+    token,
+    settings,
+    work: { kind: 'patch', configurationId, operations, input, file },
+    ignored
   }
 }
 

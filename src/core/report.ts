@@ -44,7 +44,8 @@ export function renderOutputs(
     error: o.error?.message ?? null
   }))
   const outputs: Record<string, string> = {
-    changed: String(outcomes.some(o => CHANGING_STATUSES.includes(o.status))),
+    // A refused apply shows what it would do, but changed nothing.
+    changed: String(!facts.refused && outcomes.some(o => CHANGING_STATUSES.includes(o.status))),
     results: JSON.stringify(results),
     diff: renderDiff(outcomes, facts),
     'failure-reason': failure?.reason ?? ''

@@ -4,9 +4,13 @@
  * double), and nesting deep enough to exhaust the stack of whatever walks the value next. The text
  * is scanned once, without recursion, before JSON.parse reads it.
  */
+import { abbreviate } from './text.js'
 
 /** Deeper than any real configuration; a deeper document is a mistake or an attack. */
 export const MAX_DEPTH = 64
+
+/** A JSON number, matched where lastIndex points (the text is already known to be valid JSON). */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 
 export class StrictJsonError extends Error {
   constructor(
@@ -58,9 +62,10 @@ export function assertStrictJson(text: string): void {
       }
       i = end
     } else if (c === '-' || (c >= '0' && c <= '9')) {
-      const match = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(
-        text.slice(i, i + 400)
-      ) as RegExpExecArray
+      // Read whole, however long: a number cut short would have its tail read as another number,
+      // and the digits that change its value could hide there.
+      NUMBER.lastIndex = i
+      const match = NUMBER.exec(text) as RegExpExecArray
       assertExactNumber(match[0], line)
       i += match[0].length - 1
     }
@@ -84,13 +89,13 @@ export function assertExactNumber(source: string, line: number): void {
   const value = Number(source)
   if (!Number.isFinite(value)) {
     throw new StrictJsonError(
-      `has the number ${source}, which is too large to send; write it as a string if it is text`,
+      `has the number ${abbreviate(source, 40)}, which is too large to send; write it as a string if it is text`,
       line
     )
   }
   if (decimal(source) !== decimal(String(value))) {
     throw new StrictJsonError(
-      `has the number ${abbreviate(source)}, which would be sent as ${String(value)} (a number keeps about 15 significant digits); write it as a string if it is an identifier`,
+      `has the number ${abbreviate(source, 40)}, which would be sent as ${String(value)} (a number keeps about 15 significant digits); write it as a string if it is an identifier`,
       line
     )
   }
@@ -101,14 +106,13 @@ function decimal(source: string): string {
   const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(source.trim())
   if (!match) return source
   const [, sign = '', whole = '', fraction = '', exponent = '0'] = match
-  const digits = `${whole}${fraction}`.replace(/^0+/, '')
-  if (digits === '') return '0'
-  const leadingZeros =
-    `${whole}${fraction}`.length - `${whole}${fraction}`.replace(/^0+/, '').length
-  const scale = Number(exponent) + whole.length - leadingZeros
-  return `${sign === '-' ? '-' : ''}0.${digits.replace(/0+$/, '')}e${scale}`
-}
-
-function abbreviate(source: string): string {
-  return source.length > 40 ? `${source.slice(0, 37)}...` : source
+  const all = `${whole}${fraction}`
+  // Scanned by hand: /0+$/ backtracks over every run of zeros, quadratic in a number of a
+  // million digits.
+  let [start, end] = [0, all.length]
+  while (start < end && all[start] === '0') start += 1
+  if (start === end) return '0'
+  while (all[end - 1] === '0') end -= 1
+  const scale = Number(exponent) + whole.length - start
+  return `${sign === '-' ? '-' : ''}0.${all.slice(start, end)}e${scale}`
 }

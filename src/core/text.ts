@@ -9,3 +9,14 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end -= 1
   return bytes.subarray(0, end).toString('utf8')
 }
+
+/**
+ * `text`, or its first `maxLength - 1` characters and an ellipsis when it is longer: for quoting a
+ * value in a message. Counted in code points, so that an emoji is never cut in half.
+ */
+export function abbreviate(text: string, maxLength: number): string {
+  const characters = Array.from(text)
+  return characters.length > maxLength
+    ? `${characters.slice(0, Math.max(0, maxLength - 1)).join('')}…`
+    : text
+}

@@ -34,13 +34,31 @@ function decodeUtf8(bytes: Buffer, path: string, input: string): string {
       if (decodes(middle)) low = middle
       else high = middle - 1
     }
-    const line = bytes.subarray(0, low).toString('utf8').split('\n').length
-    throw new InputError(
-      input,
-      `is not valid UTF-8: byte ${low + 1} (line ${line}) is not part of a UTF-8 character. Save the file as UTF-8.`,
-      { file: path, line }
-    )
+    // That prefix may end inside a character the decoder was still waiting to complete (E2 82,
+    // then x): the fault is that character's first byte, not the one that cut it short.
+    const bad = unfinishedCharacter(bytes, low) ?? low
+    const line = bytes.subarray(0, bad).toString('utf8').split('\n').length
+    const where =
+      low === bytes.length
+        ? `the file ends inside a character (begun at byte ${bad + 1}, line ${line})`
+        : `byte ${bad + 1} (line ${line}) is not part of a UTF-8 character`
+    throw new InputError(input, `is not valid UTF-8: ${where}. Save the file as UTF-8.`, {
+      file: path,
+      line
+    })
   }
+}
+
+/** Where the character that `end` cuts off begins, if `end` falls inside one. */
+function unfinishedCharacter(bytes: Buffer, end: number): number | undefined {
+  // A character is at most 4 bytes: its lead byte is at most 3 back.
+  for (let start = end - 1; start >= Math.max(0, end - 3); start--) {
+    const byte = bytes[start] as number
+    if ((byte & 0xc0) === 0x80) continue
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
+    return start + length > end ? start : undefined
+  }
+  return undefined
 }
 
 export function workspaceFiles(workspace: string): FileSource {
@@ -131,7 +149,19 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
   // the repository must not carry even an empty directory elsewhere) and after.
   const makeDirectory = (path: string, full: string) => {
     const inside = (directory: string) => {
-      const real = realpathSync(directory)
+      let real: string
+      try {
+        real = realpathSync(directory)
+      } catch (error) {
+        // existingAncestor stops at any link lstat finds, one that leads nowhere too; nothing can
+        // be written through that, and the error is the user's to fix, not a bug.
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ELOOP') throw error
+        throw new InputError(
+          input,
+          `${path} would be written through a link that points to nothing (${relative(root, directory)}).`
+        )
+      }
       if (real !== root && !real.startsWith(root + sep)) {
         throw new InputError(
           input,

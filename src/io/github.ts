@@ -46,6 +46,12 @@ export const DEFAULT_GITHUB_POLICY: GitHubPolicy = {
 }
 
 /** The pull request a run is about, and this step's comment on it. */
+/** GitHub could not be asked: `problem` for a warning about the comment, `cause` on its own. */
+export interface GitHubProblem {
+  problem: string
+  cause: string
+}
+
 export interface PullRequestSession {
   pull: PullRequestRef
   /** This key's comment, written by this token's identity, if there is one. */
@@ -64,8 +70,10 @@ export async function openPullRequest(
   context: RunContext,
   log: Log,
   policy: GitHubPolicy = DEFAULT_GITHUB_POLICY
-): Promise<PullRequestSession | { problem: string } | undefined> {
-  const octokitLog = { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug }
+): Promise<PullRequestSession | GitHubProblem | undefined> {
+  // Octokit calls these as its own methods: bound here, or `this` is octokit's log object.
+  const debug = (message: string) => log.debug(message)
+  const octokitLog = { debug, info: debug, warn: debug, error: debug }
   const common = {
     baseUrl: context.apiUrl,
     log: octokitLog,
@@ -99,7 +107,7 @@ export async function openPullRequest(
     const whoIsIt = () => (identity ??= whoAmI(reader, log))
     existing = await findComment(octokit, pull, marker, whoIsIt)
   } catch (error) {
-    return { problem: explain(error, context) }
+    return { problem: explain(error, context), cause: causeOf(error, context) }
   }
   const found = pull
   return {
@@ -118,7 +126,11 @@ export async function openPullRequest(
               owner: found.owner,
               repo: found.repo,
               issue_number: found.number,
-              body
+              body,
+              // A create whose answer was lost (a 5xx, a dropped connection) may have made the
+              // comment: sent again, it would make a second one. Rate limits are still waited
+              // out by the throttling plugin, which retries only what GitHub refused.
+              request: { retries: 0 }
             })
         log.info(
           `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${data.html_url}`
@@ -224,6 +236,15 @@ async function findComment(
     }
   }
   return undefined
+}
+
+/** What went wrong, without what it means for the comment: for the approval gate's message. */
+function causeOf(error: unknown, context: RunContext): string {
+  const status = (error as { status?: number }).status
+  const detail = describeError(error)
+  return (error as { response?: unknown }).response === undefined && status === 500
+    ? `GitHub could not be reached at ${context.apiUrl} (${detail})`
+    : `GitHub answered ${status ?? 'with an error'} (${detail})`
 }
 
 function explain(error: unknown, context: RunContext): string {

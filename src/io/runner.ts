@@ -65,10 +65,15 @@ export class Runner implements Log {
     private readonly scrubber: Scrubber
   ) {}
 
+  /** What the runner was asked to mask: its own record, as the scrubber also holds spellings. */
+  private readonly masked = new Set<string>()
+
   /** Masks values in the log at once, and in every text this class writes. */
   protect(values: readonly string[]): void {
     for (const value of values) {
-      if (!this.scrubber.add(value)) continue
+      this.scrubber.add(value)
+      if (this.masked.has(value)) continue
+      this.masked.add(value)
       // The runner masks substrings: a value shorter than this would mask parts of ordinary
       // words in every line. The scrubber still removes it where it stands alone.
       if (value.length < MIN_SUBSTRING_SECRET) continue

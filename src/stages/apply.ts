@@ -4,9 +4,10 @@
  * When a write's fate is unknown (a dropped connection, a timeout, a 5xx), the configuration is read
  * again: if it shows the change, the change landed; if it still holds what was read, the write is
  * sent again (its `test` guards make that safe); anything else is someone else's edit, reported as
- * such. So a change is never applied twice and never reported done when it is not.
+ * such. So a change is never applied twice and never reported done when it is not. A create has no
+ * guard: one whose fate is unknown is looked for by name, and never sent again.
  */
-import { ActionError, describeError } from '../core/errors.js'
+import { ActionError, describeError, toActionError } from '../core/errors.js'
 import type { UndecidedSecret } from '../core/diff.js'
 import type { Log } from '../core/log.js'
 import type { Operation } from '../core/json-patch.js'
@@ -131,7 +132,7 @@ async function remove(plan: DeletePlan, context: ApplyContext): Promise<void> {
         await context.client.getConfiguration(id)
       } catch (readError) {
         if (readError instanceof ActionError && readError.reason === 'not-found') return
-        throw error
+        throw unknownFate(`The deletion of ${id}`, error, `reading ${id} back`, readError)
       }
     }
   }
@@ -167,35 +168,80 @@ async function readBack(
   try {
     return await context.client.getConfiguration(id)
   } catch (error) {
-    throw new ActionError(
-      `The update of ${id} may or may not have been applied: ${failure.message}; reading it back failed too: ${describeError(error)}. Check the configuration in LaunchDarkly before running again.`,
-      failure.reason
-    )
+    throw unknownFate(`The update of ${id}`, failure, 'reading it back', error)
   }
 }
 
+/** A write whose fate is unknown, and the read that was to tell it, failed too. */
+function unknownFate(
+  write: string,
+  failure: ActionError,
+  check: string,
+  checkError: unknown
+): ActionError {
+  return new ActionError(
+    `${write} may or may not have been applied: ${failure.message}; ${check} failed too: ${describeError(checkError)}. Check the configuration in LaunchDarkly before running again.`,
+    failure.reason
+  )
+}
+
+/**
+ * Creates a configuration. A POST refused for certain (a 429, a refused connection) is sent again
+ * by the client; one whose fate is unknown is never sent again, since there is no guard against a
+ * second configuration of the same name: a POST that timed out may still be applied after the
+ * list was read. The list tells what it can, and the next run finds the rest by name.
+ */
 async function create(plan: CreatePlan, context: ApplyContext): Promise<IntegrationConfiguration> {
   const { body, integrationKey } = plan
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await context.client.createConfiguration(integrationKey, body)
-    } catch (error) {
-      if (!(error instanceof AmbiguousWriteError)) throw error
-      context.log.info(
-        `${error.message}. Listing ${integrationKey} to learn whether "${body.name}" was created.`
-      )
-      const named = (await context.client.listConfigurations(integrationKey)).filter(
-        c => c.name === body.name
-      )
-      const [only] = named
-      if (only && named.length === 1) return only
-      if (named.length > 1 || attempt >= WRITE_ATTEMPTS) {
-        throw new ActionError(
-          `${describeError(error)}; after ${attempt} attempts ${named.length} configurations of ${integrationKey} are named "${body.name}". Check them in LaunchDarkly before running again.`,
-          error.reason
-        )
-      }
-    }
+  try {
+    return await context.client.createConfiguration(integrationKey, body)
+  } catch (error) {
+    if (!(error instanceof AmbiguousWriteError)) throw error
+    return await findCreated(plan, error, context)
+  }
+}
+
+async function findCreated(
+  plan: CreatePlan,
+  failure: AmbiguousWriteError,
+  context: ApplyContext
+): Promise<IntegrationConfiguration> {
+  const { body, integrationKey } = plan
+  const creation = `The creation of "${body.name}" (${integrationKey})`
+  context.log.info(
+    `${failure.message}. Listing ${integrationKey} to learn whether "${body.name}" was created.`
+  )
+  let listed: IntegrationConfiguration[]
+  try {
+    listed = await context.client.listConfigurations(integrationKey)
+  } catch (error) {
+    throw unknownFate(creation, failure, `listing ${integrationKey}`, error)
+  }
+  const named = listed.filter(c => c.name === body.name)
+  const [only] = named
+  if (!only) {
+    throw new ActionError(
+      `${failure.message}, and ${integrationKey} lists no configuration named "${body.name}". The create may still have been applied by LaunchDarkly (a request that timed out can land after the list was read), so nothing more was sent: a second create could make a duplicate. Run again: it finds "${body.name}" by name if it was created, or creates it.`,
+      failure.reason
+    )
+  }
+  if (named.length > 1) {
+    throw new ActionError(
+      `${failure.message}; now ${named.length} configurations of ${integrationKey} are named "${body.name}" (${named.map(c => c._id).join(', ')}). Check them in LaunchDarkly before running again.`,
+      failure.reason
+    )
+  }
+  context.log.info(`"${body.name}" had been created, as ${only._id}.`)
+  // A list item may be a summary that leaves out fields the create wrote; the report needs them.
+  if (!Object.keys(body).some(field => !(field in only))) return only
+  try {
+    return await context.client.getConfiguration(only._id)
+  } catch (error) {
+    const { message, reason } = toActionError(error)
+    throw new ActionError(
+      `${creation} was applied, as ${only._id}, though its answer was lost (${failure.message}); reading it back failed: ${message} Run again: it finds "${body.name}" by name.`,
+      reason
+    )
   }
 }
 

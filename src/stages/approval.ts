@@ -4,11 +4,11 @@
  * this token's identity, under this step's key, salted with that pull request's URL). A plan that
  * writes nothing needs no approval, so running an apply again after it succeeded is harmless.
  */
-import type { Failure } from '../core/outcome.js'
+import { runFailure, type Failure } from '../core/outcome.js'
 import { planFingerprint, writesAnything } from '../core/fingerprint.js'
 import type { RedactedOutcome } from '../core/redact.js'
 import { fingerprintOf, planDetailsOf } from '../core/render/comment.js'
-import type { PullRequestSession } from '../io/github.js'
+import type { GitHubProblem, PullRequestSession } from '../io/github.js'
 
 export type Approval =
   | { approved: true }
@@ -23,7 +23,7 @@ export type Approval =
 
 export function checkApproval(
   outcomes: readonly RedactedOutcome[],
-  session: PullRequestSession | { problem: string } | undefined,
+  session: PullRequestSession | GitHubProblem | undefined,
   key: string
 ): Approval {
   if (!writesAnything(outcomes)) return { approved: true }
@@ -43,7 +43,7 @@ export function checkApproval(
   if ('problem' in session) {
     return refuse(
       'no-approved-plan',
-      `The approved plan could not be read from the pull request: ${session.problem} ${rerun}`
+      `The approved plan could not be read from the pull request: ${session.cause}. ${rerun}`
     )
   }
   const body = session.existing?.body ?? ''
@@ -62,4 +62,22 @@ export function checkApproval(
     )
   }
   return { approved: true }
+}
+
+/**
+ * A plan that failed for some configuration is not compared with the approved one: it is not a
+ * plan anyone approved, and its failure (the network, a permission) is what the run must say.
+ * Nothing is written.
+ */
+export function incompletePlan(outcomes: readonly RedactedOutcome[]): Approval {
+  const { reason } = runFailure(outcomes, { dryRun: true, failOnDrift: false }) as Failure
+  const failed = outcomes.filter(o => o.status === 'failed').length
+  return {
+    approved: false,
+    // Each failed configuration's error is said on its own: this says what it meant for the run.
+    failure: {
+      reason,
+      message: `Nothing was written: the apply could not plan every configuration again (${failed} failed, each with its error), so it could not be checked against the approved plan. Fix what failed, then run the apply again.`
+    }
+  }
 }

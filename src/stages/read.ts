@@ -10,11 +10,15 @@ import { ActionError, toActionError } from '../core/errors.js'
 import type { IntegrationConfiguration } from '../core/types.js'
 import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
 
-/** What was found for one configuration: the live one, nothing (it does not exist), or an error. */
+/**
+ * What was found for one configuration: the live one, nothing (it does not exist), or an error.
+ * A failure keeps the IDs the file was matched to (its `id`, the items its name matched), so that
+ * a configuration a file describes is never reported as one that no file describes.
+ */
 export type LiveResult =
   | { kind: 'found'; live: IntegrationConfiguration }
   | { kind: 'missing'; notFound: string }
-  | { kind: 'failed'; error: ActionError }
+  | { kind: 'failed'; error: ActionError; matched?: string[] }
 
 export interface Reads {
   /** One per configuration, in the order given. */
@@ -51,7 +55,7 @@ export function readDesired(
   // Configurations named by id elsewhere must not also be reached by name.
   const explicitIds = new Map(configurations.filter(c => c.id).map(c => [c.id as string, c]))
 
-  const results = configurations.map(async (c): Promise<LiveResult> => {
+  const read = async (c: DesiredConfiguration): Promise<LiveResult> => {
     const byList = c.integrationKey !== undefined
     const answer = await (byList ? list(c.integrationKey as string) : get(c.id as string))
     if (answer instanceof ActionError) return { kind: 'failed', error: answer }
@@ -63,7 +67,8 @@ export function readDesired(
         error: new ActionError(
           `${c.file} configuration ${c.label} and ${owner.file} configuration ${owner.label} are the same LaunchDarkly configuration (${owner.id}): describe it once.`,
           'invalid-input'
-        )
+        ),
+        matched: [owner.id as string]
       }
     }
     if (result.kind === 'found' && byList && isSummary(result.live, c)) {
@@ -71,13 +76,19 @@ export function readDesired(
       const [full] = await get(result.live._id).then(answer =>
         answer instanceof ActionError ? [answer] : answer
       )
-      if (full instanceof ActionError) return { kind: 'failed', error: full }
+      if (full instanceof ActionError) {
+        return { kind: 'failed', error: full, matched: [result.live._id] }
+      }
       return full ? { kind: 'found', live: full } : result
     }
     return result
+  }
+  // Each read asks for its list before its first await, so `lists` is complete when this returns.
+  const results = configurations.map(async (c): Promise<LiveResult> => {
+    const result = await read(c)
+    if (result.kind !== 'failed' || !c.id || result.matched?.includes(c.id)) return result
+    return { ...result, matched: [...(result.matched ?? []), c.id] }
   })
-  // The lists are all asked for by now: every configuration has started its read.
-  for (const c of configurations) if (c.integrationKey) list(c.integrationKey)
   return { results, lists }
 }
 
@@ -114,7 +125,8 @@ function pick(c: DesiredConfiguration, items: IntegrationConfiguration[]): LiveR
       error: new ActionError(
         `${c.file} configuration ${c.label}: ${named.length} configurations${where} are named "${c.name}" (${named.map(n => n._id).join(', ')}). Say which one with \`id\`.`,
         'invalid-input'
-      )
+      ),
+      matched: named.map(n => n._id)
     }
   }
   const live = named[0]

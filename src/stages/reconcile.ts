@@ -184,8 +184,11 @@ function planDesiredWork(
  * `prune`, each is planned for deletion unless it carries the keep tag; without, it is reported.
  */
 async function findUnmanaged(reads: Reads, settings: Settings): Promise<Planned[]> {
+  // A configuration whose read failed after it was matched is still described: it failed already.
   const described = new Set(
-    (await Promise.all(reads.results)).flatMap(r => (r.kind === 'found' ? [r.live._id] : []))
+    (await Promise.all(reads.results)).flatMap(r =>
+      r.kind === 'found' ? [r.live._id] : r.kind === 'failed' ? (r.matched ?? []) : []
+    )
   )
   const unmanaged: Planned[] = []
   for (const [integrationKey, pending] of reads.lists) {

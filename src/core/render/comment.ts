@@ -27,6 +27,12 @@ const BUDGET = COMMENT_LIMIT - 1_000
 const MARKER = 'launchdarkly-integration-configuration-action'
 const PLAN_START = `<!-- ${MARKER} plan:start -->`
 const PLAN_END = `<!-- ${MARKER} plan:end -->`
+// A refused apply shows the approved plan beside its own: marked apart, so that the next refused
+// apply shows again what was approved, not what the last one would have done.
+const APPROVED_START = `<!-- ${MARKER} approved:start -->`
+const APPROVED_END = `<!-- ${MARKER} approved:end -->`
+/** Past this, the approved plan is not repeated: the plan that would be applied now matters more. */
+const APPROVED_ROOM = 20_000
 
 export function commentMarker(key: string): string {
   return `<!-- ${MARKER} key="${key}" -->`
@@ -41,11 +47,27 @@ export function fingerprintOf(body: string): string | undefined {
   return new RegExp(`<!-- ${MARKER} plan="(sha256:[0-9a-f]{64})" -->`).exec(body)?.[1]
 }
 
-/** The diffs a comment shows (between its plan markers), to show again beside a newer plan. */
+/**
+ * The diffs of the plan a comment approved, to show again beside a newer plan: between its
+ * approved markers when an apply was refused already, else between its plan markers.
+ */
 export function planDetailsOf(body: string): string | undefined {
-  const start = body.indexOf(PLAN_START)
-  const end = body.indexOf(PLAN_END)
-  return start >= 0 && end > start ? body.slice(start + PLAN_START.length, end).trim() : undefined
+  const between = (startMarker: string, endMarker: string) => {
+    const start = body.indexOf(startMarker)
+    const end = body.indexOf(endMarker)
+    return start >= 0 && end > start
+      ? body.slice(start + startMarker.length, end).trim()
+      : undefined
+  }
+  return between(APPROVED_START, APPROVED_END) ?? between(PLAN_START, PLAN_END)
+}
+
+function approvedBlock(approved: string): string {
+  const shown =
+    approved.length <= APPROVED_ROOM
+      ? approved
+      : "_The approved plan is too long to repeat here: the job summary of the plan run has it, and so does this comment's edit history._"
+  return `#### What was approved\n\n${APPROVED_START}\n\n${shown}\n\n${APPROVED_END}`
 }
 
 export interface CommentFacts extends ReportFacts {
@@ -73,7 +95,7 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
     ...failureCallouts(outcomes, facts)
   ]
   const tail = [
-    facts.refusal?.approved ? `#### What was approved\n\n${facts.refusal.approved}` : undefined,
+    facts.refusal?.approved ? approvedBlock(facts.refusal.approved) : undefined,
     footer(facts)
   ].filter((part): part is string => part !== undefined)
 
@@ -85,15 +107,24 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
           unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''
         }:\n\n${unchangedLines(unmanaged, facts)}`
       : undefined
+  // Shortened, the list goes to the job summary like the unchanged one.
+  const unmanagedLine =
+    unmanaged.length > 0
+      ? `_${plural(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
+      : undefined
   const unchangedBlock =
     unchanged.length > 0
       ? `<details><summary>${plural(unchanged.length, 'configuration')} unchanged</summary>\n\n${unchangedLines(unchanged, facts)}\n\n</details>`
       : undefined
-  const assemble = (note: string | undefined, body: (string | undefined)[]) =>
+  const assemble = (
+    note: string | undefined,
+    body: (string | undefined)[],
+    shownAlerts: readonly (string | undefined)[] = alerts
+  ) =>
     [
       ...top,
       note,
-      ...alerts,
+      ...shownAlerts,
       facts.refusal ? '#### What the apply would do now' : undefined,
       PLAN_START,
       ...body,
@@ -131,7 +162,9 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
     )
   }
   const NOTE_ROOM = 4_000
-  const fixed = assemble(undefined, [unmanagedBlock, unchangedLine]).length + NOTE_ROOM
+  const unmanagedShown =
+    unmanagedBlock && unmanagedBlock.length > 10_000 ? unmanagedLine : unmanagedBlock
+  const fixed = assemble(undefined, [unmanagedShown, unchangedLine]).length + NOTE_ROOM
   const dropped = new Set<RedactedOutcome>()
   let total = fixed + sections.reduce((sum, s) => sum + s.markdown.length + 2, 0)
   for (const largest of [...sections].sort((a, b) => b.markdown.length - a.markdown.length)) {
@@ -158,11 +191,23 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
         .map(s => s.outcome),
       hidden
     ),
-    [...body, unmanagedBlock, unchangedLine]
+    [...body, unmanagedShown, unchangedLine]
   )
   if (shortened.length <= BUDGET) return shortened
-  // Nothing else is left to drop: the headline, the counts and the callouts stay.
-  return assemble(noteFor([], sections.length), [unchangedLine]).slice(0, BUDGET)
+  // Nothing else is left to drop: the headline and the counts stay, and the callouts while they
+  // fit (they are capped, but an approved plan and a refusal come on top).
+  const bare = assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine])
+  if (bare.length <= BUDGET) return bare
+  return assemble(
+    noteFor([], sections.length),
+    [unmanagedLine, unchangedLine],
+    [
+      alert(
+        'NOTE',
+        `The callouts are left out too: the ${link('job summary', facts.summaryUrl)} has them.`
+      )
+    ]
+  )
 }
 
 /** Where an input error lies, linked to the file at the head commit when the link is known. */

@@ -23,11 +23,18 @@ const ENTITIES: Record<string, string> = {
 
 /** Plain text for a table cell or a line: nothing in it is markup. */
 export function text(value: string, maxLength = 200): string {
-  const shortened = value.length > maxLength ? `${value.slice(0, maxLength - 1)}…` : value
-  return shortened
-    .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] as string)
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, '<br>')
+  const characters = [...value]
+  const shortened =
+    characters.length > maxLength ? `${characters.slice(0, maxLength - 1).join('')}…` : value
+  return (
+    shortened
+      .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] as string)
+      .replace(/@/g, '@\u200b')
+      // GFM links a bare www. even without a scheme; the entity keeps it text.
+      .replace(/(www)\./gi, '$1&#46;')
+      // A lone CR ends a line for CommonMark too: left as is, it would end a <summary> or an alert.
+      .replace(/\r\n|\r|\n/g, '<br>')
+  )
 }
 
 /** A value shown as code: JSON, shortened, escaped. */

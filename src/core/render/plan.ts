@@ -221,19 +221,33 @@ export function failureCallouts(
     const key = generalize(outcome.error.message, outcome)
     groups.set(key, [...(groups.get(key) ?? []), outcome])
   }
-  return [...groups.values()].map(group => {
+  // A thousand different errors would be a thousand callouts: the commonest ones, then a count.
+  const all = [...groups.values()].sort((a, b) => b.length - a.length)
+  const shown = all.slice(0, MAX_FAILURE_CALLOUTS).map(group => {
     const first = group[0] as RedactedOutcome
     const who =
       group.length === 1
         ? `${literal(nameOf(first))}${fileNote(first, facts)}`
-        : `${plural(group.length, 'configuration')} (${group.map(o => literal(nameOf(o))).join(', ')})`
-    const shown =
+        : `${plural(group.length, 'configuration')} (${listed(group.map(o => literal(nameOf(o))))})`
+    const said =
       group.length === 1
         ? (first.error?.message ?? '')
         : generalize(first.error?.message ?? '', first)
-    return alert('CAUTION', `**${who} failed**: ${message(shown, namesOf(first))}`)
+    return alert('CAUTION', `**${who} failed**: ${message(said, namesOf(first))}`)
   })
+  const more = all.slice(MAX_FAILURE_CALLOUTS).reduce((sum, group) => sum + group.length, 0)
+  if (more > 0) {
+    shown.push(
+      alert(
+        'CAUTION',
+        `**${plural(more, 'more configuration')} failed**, with other errors: each one's error is in the \`results\` output and the log.`
+      )
+    )
+  }
+  return shown
 }
+
+const MAX_FAILURE_CALLOUTS = 10
 
 /**
  * One configuration: a collapsible diff of what changes (or was to change, when it failed). The

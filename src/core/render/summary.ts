@@ -56,7 +56,10 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: Summa
 
 /** The `diff` output: one section per configuration that changes or failed, with its error. */
 export function renderDiff(outcomes: readonly RedactedOutcome[], facts: ReportFacts): string {
-  const notable = outcomes.filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged')
+  // An export changes nothing: its files are in `exported-files`, not in a diff.
+  const notable = outcomes.filter(
+    o => o.status !== 'unchanged' && o.status !== 'unmanaged' && o.status !== 'exported'
+  )
   if (notable.length === 0) return 'No changes.'
   return notable.map(o => section(o, facts, { withError: true })).join('\n\n')
 }

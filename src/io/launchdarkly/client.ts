@@ -13,10 +13,12 @@ import type {
 import { ActionError } from '../../core/errors.js'
 import { Sender, type Call, type SenderOptions, type SenderStats } from './sender.js'
 
-export { AmbiguousWriteError, MAX_ANSWER_BYTES } from './sender.js'
+export { AmbiguousWriteError } from './sender.js'
 export type ClientOptions = SenderOptions
 
 const API = '/api/v2/integration-configurations'
+/** Far more pages than any account's configurations fill: past it, the `next` links run in a loop. */
+const MAX_PAGES = 1000
 
 export class LaunchDarklyClient {
   private readonly sender: Sender
@@ -45,7 +47,8 @@ export class LaunchDarklyClient {
    * Every configuration of an integration. The spec documents no pages for this list, but
    * LaunchDarkly's other collections page with `_links.next`: should this one ever do so, the
    * pages are followed, since acting on a part of the list would create duplicates, or export and
-   * prune from half of it. A `next` that leaves this list, or repeats a page, stops with an error.
+   * prune from half of it. A `next` that leaves this list, repeats a page, or is the
+   * {@link MAX_PAGES}th, stops with an error.
    */
   async listConfigurations(integrationKey: string): Promise<IntegrationConfiguration[]> {
     const first = `${API}/keys/${encodeURIComponent(integrationKey)}`
@@ -53,6 +56,12 @@ export class LaunchDarklyClient {
     const seen = new Set<string>()
     let path: string | undefined = first
     while (path !== undefined) {
+      if (seen.size >= MAX_PAGES) {
+        throw new ActionError(
+          `LaunchDarkly's list of the configurations of integration ${integrationKey} went on past ${MAX_PAGES} pages (${items.length} configurations so far), far more than any account holds. The action does not act on a part of a list: run again, and if this persists, report it.`,
+          'api-error'
+        )
+      }
       seen.add(path)
       const collection: IntegrationConfigurationCollection = await this.send({
         method: 'GET',
@@ -64,7 +73,7 @@ export class LaunchDarklyClient {
           validateCollectionRep(body) ? (body as IntegrationConfigurationCollection) : undefined
       })
       items.push(...collection.items)
-      path = nextPage(collection, first, seen, integrationKey)
+      path = nextPage(collection, new URL(path, this.origin), seen, integrationKey)
     }
     return items
   }
@@ -122,23 +131,27 @@ export class LaunchDarklyClient {
   }
 }
 
-/** The next page of a list, if its answer names one: a path and query of the same list only. */
+/**
+ * The next page of a list, if its answer names one: another page of the same list only, as a path
+ * and query. The link may be absolute, but only on `base-uri`'s origin: the token goes nowhere else.
+ */
 function nextPage(
   collection: IntegrationConfigurationCollection,
-  first: string,
+  page: URL,
   seen: ReadonlySet<string>,
   integrationKey: string
 ): string | undefined {
   const href = collection._links.next?.href
   if (href === undefined || href === '') return undefined
-  let url: URL
-  try {
-    url = new URL(href, 'https://launchdarkly.invalid')
-  } catch {
-    url = new URL('https://elsewhere.invalid')
-  }
-  const path = `${url.pathname}${url.search}`
-  if (url.origin !== 'https://launchdarkly.invalid' || url.pathname !== first || seen.has(path)) {
+  const url = URL.canParse(href, page.href) ? new URL(href, page) : undefined
+  const path = url && `${url.pathname}${url.search}`
+  if (
+    !url ||
+    !path ||
+    url.origin !== page.origin ||
+    url.pathname !== page.pathname ||
+    seen.has(path)
+  ) {
     throw new ActionError(
       `LaunchDarkly's list of the configurations of integration ${integrationKey} names a next page that is not a further page of the same list (${JSON.stringify(href.slice(0, 200))}). The action does not act on a part of a list: run again, and if this persists, report it.`,
       'api-error'

@@ -11,10 +11,19 @@ export interface RequestContext {
   notFound: string
 }
 
-export function errorForStatus(status: number, text: string, call: RequestContext): ActionError {
-  const body = parseJson(text) as Partial<LaunchDarklyErrorBody> | undefined
-  const said = body?.message ? ` LaunchDarkly said: "${body.message}".` : ''
-  const id = errorId(text)
+/**
+ * Whatever answers at `base-uri` writes these fields, so only strings are taken, and only so much
+ * of them as a message can carry: a proxy's page or a hostile server must not fill the log.
+ */
+const MAX_MESSAGE = 500
+const MAX_CODE = 100
+
+/** `body` is the answer as parseJson gives it: anything, or undefined when it is not JSON. */
+export function errorForStatus(status: number, body: unknown, call: RequestContext): ActionError {
+  const message = bodyField(body, 'message', MAX_MESSAGE)
+  const code = bodyField(body, 'code', MAX_CODE)
+  const said = message ? ` LaunchDarkly said: "${message}".` : ''
+  const id = errorId(body)
   switch (status) {
     case 401:
       return new ActionError(
@@ -35,7 +44,7 @@ export function errorForStatus(status: number, text: string, call: RequestContex
       )
     default:
       return new ActionError(
-        `LaunchDarkly refused ${call.what} (${status}${body?.code ? ` ${body.code}` : ''}).${said}${id}`,
+        `LaunchDarkly refused ${call.what} (${status}${code ? ` ${code}` : ''}).${said}${id}`,
         status === 400 ? 'invalid-input' : 'api-error'
       )
   }
@@ -49,11 +58,26 @@ export function parseJson(text: string): unknown {
   }
 }
 
-export function errorId(text: string): string {
-  const body = parseJson(text) as Partial<LaunchDarklyErrorBody> | undefined
-  return typeof body?.id === 'string'
-    ? ` (LaunchDarkly error id ${body.id}: quote it to LaunchDarkly support.)`
-    : ''
+export function errorId(body: unknown): string {
+  const id = bodyField(body, 'id', MAX_CODE)
+  return id ? ` (LaunchDarkly error id ${id}: quote it to LaunchDarkly support.)` : ''
+}
+
+function bodyField(body: unknown, field: keyof LaunchDarklyErrorBody, max: number): string {
+  if (typeof body !== 'object' || body === null) return ''
+  const value = (body as Record<string, unknown>)[field]
+  return typeof value === 'string' ? clip(value, max) : ''
+}
+
+/**
+ * Cut at a space, never inside a word: an echoed secret is scrubbed only where it stands whole
+ * (the scrubber runs on the finished message), so half of one must never be shown. A long text
+ * with no space to cut at is left out.
+ */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max + 1).search(/\s\S*$/)
+  return cut > 0 ? `${text.slice(0, cut).trimEnd()} …` : ''
 }
 
 export function networkReason(error: unknown, timeoutMs: number): string {

@@ -86,22 +86,30 @@ export class Sender {
     return this.options.baseUri.origin
   }
 
-  async send<T>(call: Call<T>): Promise<T> {
-    if (this.halted) {
-      throw new ActionError(
-        `Not ${call.what}: an earlier request already gave up on LaunchDarkly's rate limit. ${this.halted.message}`,
-        'rate-limited'
-      )
-    }
-    try {
-      return await this.sendWithRetries(call)
-    } catch (error) {
-      if (error instanceof ActionError && error.reason === 'rate-limited') this.halted ??= error
-      throw error
-    }
+  /**
+   * Called where a call gives up on the rate limit, before it throws: halting there, in the same
+   * turn as the decision, and not once the error has travelled up, is what lets the call that was
+   * handed the slot meanwhile see it before it sends.
+   */
+  private giveUp(error: ActionError): ActionError {
+    if (error.reason === 'rate-limited') this.halted ??= error
+    return error
   }
 
-  private async sendWithRetries<T>(call: Call<T>): Promise<T> {
+  /**
+   * Checked before a call starts, and again wherever it may have waited (for a slot, a window, a
+   * retry): a call that started before another gave up must not send once it has.
+   */
+  private stopIfHalted(call: Call<unknown>): void {
+    if (!this.halted) return
+    throw new ActionError(
+      `Not ${call.what}: an earlier request already gave up on LaunchDarkly's rate limit, so nothing more is sent. ${this.halted.message}`,
+      'rate-limited'
+    )
+  }
+
+  async send<T>(call: Call<T>): Promise<T> {
+    this.stopIfHalted(call)
     const write = call.method !== 'GET'
     const budget = new WaitBudget(this.clock, this.retry.maxTotalWaitMs)
     let attempt = 0
@@ -113,13 +121,14 @@ export class Sender {
       pacing = false
     ) => {
       if (!budget.allows(wait.ms)) {
-        throw overBudget(budget, wait, this.clock.now(), call.what, why, reason)
+        throw this.giveUp(overBudget(budget, wait, this.clock.now(), call.what, why, reason))
       }
       const seconds = (wait.ms / 1000).toFixed(1)
       // Pacing ahead of the limit is routine; a retry is worth a line in the log.
       if (pacing) this.options.log.debug(`${why}; waiting ${seconds} s (${call.what}).`)
       else this.options.log.info(`${why}; trying again in ${seconds} s (${call.what}).`)
       await budget.spend(wait.ms)
+      this.stopIfHalted(call)
     }
     const backoffWait = (): RequestedWait => ({
       ms: backoff(this.retry, attempt),
@@ -160,6 +169,7 @@ export class Sender {
         continue
       }
       const { response, text } = answer
+      const body = parseJson(text)
       if (response.status === 429) {
         this.stats.rateLimited += 1
         rateLimitedAttempts += 1
@@ -170,9 +180,11 @@ export class Sender {
           rateLimitedAttempts
         )
         if (rateLimitedAttempts >= this.retry.rateLimitAttempts) {
-          throw new ActionError(
-            `LaunchDarkly kept answering 429 (rate limited) while ${call.what}, ${rateLimitedAttempts} times in a row. Nothing more was sent. Run again later, or lower \`concurrency\`; other jobs using the same account share its limit.`,
-            'rate-limited'
+          throw this.giveUp(
+            new ActionError(
+              `LaunchDarkly kept answering 429 (rate limited) while ${call.what}, ${rateLimitedAttempts} times in a row. Nothing more was sent. Run again later, or lower \`concurrency\`; other jobs using the same account share its limit.`,
+              'rate-limited'
+            )
           )
         }
         // Checked before holding the route, so that a refused wait does not hold it either.
@@ -192,21 +204,19 @@ export class Sender {
         if (write) throw new AmbiguousWriteError(problem, 'api-error')
         if (attempt >= this.retry.attempts) {
           throw new ActionError(
-            `${problem}, ${attempt} times. It may be having an outage (https://status.launchdarkly.com): run again later.${errorId(text)}`,
+            `${problem}, ${attempt} times. It may be having an outage (https://status.launchdarkly.com): run again later.${errorId(body)}`,
             'api-error'
           )
         }
         await pause(backoffWait(), problem, 'api-error')
         continue
       }
-      if (!response.ok) throw errorForStatus(response.status, text, call)
+      if (!response.ok) throw errorForStatus(response.status, body, call)
 
-      const parsed = call.parse(parseJson(text))
+      const parsed = call.parse(body)
       if (parsed !== undefined) return parsed
       const problem = `LaunchDarkly answered ${response.status} to ${call.what} with a body that is not ${
-        parseJson(text) === undefined
-          ? 'JSON'
-          : 'an integration configuration as the spec describes it'
+        body === undefined ? 'JSON' : 'an integration configuration as the spec describes it'
       }`
       if (write) throw new AmbiguousWriteError(problem, 'api-error')
       if (attempt >= this.retry.attempts) {
@@ -221,14 +231,23 @@ export class Sender {
 
   /**
    * One request, within the run's concurrency and the rate limit: its answer read whole, or why
-   * there is none. A slot is held only while a request is in flight, never while waiting to retry.
+   * there is none. The slot is taken before the rate limiter is asked, and held while it paces the
+   * request: asked any earlier, the limiter would let a request through a window that a 429 closed
+   * while it queued for a slot. A wait to retry (backoff, Retry-After) holds no slot.
    */
   private attempt(
     call: Call<unknown>,
     wait: (ms: number) => Promise<void>
   ): Promise<{ response: Response; text: string } | { failure: string } | { tooLarge: true }> {
     return this.slots.run(async () => {
+      this.stopIfHalted(call)
       await this.limiter.acquire(call.route, wait)
+      // Again: the slot is handed on before its last holder has judged its answer, so a give-up
+      // on that answer comes only after the check above.
+      if (this.halted) {
+        this.limiter.complete(call.route)
+        this.stopIfHalted(call)
+      }
       this.stats.requests += 1
       this.stats.byRoute[call.route] = (this.stats.byRoute[call.route] ?? 0) + 1
       const started = this.clock.now()
