@@ -1,41 +1,33 @@
 /**
- * One run: inputs → read and plan → (gate) → apply → report. The only module that knows every
- * stage; each client is made here and handed to the stage that needs it. Nothing is built at
- * import time, and nothing here touches the process: `index.ts` hands in the runner and sets the
- * exit code from the failure this returns, so a run can be made in-process (the tests do).
+ * One run: inputs → read and plan → (gate) → apply → report → publish. The only module that knows
+ * every stage; each client is made here and handed to the stage that needs it. Nothing is built
+ * at import time, and nothing here touches the process: `index.ts` hands in the runner and sets
+ * the exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
 import { ActionError, InputError, toActionError } from './core/errors.js'
 import { reportOfExport } from './core/export.js'
-import { planFingerprint } from './core/fingerprint.js'
 import {
   parseGitHubSettings,
   parseInputs,
   readRawInputs,
   secretInputs,
   type GitHubSettings,
-  type Inputs,
-  type RawInputs,
-  type Settings
+  type RawInputs
 } from './core/inputs.js'
-import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './core/outcome.js'
-import { redactOutcome, type RedactedOutcome } from './core/redact.js'
-import { renderFailureComment, renderComment } from './core/render/comment.js'
-import type { ReportFacts } from './core/render/plan.js'
-import { renderExportSummary } from './core/render/export.js'
-import { renderFailureSummary, renderSummary } from './core/render/summary.js'
-import { renderLog, renderOutputs } from './core/report.js'
+import { runFailure, type Failure } from './core/outcome.js'
+import { redactOutcome } from './core/redact.js'
 import { Scrubber } from './core/secrets.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
-import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
+import type { GitHubPolicy, Opened } from './io/github.js'
 import { LaunchDarklyClient } from './io/launchdarkly/client.js'
 import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
-import { readRunContext, runUrl, type RunContext } from './io/run-context.js'
-import { commitLinks, reportFacts, runLink, schemaReference } from './report-facts.js'
+import { readRunContext, type RunContext } from './io/run-context.js'
 import { Runner, type RunnerSink } from './io/runner.js'
-import { checkApproval, incompletePlan, type Approval } from './stages/approval.js'
+import { applyApproved, type Approval } from './stages/approval.js'
 import { exportWork } from './stages/export.js'
-import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/reconcile.js'
+import { planWork, settleAll, type ReconcileContext } from './stages/reconcile.js'
+import { publish, reportFacts, schemaReference, type RunReport } from './stages/report.js'
 import { USER_AGENT } from './version.js'
 
 /** What a run can be given besides the runner: the tests' clock and retry policies. */
@@ -50,8 +42,6 @@ export interface RunResult {
   failure: Failure | undefined
 }
 
-type Session = PullRequestSession | GitHubProblem | undefined
-
 export async function run(
   sink: RunnerSink,
   dependencies: RunDependencies = {}
@@ -62,12 +52,26 @@ export async function run(
   // Masked before anything else happens, so that not even a failure can print them.
   runner.protect(secretInputs(raw))
   const context = readRunContext(sink.env)
+  let report: RunReport
+  let session: Opened
   try {
-    return await runStages(runner, scrubber, raw, context, dependencies)
+    ;({ report, session } = await runStages(runner, scrubber, raw, context, dependencies))
   } catch (error) {
-    // A bug of the action's: still one clear error, and the outputs say why.
-    return failEarly(error, runner, raw, context, dependencies)
+    // Bad input, or a bug of the action's: still one clear error, and the outputs say why.
+    report = failedEarly(error, raw, context)
+    session =
+      report.kind === 'failed-early' && report.github && error instanceof ActionError
+        ? await connect(report.github, context, runner, dependencies, false)
+        : undefined
   }
+  try {
+    await publish(report, runner, session)
+  } catch (error) {
+    // A bug in the report itself: the run still ends in one clear error.
+    report = failedEarly(error, raw, context)
+    await publish(report, runner)
+  }
+  return { failure: report.failure }
 }
 
 async function runStages(
@@ -76,20 +80,13 @@ async function runStages(
   raw: RawInputs,
   context: RunContext,
   dependencies: RunDependencies
-): Promise<RunResult> {
-  let settings: Settings
-  let work
-  let token: string
-  try {
-    const inputs = await parseInputs(raw, workspaceFiles(context.workspace), {
-      environment: runner.sink.env,
-      protect: values => runner.protect(values)
-    })
-    ;({ settings, work, token } = inputs)
-    for (const warning of inputs.ignored) runner.warning(warning, { title: 'LaunchDarkly: input' })
-  } catch (error) {
-    return failEarly(error, runner, raw, context, dependencies)
-  }
+): Promise<{ report: RunReport; session: Opened }> {
+  const inputs = await parseInputs(raw, workspaceFiles(context.workspace), {
+    environment: runner.sink.env,
+    protect: values => runner.protect(values)
+  })
+  const { settings, work, token } = inputs
+  for (const warning of inputs.ignored) runner.warning(warning, { title: 'LaunchDarkly: input' })
   const client = new LaunchDarklyClient({
     baseUri: settings.baseUri,
     token,
@@ -100,6 +97,35 @@ async function runStages(
     clock: dependencies.clock,
     retry: dependencies.retry
   })
+  const redactAll = (outcomes: Parameters<typeof redactOutcome>[0][]) =>
+    outcomes.map(outcome => redactOutcome(outcome, scrubber))
+
+  if (work.kind === 'export') {
+    const { outcomes, exported } = await exportWork(work, {
+      client,
+      files: workspaceTarget(context.workspace, 'export-to'),
+      log: runner,
+      schema: schemaReference(context, work.directory)
+    })
+    runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
+    const redacted = redactAll(outcomes)
+    const facts = { ...reportFacts(settings, context, false), directory: work.directory }
+    // Names come from LaunchDarkly: scrubbed like every other string a report shows.
+    const exportedReport = scrubber.scrubDeep(reportOfExport(exported))
+    return {
+      report: {
+        kind: 'export',
+        context,
+        settings,
+        outcomes: redacted,
+        failure: runFailure(redacted, facts),
+        directory: work.directory,
+        exported: exportedReport
+      },
+      session: undefined
+    }
+  }
+
   const stage: ReconcileContext = {
     client,
     settings,
@@ -108,117 +134,36 @@ async function runStages(
   }
   // The pull request, opened once: before any write when the apply needs an approved plan.
   const github = settings.github
-  let session: Promise<Session> | undefined
+  let opening: Promise<Opened> | undefined
   const openSession = () =>
-    (session ??= github
-      ? connect(github, context, runner, dependencies)
+    (opening ??= github
+      ? connect(github, context, runner, dependencies, settings.requireApprovedPlan)
       : Promise.resolve(undefined))
-
-  if (work.kind === 'export') {
-    const result = await runExport(work, { client, runner, scrubber, settings, context })
-    runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
-    return result
-  }
   const planned = planWork(work, stage)
-  let outcomes: Outcome[]
-  let redacted: RedactedOutcome[] | undefined
-  let approval: Approval = { approved: true }
+  let redacted
+  let approval: Approval | undefined
   if (settings.requireApprovedPlan) {
-    // Everything is read and planned before the gate; the apply then settles the same plans.
-    const ready: WorkPlan = {
-      configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
-      unmanaged: Promise.resolve(await planned.unmanaged)
-    }
-    const plan = await settleAll(ready, stage, true)
-    const shownPlan = redactAll(plan, scrubber)
-    approval = shownPlan.some(o => o.status === 'failed')
-      ? incompletePlan(shownPlan)
-      : checkApproval(shownPlan, await openSession(), github?.key ?? '')
-    if (approval.approved) outcomes = await settleAll(ready, stage, false)
-    else [outcomes, redacted] = [plan, shownPlan]
+    ;({ redacted, approval } = await applyApproved(
+      planned,
+      stage,
+      scrubber,
+      openSession,
+      github?.key ?? ''
+    ))
   } else {
-    outcomes = await settleAll(planned, stage, settings.dryRun)
+    redacted = redactAll(await settleAll(planned, stage, settings.dryRun))
   }
   runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
-
-  redacted ??= redactAll(outcomes, scrubber)
-  const refused = !approval.approved
-  const facts = reportFacts(settings, context, refused)
-  const failure = approval.approved ? runFailure(redacted, facts) : approval.failure
-  const refusal = approval.approved
-    ? undefined
-    : // The reason may quote GitHub's words: scrubbed, as everything rendered is.
-      { message: runner.scrub(approval.failure.message), approved: approval.approvedDetails }
-  await report(runner, redacted, failure, { ...facts, refusal })
-  if (settings.comment && github) {
-    const opened = await openSession()
-    if (opened && !('problem' in opened)) {
-      const withPull = reportFacts(settings, context, refused, opened)
-      const fingerprint = !approval.approved
-        ? approval.fingerprint
-        : settings.dryRun
-          ? planFingerprint(redacted, opened.pull.url)
-          : undefined
-      const body = renderComment(redacted, {
-        ...withPull,
-        key: github.key,
-        fingerprint,
-        refusal,
-        summaryUrl: runUrl(context)
-      })
-      const url = await opened.write(body)
-      if (url) runner.setOutputs({ 'comment-url': url })
-    } else if (opened) {
-      runner.warning(opened.problem)
-    }
+  const refused = approval?.approved === false
+  const failure =
+    approval?.approved === false
+      ? approval.failure
+      : runFailure(redacted, reportFacts(settings, context, refused))
+  const session = settings.comment ? await openSession() : undefined
+  return {
+    report: { kind: 'changes', context, settings, outcomes: redacted, failure, approval },
+    session
   }
-  return { failure }
-}
-
-/** An export: files instead of writes, and a report of what was written and the secrets to set. */
-async function runExport(
-  work: Extract<Inputs['work'], { kind: 'export' }>,
-  parts: {
-    client: LaunchDarklyClient
-    runner: Runner
-    scrubber: Scrubber
-    settings: Settings
-    context: RunContext
-  }
-): Promise<RunResult> {
-  const { client, runner, scrubber, settings, context } = parts
-  const { outcomes, exported } = await exportWork(work, {
-    client,
-    files: workspaceTarget(context.workspace, 'export-to'),
-    log: runner,
-    schema: schemaReference(context, work.directory)
-  })
-  const redacted = redactAll(outcomes, scrubber)
-  const facts = { ...reportFacts(settings, context, false), directory: work.directory }
-  const failure = runFailure(redacted, facts)
-  for (const outcome of redacted) {
-    if (outcome.error)
-      runner.error(outcome.error.message, { title: `LaunchDarkly: ${outcome.label}` })
-  }
-  // Names come from LaunchDarkly: scrubbed like every other string a report shows.
-  const report = scrubber.scrubDeep(reportOfExport(exported))
-  runner.setOutputs({
-    ...renderOutputs(redacted, failure, facts),
-    'exported-files': JSON.stringify(report.files.map(file => file.path)),
-    'secret-variables': JSON.stringify(report.variables.map(variable => variable.name))
-  })
-  await runner.writeSummary(renderExportSummary(report, redacted, facts))
-  const secrets = report.variables.length
-  if (secrets > 0) {
-    runner.notice(
-      `The exported files refer to ${secrets} secret${secrets === 1 ? '' : 's'} as \${VAR}: create them as repository secrets (the job summary lists them, with the env: block to paste).`
-    )
-  }
-  return { failure }
-}
-
-function redactAll(outcomes: readonly Outcome[], scrubber: Scrubber): RedactedOutcome[] {
-  return outcomes.map(outcome => redactOutcome(outcome, scrubber))
 }
 
 /** The GitHub client is loaded only now: most runs never need it. */
@@ -226,92 +171,31 @@ async function connect(
   settings: GitHubSettings,
   context: RunContext,
   runner: Runner,
-  dependencies: RunDependencies
-): Promise<Session> {
+  dependencies: RunDependencies,
+  approval: boolean
+): Promise<Opened> {
   const github = await import('./io/github.js')
-  return github.openPullRequest(settings, context, runner, dependencies.github)
+  return github.openPullRequest(settings, context, runner, dependencies.github, { approval })
 }
 
-async function report(
-  runner: Runner,
-  redacted: readonly RedactedOutcome[],
-  failure: Failure | undefined,
-  facts: ReportFacts & { refusal?: { message: string; approved?: string } }
-): Promise<void> {
-  for (const outcome of redacted) {
-    const { title, body } = renderLog(outcome)
-    runner.group(title, body)
-    const where = {
-      file: outcome.file,
-      line: outcome.line,
-      title: `LaunchDarkly: ${outcome.name ?? outcome.label}`
-    }
-    for (const warning of outcome.warnings) runner.warning(warning, where)
-    for (const notice of outcome.notices) runner.notice(notice, where)
-    if (outcome.error) runner.error(outcome.error.message, where)
-  }
-  runner.setOutputs(renderOutputs(redacted, failure, facts))
-  await runner.writeSummary(renderSummary(redacted, facts))
-  if (failure?.reason === 'drift') runner.error(failure.message, { title: 'LaunchDarkly: drift' })
-  else if (facts.refusal && failure) {
-    runner.error(failure.message, { title: 'LaunchDarkly: not applied' })
-  } else if (failure && redacted.length > 1) runner.info(failure.message)
-  const changing = redacted.filter(o => CHANGING_STATUSES.includes(o.status)).length
-  if (facts.dryRun && !facts.refusal && changing > 0) {
-    runner.notice(
-      `Dry run: nothing was written to LaunchDarkly. ${changing} configuration${changing === 1 ? '' : 's'} would change; run without \`dry-run\` to apply.`
-    )
-  }
-}
-
-/** A run that failed before any configuration was looked at: one error, and the outputs say why. */
-async function failEarly(
-  error: unknown,
-  runner: Runner,
-  raw: RawInputs,
-  context: RunContext,
-  dependencies: RunDependencies
-): Promise<RunResult> {
+/** A run that failed before any configuration was looked at, as a report. */
+function failedEarly(error: unknown, raw: RawInputs, context: RunContext): RunReport {
   const failure = describeFailure(error)
   const location = error instanceof InputError ? error.location : undefined
-  runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
-  runner.error(
-    failure.message,
-    location ? { ...location, title: 'LaunchDarkly: invalid input' } : undefined
-  )
-  const message = runner.scrub(failure.message)
-  await runner.writeSummary(
-    renderFailureSummary(
-      message,
-      location?.file ? { file: location.file, line: location.line } : undefined
-    )
-  )
-  // A reviewer should see on the pull request why the plan could not be made, not only in the log.
-  let settings: GitHubSettings | undefined
+  let github: GitHubSettings | undefined
   try {
-    settings =
+    github =
       raw['comment-on-pr'].trim().toLowerCase() === 'true' ? parseGitHubSettings(raw) : undefined
   } catch {
-    settings = undefined
+    github = undefined
   }
-  if (settings && error instanceof ActionError) {
-    const session = await connect(settings, context, runner, dependencies)
-    if (session && !('problem' in session)) {
-      const links = commitLinks(context, session.pull.headSha ?? context.sha)
-      const where = location?.file
-        ? {
-            file: location.file,
-            line: location.line,
-            url: links.fileUrl?.(location.file, location.line)
-          }
-        : undefined
-      const url = await session.write(
-        renderFailureComment(message, { key: settings.key, run: runLink(context), where })
-      )
-      if (url) runner.setOutputs({ 'comment-url': url })
-    }
+  return {
+    kind: 'failed-early',
+    context,
+    failure,
+    ...(location ? { location } : {}),
+    ...(github ? { github } : {})
   }
-  return { failure }
 }
 
 export function describeFailure(error: unknown): Failure {

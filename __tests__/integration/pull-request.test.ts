@@ -23,7 +23,10 @@ beforeEach(async () => {
 afterEach(() => stopEmulators({ ld, gh }))
 
 const comments = () => gh.comments('acme', 'platform-config', 7)
-const body = () => comments().at(-1)?.body ?? ''
+// The sticky comment (its header on the first line), not the notification a failed apply posts.
+const body = () =>
+  comments().find(c => c.body.startsWith('<!-- launchdarkly-integration-configuration-action'))
+    ?.body ?? ''
 const file = (id: string, tags = '[prod, approvals]') =>
   `id: ${id}\nenabled: false\ntags: ${tags}\nconfigValues:\n  baseURL: https://approvals-v2.example.com\n  apiKey: \${KEY}\n`
 const env = { KEY: APPROVALS_SECRET }
@@ -130,9 +133,11 @@ describe('a pull request, from plan to apply', () => {
         message: expect.stringMatching(/The plan differs from the one approved on pull request #7/)
       })
     ])
-    expect(comments()).toHaveLength(1)
+    // The sticky comment, and one notification of the refusal (issue 17: loud failures).
+    expect(comments()).toHaveLength(2)
     const seen = visibleText(body())
-    expect(seen).toContain('Not applied: 1 to update (1 disabled)')
+    // The headline says why first (issue 17), then the counts as before.
+    expect(seen).toContain('Not applied: the plan changed · 1 to update (1 disabled)')
     expect(seen).toContain('nothing was written to LaunchDarkly')
     expect(seen).toContain('What the apply would do now')
     expect(seen).toContain('What was approved')
@@ -243,7 +248,8 @@ describe('a pull request, from plan to apply', () => {
     expect(result.exitCode).toBe(1)
     expect(failureReason(result)).toBe('forbidden')
     const seen = visibleText(body())
-    expect(seen).toContain('Not applied: 1 failed')
+    // "Apply failed", not "Not applied" (issue 17: loud failures).
+    expect(seen).toContain('Apply failed: 1 failed')
     expect(seen).toContain('nothing was written; 1 configuration failed')
     expect(seen).toMatch(/Approvals \(prod\) .* failed: LaunchDarkly answered 403/)
     expect(seen).toContain('the change it tried: 3 fields')

@@ -1,15 +1,39 @@
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
- * would be written (or failed to plan) is reduced to who it is, what happens to it and each changed
- * path's old and new value, with keys sorted, tags as a set and secrets by their status only; no
- * file, line, order or formatting counts. Salted with the pull request's URL, so that a plan
- * approved on one pull request cannot be carried to another.
+ * would be written (or failed to plan) is reduced to an entry: who it is, what happens to it and
+ * each changed path's old and new value, with keys sorted, tags as a set and secrets by their
+ * status only; no file, line, order or formatting counts. An absent value (a field added or
+ * removed) is not `null`: the entry leaves it out. Salted with the pull request's URL, so that a
+ * plan approved on one pull request cannot be carried to another.
+ *
+ * The entries are kept in the plan comment too, so that an apply that stopped half way can finish
+ * what remains of the approved plan, and a refusal can say what changed field by field.
  */
 import { createHash } from 'node:crypto'
 import type { JsonValue } from './json-patch.js'
 import type { RedactedOutcome } from './redact.js'
 
-const ACTIONS: Partial<Record<RedactedOutcome['status'], string>> = {
+export type PlanAction = 'create' | 'update' | 'delete' | 'failed'
+
+/** One configuration of a plan, as it is approved. */
+export interface PlanEntry {
+  /** Its ID, or `integrationKey/name` for one that does not exist yet. */
+  configuration: string
+  /** How reports name it. */
+  name: string
+  action: PlanAction
+  changes: EntryChange[]
+}
+
+export interface EntryChange {
+  path: string
+  /** Absent when the change adds the path. */
+  before?: JsonValue
+  /** Absent when the change removes the path. */
+  after?: JsonValue
+}
+
+const ACTIONS: Partial<Record<RedactedOutcome['status'], PlanAction>> = {
   'would-create': 'create',
   created: 'create',
   'would-update': 'update',
@@ -19,7 +43,68 @@ const ACTIONS: Partial<Record<RedactedOutcome['status'], string>> = {
   failed: 'failed'
 }
 
+/** Which configuration an outcome is, the same before and after it was created. */
+export function configurationKey(outcome: RedactedOutcome): string {
+  const create = outcome.status === 'would-create' || outcome.status === 'created'
+  return !create && outcome.id
+    ? outcome.id
+    : `${outcome.integrationKey ?? ''}/${outcome.name ?? outcome.label}`
+}
+
+/** The plan as it is approved: the configurations it writes (or failed to plan), sorted. */
+export function planEntries(outcomes: readonly RedactedOutcome[]): PlanEntry[] {
+  return outcomes
+    .flatMap(outcome => {
+      const action = ACTIONS[outcome.status]
+      if (action === undefined) return []
+      const entry: PlanEntry = {
+        configuration: configurationKey(outcome),
+        name: outcome.name ?? outcome.label,
+        action,
+        changes: outcome.changes
+          .map(change => ({
+            path: change.path,
+            ...(change.before === undefined ? {} : { before: change.before }),
+            ...(change.after === undefined ? {} : { after: change.after })
+          }))
+          .sort((a, b) => compare(a.path, b.path))
+      }
+      return [entry]
+    })
+    .sort((a, b) => compare(a.configuration, b.configuration))
+}
+
+/** The fingerprint of a plan (format 2: absent and `null` differ). */
 export function planFingerprint(outcomes: readonly RedactedOutcome[], salt: string): string {
+  return entriesFingerprint(planEntries(outcomes), salt)
+}
+
+/** The fingerprint of entries, e.g. those an approved plan comment keeps. */
+export function entriesFingerprint(entries: readonly PlanEntry[], salt: string): string {
+  // The name is how a report says it, not what is approved.
+  const approved = [...entries]
+    .map(({ configuration, action, changes }) => ({
+      configuration,
+      action,
+      changes: changes.map(change => ({
+        path: change.path,
+        before: normalize(change.path, change.before),
+        after: normalize(change.path, change.after)
+      }))
+    }))
+    .sort((a, b) => compare(a.configuration, b.configuration))
+  const digest = createHash('sha256')
+    .update(`v2\n${salt}\n${canonical(approved)}`)
+    .digest('hex')
+  return `sha256:${digest}`
+}
+
+/**
+ * The fingerprint 1.x comments carry (absent read as `null`; a created configuration by its ID
+ * when it had one): still compared for one release, so that a pull request planned by 1.x can be
+ * applied by 2.x.
+ */
+export function legacyPlanFingerprint(outcomes: readonly RedactedOutcome[], salt: string): string {
   const entries = outcomes
     .filter(outcome => ACTIONS[outcome.status] !== undefined)
     .map(outcome => ({
@@ -29,10 +114,10 @@ export function planFingerprint(outcomes: readonly RedactedOutcome[], salt: stri
       changes: outcome.changes
         .map(change => ({
           path: change.path,
-          before: normalize(change.path, change.before),
-          after: normalize(change.path, change.after)
+          before: normalize(change.path, change.before) ?? null,
+          after: normalize(change.path, change.after) ?? null
         }))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .sort((a, b) => compare(a.path, b.path))
     }))
     .sort((a, b) => (a.configuration < b.configuration ? -1 : 1))
   const digest = createHash('sha256')
@@ -46,6 +131,8 @@ export function writesAnything(outcomes: readonly RedactedOutcome[]): boolean {
   return outcomes.some(o => o.status !== 'failed' && ACTIONS[o.status] !== undefined)
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 function normalize(path: string, value: JsonValue | undefined): JsonValue | undefined {
   // Tags are a set: their order is formatting.
   if (path === '/tags' && Array.isArray(value)) {
@@ -54,11 +141,13 @@ function normalize(path: string, value: JsonValue | undefined): JsonValue | unde
   return value
 }
 
-/** JSON with every object's keys sorted, so that key order never counts. */
+/** JSON with every object's keys sorted, so that key order never counts; absent keys left out. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort()
+    const keys = Object.keys(value)
+      .filter(key => (value as Record<string, unknown>)[key] !== undefined)
+      .sort()
     return `{${keys
       .map(key => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
       .join(',')}}`

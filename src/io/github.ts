@@ -1,33 +1,29 @@
 /**
  * The pull request comment, over octokit: which pull request, the one comment per key (found by its
- * marker among comments written by this token's identity, on every page), created or updated in
- * place. Loaded only when a run comments, and never fails the step: a problem is a warning.
+ * header among comments written by this token's identity, on every page), created or updated in
+ * place, and the short notification a failed apply posts besides. Loaded only when a run
+ * comments or needs an approval. Never fails the step: a problem is a warning. Every request is
+ * bounded by a timeout, and all of them by one budget.
  */
 import { getOctokit } from '@actions/github'
 import Bottleneck from 'bottleneck/light.js'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { RestEndpointMethodTypes } from '@octokit/rest'
-import { commentMarker } from '../core/render/comment.js'
 import { describeError } from '../core/errors.js'
 import type { GitHubSettings } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
+import { parseComment, type PlanComment } from '../core/plan-comment.js'
+import { GitHubBudget } from './github-budget.js'
+import { findPullRequest, type NotApprovable, type PullRequestRef } from './pull-lookup.js'
 import type { RunContext } from './run-context.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 type IssueComment = RestEndpointMethodTypes['issues']['listComments']['response']['data'][number]
 
-export interface PullRequestRef {
-  owner: string
-  repo: string
-  number: number
-  /** Its page: the salt of a plan's fingerprint. */
-  url: string
-  /** The head commit the reviewer knows, when GitHub or the event says it. */
-  headSha: string | undefined
-}
+export type { NotApprovable, PullRequestRef }
 
-/** How long the comment may wait for GitHub's rate limits, and how often it retries. */
+/** How long the comment may wait for GitHub, and how often it retries. */
 export interface GitHubPolicy {
   /** A rate limit asking for a longer wait is not waited for: the comment is given up. */
   maxWaitSeconds: number
@@ -36,52 +32,69 @@ export interface GitHubPolicy {
   secondMs: number
   /** The pause between two writes GitHub asks integrations to keep. */
   writeSpacingMs: number
+  /** How long one request may take. */
+  requestTimeoutMs: number
+  /** How long all of a run's requests to GitHub may take together. */
+  budgetMs: number
+  /** For an approval: the pauses, in GitHub "seconds", before asking again for a fresh merge. */
+  lookupRetrySeconds: readonly number[]
 }
 
 export const DEFAULT_GITHUB_POLICY: GitHubPolicy = {
   maxWaitSeconds: 60,
   retries: 2,
   secondMs: 1000,
-  writeSpacingMs: 1000
+  writeSpacingMs: 1000,
+  requestTimeoutMs: 15_000,
+  budgetMs: 60_000,
+  lookupRetrySeconds: [2, 4, 8]
 }
 
-/** The pull request a run is about, and this step's comment on it. */
 /** GitHub could not be asked: `problem` for a warning about the comment, `cause` on its own. */
 export interface GitHubProblem {
   problem: string
   cause: string
 }
 
+/** The pull request a run is about, and this step's comment on it. */
 export interface PullRequestSession {
   pull: PullRequestRef
-  /** This key's comment, written by this token's identity, if there is one. */
-  existing: IssueComment | undefined
+  /** This key's comment, written by this token's identity, as its protocol reads. */
+  comment: PlanComment | undefined
   /** Creates the comment, or updates this key's; returns its URL, or undefined (with a warning). */
   write(body: string): Promise<string | undefined>
+  /** Posts a new, short comment, so that people watching the pull request are notified. */
+  notify(body: string): Promise<string | undefined>
 }
+
+export type Opened = PullRequestSession | GitHubProblem | NotApprovable | undefined
 
 /**
  * Finds the pull request and this key's comment on it. Undefined, with a notice, when the run has
  * no pull request; `{ problem }` when GitHub could not be asked (a warning is the caller's call:
- * for a comment, a problem never fails the step; for an approval, it refuses the apply).
+ * for a comment, a problem never fails the step; for an approval, it refuses the apply);
+ * `{ notApprovable }` when an approval is asked for and no merged pull request gives one.
  */
 export async function openPullRequest(
   settings: GitHubSettings,
   context: RunContext,
   log: Log,
-  policy: GitHubPolicy = DEFAULT_GITHUB_POLICY
-): Promise<PullRequestSession | GitHubProblem | undefined> {
+  policy: GitHubPolicy = DEFAULT_GITHUB_POLICY,
+  options: { approval: boolean } = { approval: false }
+): Promise<Opened> {
+  const budget = new GitHubBudget(policy.budgetMs, policy.requestTimeoutMs)
   // Octokit calls these as its own methods: bound here, or `this` is octokit's log object.
   const debug = (message: string) => log.debug(message)
   const octokitLog = { debug, info: debug, warn: debug, error: debug }
   const common = {
     baseUrl: context.apiUrl,
     log: octokitLog,
+    request: { fetch: budget.fetch },
     retry: { retries: policy.retries, retryAfterBaseValue: policy.secondMs }
   }
   const throttle = {
-    onRateLimit: retryWithin('GitHub rate limit reached', policy, log),
-    onSecondaryRateLimit: retryWithin('GitHub secondary rate limit reached', policy, log),
+    onRateLimit: retryWithin('GitHub rate limit reached', policy, log, budget),
+    onSecondaryRateLimit: retryWithin('GitHub secondary rate limit reached', policy, log, budget),
     retryAfterBaseValue: policy.secondMs,
     // The plugin keeps its queues for the whole process (so a write waits for the last run's
     // write, in tests that make many runs in one process); these belong to this run alone.
@@ -96,45 +109,63 @@ export async function openPullRequest(
   // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
   // read-only identity query goes through a client without it, so the comment does not wait.
   const reader = getOctokit(settings.token, common, retry)
-  let pull: PullRequestRef | undefined
+  let found: PullRequestRef | NotApprovable | undefined
   let existing: IssueComment | undefined
   try {
-    pull = await findPullRequest(octokit, settings, context, log)
-    if (!pull) return undefined
-    const marker = commentMarker(settings.key)
-    // Who the token is matters only if some comment carries the marker: asked once, when needed.
+    found = await findPullRequest(octokit, settings, context, log, {
+      merged: options.approval,
+      retryDelaysMs: policy.lookupRetrySeconds.map(s => s * policy.secondMs)
+    })
+    if (!found || 'notApprovable' in found) return found
+    // Who the token is matters only if some comment carries the header: asked once, when needed.
     let identity: Promise<string> | undefined
     const whoIsIt = () => (identity ??= whoAmI(reader, log))
-    existing = await findComment(octokit, pull, marker, whoIsIt)
+    existing = await findComment(octokit, found, settings.key, whoIsIt)
   } catch (error) {
     return { problem: explain(error, context), cause: causeOf(error, context) }
   }
-  const found = pull
+  const pull = found
+  const create = async (body: string) => {
+    const { data } = await octokit.rest.issues.createComment({
+      owner: pull.owner,
+      repo: pull.repo,
+      issue_number: pull.number,
+      body,
+      // A create whose answer was lost (a 5xx, a dropped connection) may have made the comment:
+      // sent again, it would make a second one. Rate limits are still waited out by the
+      // throttling plugin, which retries only what GitHub refused.
+      request: { retries: 0 }
+    })
+    return data
+  }
   return {
-    pull: found,
-    existing,
+    pull,
+    comment: existing?.body ? parseComment(existing.body) : undefined,
     write: async body => {
       try {
-        const { data } = existing
-          ? await octokit.rest.issues.updateComment({
-              owner: found.owner,
-              repo: found.repo,
-              comment_id: existing.id,
-              body
-            })
-          : await octokit.rest.issues.createComment({
-              owner: found.owner,
-              repo: found.repo,
-              issue_number: found.number,
-              body,
-              // A create whose answer was lost (a 5xx, a dropped connection) may have made the
-              // comment: sent again, it would make a second one. Rate limits are still waited
-              // out by the throttling plugin, which retries only what GitHub refused.
-              request: { retries: 0 }
-            })
+        const data = existing
+          ? (
+              await octokit.rest.issues.updateComment({
+                owner: pull.owner,
+                repo: pull.repo,
+                comment_id: existing.id,
+                body
+              })
+            ).data
+          : await create(body)
         log.info(
-          `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${data.html_url}`
+          `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`
         )
+        return data.html_url
+      } catch (error) {
+        log.warning(explain(error, context))
+        return undefined
+      }
+    },
+    notify: async body => {
+      try {
+        const data = await create(body)
+        log.info(`Notified pull request #${pull.number}: ${data.html_url}`)
         return data.html_url
       } catch (error) {
         log.warning(explain(error, context))
@@ -142,51 +173,6 @@ export async function openPullRequest(
       }
     }
   }
-}
-
-async function findPullRequest(
-  octokit: Octokit,
-  settings: GitHubSettings,
-  context: RunContext,
-  log: Log
-): Promise<PullRequestRef | undefined> {
-  if (!context.repository) {
-    log.notice('No comment: GITHUB_REPOSITORY is not set, so there is no repository to comment in.')
-    return undefined
-  }
-  const { owner, repo } = context.repository
-  const ref = (number: number, headSha: string | undefined): PullRequestRef => ({
-    owner,
-    repo,
-    number,
-    url: `${context.serverUrl}/${owner}/${repo}/pull/${number}`,
-    headSha
-  })
-  const event = context.eventName
-  if (settings.prNumber !== undefined) {
-    const fromEvent = context.pullRequest?.number === settings.prNumber
-    return ref(settings.prNumber, fromEvent ? context.pullRequest?.headSha : undefined)
-  }
-  if ((event === 'pull_request' || event === 'pull_request_target') && context.pullRequest) {
-    return ref(context.pullRequest.number, context.pullRequest.headSha)
-  }
-  if (event === 'push' && context.sha) {
-    const sha = context.sha
-    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-      owner,
-      repo,
-      commit_sha: sha
-    })
-    // The pull request this commit merged, if any; else one that contains it.
-    const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0]
-    if (pull) return ref(pull.number, pull.head.sha)
-    log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`)
-    return undefined
-  }
-  log.notice(
-    `No comment: a ${event || 'run'} event has no pull request. Give \`pr-number\` to comment on one anyway.`
-  )
-  return undefined
 }
 
 /**
@@ -219,7 +205,7 @@ const normalizeLogin = (login: string) => login.replace(/\[bot\]$/, '').toLowerC
 async function findComment(
   octokit: Octokit,
   pull: PullRequestRef,
-  marker: string,
+  key: string,
   identity: () => Promise<string>
 ): Promise<IssueComment | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
@@ -229,9 +215,9 @@ async function findComment(
     per_page: 100
   })
   for await (const { data } of pages) {
-    // A marker copied into someone else's comment must not make this run edit their comment.
+    // A header copied into someone else's comment must not make this run edit their comment.
     for (const comment of data) {
-      if (!comment.body?.includes(marker) || comment.user === null) continue
+      if (comment.user === null || parseComment(comment.body ?? '')?.key !== key) continue
       if (normalizeLogin(comment.user.login) === (await identity())) return comment
     }
   }
@@ -268,7 +254,7 @@ function explain(error: unknown, context: RunContext): string {
  * The throttling plugin's handler: retry a few times, and only for a wait the policy allows, so that
  * a rate limit resetting in an hour cannot hold the step for an hour.
  */
-function retryWithin(what: string, policy: GitHubPolicy, log: Log) {
+function retryWithin(what: string, policy: GitHubPolicy, log: Log, budget: GitHubBudget) {
   return (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) => {
     if (retryAfter > policy.maxWaitSeconds) {
       log.info(
@@ -276,8 +262,15 @@ function retryWithin(what: string, policy: GitHubPolicy, log: Log) {
       )
       return false
     }
+    if (retryAfter * policy.secondMs > budget.remainingMs()) {
+      log.info(
+        `${what}; GitHub asks to wait ${retryAfter} s, more than is left of the time a run may wait for GitHub: giving the comment up.`
+      )
+      return false
+    }
     if (retryCount >= policy.retries) return false
     log.info(`${what}; retrying the comment in ${retryAfter} s.`)
+    budget.spend(retryAfter * policy.secondMs)
     return true
   }
 }

@@ -1,67 +1,154 @@
 /**
- * The gate of `require-approved-plan`: the apply plans again, and writes only when that plan's
- * fingerprint equals the one in the plan comment reviewers approved on the pull request (written by
- * this token's identity, under this step's key, salted with that pull request's URL). A plan that
- * writes nothing needs no approval, so running an apply again after it succeeded is harmless.
+ * The gate of `require-approved-plan`: everything is read and planned first; the apply then
+ * writes only when that plan is the one reviewers approved on a merged pull request (its
+ * fingerprint in the plan comment written by this token's identity, under this step's key, salted
+ * with that pull request's URL), or what remains of it after an attempt that stopped half way (the
+ * comment's record says which configurations were written, and they must now read as unchanged).
+ * A plan that writes nothing needs no approval, so running an apply again after it succeeded is
+ * harmless.
  */
-import { runFailure, type Failure } from '../core/outcome.js'
-import { planFingerprint, writesAnything } from '../core/fingerprint.js'
-import type { RedactedOutcome } from '../core/redact.js'
-import { fingerprintOf, planDetailsOf } from '../core/render/comment.js'
-import type { GitHubProblem, PullRequestSession } from '../io/github.js'
+import {
+  entriesFingerprint,
+  legacyPlanFingerprint,
+  planEntries,
+  planFingerprint,
+  writesAnything,
+  type PlanEntry
+} from '../core/fingerprint.js'
+import { runFailure, type Failure, type Outcome } from '../core/outcome.js'
+import { redactOutcome, type RedactedOutcome } from '../core/redact.js'
+import type { Scrubber } from '../core/secrets.js'
+import type { Opened } from '../io/github.js'
+import { settleAll, type ReconcileContext, type WorkPlan } from './reconcile.js'
 
 export type Approval =
-  | { approved: true }
+  | {
+      approved: true
+      /** Finishing an approved plan an earlier attempt applied in part: how much was left. */
+      remainder?: { left: number; total: number }
+    }
   | {
       approved: false
       failure: Failure
-      /** The fingerprint that was approved, kept in the comment for a later run. */
-      fingerprint?: string
-      /** The diffs the approved plan comment showed. */
-      approvedDetails?: string
+      /** The approved plan's entries, for "Changed since approval", when the comment kept them. */
+      approvedEntries?: PlanEntry[]
     }
+
+export interface GatedRun {
+  /** What was done (or, refused, what would have been). */
+  outcomes: Outcome[]
+  redacted: RedactedOutcome[]
+  approval: Approval
+}
+
+/**
+ * Plans everything, checks the plan against the approved one, and settles the same plans again
+ * for real only when it is approved: two passes over plans read once.
+ */
+export async function applyApproved(
+  planned: WorkPlan,
+  stage: ReconcileContext,
+  scrubber: Scrubber,
+  openSession: () => Promise<Opened>,
+  key: string
+): Promise<GatedRun> {
+  const ready: WorkPlan = {
+    configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
+    unmanaged: Promise.resolve(await planned.unmanaged)
+  }
+  const plan = await settleAll(ready, stage, true)
+  const shown = plan.map(outcome => redactOutcome(outcome, scrubber))
+  const approval = shown.some(o => o.status === 'failed')
+    ? incompletePlan(shown)
+    : checkApproval(shown, await openSession(), key)
+  if (!approval.approved) return { outcomes: plan, redacted: shown, approval }
+  const outcomes = await settleAll(ready, stage, false)
+  return {
+    outcomes,
+    redacted: outcomes.map(outcome => redactOutcome(outcome, scrubber)),
+    approval
+  }
+}
+
+const AFTER_MERGE =
+  'Nothing was written. The pull request is merged, so planning it again would plan its old commit: to apply a change now, open a new pull request from the default branch (with the files brought in line with LaunchDarkly if its change should stay), have its plan reviewed, and merge it.'
 
 export function checkApproval(
   outcomes: readonly RedactedOutcome[],
-  session: PullRequestSession | GitHubProblem | undefined,
+  opened: Opened,
   key: string
 ): Approval {
   if (!writesAnything(outcomes)) return { approved: true }
   const refuse = (
     reason: 'no-approved-plan' | 'plan-changed',
     message: string,
-    extra: Partial<Extract<Approval, { approved: false }>> = {}
-  ): Approval => ({ approved: false, failure: { reason, message }, ...extra })
-  const rerun =
-    'Nothing was written. Run the plan on the pull request again (with `comment-on-pr: true` and the same inputs), have it reviewed, then run the apply again.'
-  if (!session) {
+    approvedEntries?: PlanEntry[]
+  ): Approval => ({
+    approved: false,
+    failure: { reason, message },
+    ...(approvedEntries ? { approvedEntries } : {})
+  })
+  if (!opened) {
     return refuse(
       'no-approved-plan',
-      `This run belongs to no pull request, so there is no approved plan to apply (\`require-approved-plan\` applies only the plan approved on a pull request). ${rerun}`
+      'This run belongs to no pull request, so there is no approved plan to apply (`require-approved-plan` applies only the plan approved on a merged pull request). Nothing was written. Run the apply on the push of a merged pull request whose plan was commented (`comment-on-pr: true`).'
     )
   }
-  if ('problem' in session) {
+  if ('notApprovable' in opened) {
     return refuse(
       'no-approved-plan',
-      `The approved plan could not be read from the pull request: ${session.cause}. ${rerun}`
+      `No merged pull request approves this run: ${opened.notApprovable}. Nothing was written.`
     )
   }
-  const body = session.existing?.body ?? ''
-  const approved = fingerprintOf(body)
-  if (!approved) {
+  if ('problem' in opened) {
     return refuse(
       'no-approved-plan',
-      `Pull request #${session.pull.number} has no plan comment of this step (comment key \`${key}\`) written by this token's identity, so no plan was approved. ${rerun}`
+      `The approved plan could not be read from the pull request: ${opened.cause}. Nothing was written; run the apply again once GitHub answers.`
     )
   }
-  if (planFingerprint(outcomes, session.pull.url) !== approved) {
+  const { pull, comment } = opened
+  if (!comment?.fingerprint) {
     return refuse(
-      'plan-changed',
-      `The plan differs from the one approved on pull request #${session.pull.number}: LaunchDarkly or the files changed since the plan was made. Both are shown below. ${rerun}`,
-      { fingerprint: approved, approvedDetails: planDetailsOf(body) }
+      'no-approved-plan',
+      `Pull request #${pull.number} has no plan comment of this step (comment key \`${key}\`) written by this token's identity, so no plan was approved. ${AFTER_MERGE}`
     )
   }
-  return { approved: true }
+  if (comment.version === 1) {
+    // Written by 1.x: its fingerprint only, in its own format.
+    return legacyPlanFingerprint(outcomes, pull.url) === comment.fingerprint
+      ? { approved: true }
+      : refuse('plan-changed', changedMessage(pull.number))
+  }
+  if (planFingerprint(outcomes, pull.url) === comment.fingerprint) return { approved: true }
+  // The entries kept are the approved plan's only if they make its fingerprint.
+  const approved = comment.state.approved
+  const kept =
+    approved && entriesFingerprint(approved, pull.url) === comment.fingerprint
+      ? approved
+      : undefined
+  if (kept) {
+    const written = new Set(
+      comment.state.attempts.flatMap(attempt =>
+        (attempt.results ?? [])
+          .filter(r => r.status === 'created' || r.status === 'updated' || r.status === 'deleted')
+          .map(r => r.configuration)
+      )
+    )
+    const remaining = kept.filter(entry => !written.has(entry.configuration))
+    if (
+      written.size > 0 &&
+      remaining.length < kept.length &&
+      entriesFingerprint(remaining, pull.url) ===
+        entriesFingerprint(planEntries(outcomes), pull.url)
+    ) {
+      return { approved: true, remainder: { left: remaining.length, total: kept.length } }
+    }
+  }
+  return refuse('plan-changed', changedMessage(pull.number), kept)
+}
+
+function changedMessage(number: number): string {
+  return `The plan differs from the one approved on pull request #${number}: LaunchDarkly or the files changed since the plan was made (what changed is shown first). ${AFTER_MERGE}`
 }
 
 /**
@@ -70,7 +157,9 @@ export function checkApproval(
  * Nothing is written.
  */
 export function incompletePlan(outcomes: readonly RedactedOutcome[]): Approval {
-  const { reason } = runFailure(outcomes, { dryRun: true, failOnDrift: false }) as Failure
+  const { reason } = runFailure(outcomes, { dryRun: true, failOnDrift: false }) ?? {
+    reason: 'internal'
+  }
   const failed = outcomes.filter(o => o.status === 'failed').length
   return {
     approved: false,

@@ -1,7 +1,7 @@
 /**
- * The pull request comment: one per key, through the pull request's life (the plan, then the
- * apply, edit it). It carries a hidden marker (which comment is this step's) and, for a plan, the
- * plan's fingerprint (what the apply checks with `require-approved-plan`). It always fits GitHub's
+ * The pull request comment's Markdown: one comment per key, through the pull request's life (the
+ * plan, then the apply, edit it). What the next run reads from it (the key, the approved plan, the
+ * record of the apply attempts) is plan-comment.ts's, around this. It always fits GitHub's
  * 65,536 characters: the headline, the counts and the callouts always stay; the unchanged list goes
  * first, then the largest diffs, each named at the top as left out.
  */
@@ -24,78 +24,50 @@ import {
 export const COMMENT_LIMIT = 65_536
 const BUDGET = COMMENT_LIMIT - 1_000
 
-const MARKER = 'launchdarkly-integration-configuration-action'
-const PLAN_START = `<!-- ${MARKER} plan:start -->`
-const PLAN_END = `<!-- ${MARKER} plan:end -->`
-// A refused apply shows the approved plan beside its own: marked apart, so that the next refused
-// apply shows again what was approved, not what the last one would have done.
-const APPROVED_START = `<!-- ${MARKER} approved:start -->`
-const APPROVED_END = `<!-- ${MARKER} approved:end -->`
 /** Past this, the approved plan is not repeated: the plan that would be applied now matters more. */
 const APPROVED_ROOM = 20_000
-
-export function commentMarker(key: string): string {
-  return `<!-- ${MARKER} key="${key}" -->`
-}
-
-function fingerprintMarker(fingerprint: string): string {
-  return `<!-- ${MARKER} plan="${fingerprint}" -->`
-}
-
-/** The plan fingerprint a comment carries, if it is a plan's. */
-export function fingerprintOf(body: string): string | undefined {
-  return new RegExp(`<!-- ${MARKER} plan="(sha256:[0-9a-f]{64})" -->`).exec(body)?.[1]
-}
-
-/**
- * The diffs of the plan a comment approved, to show again beside a newer plan: between its
- * approved markers when an apply was refused already, else between its plan markers.
- */
-export function planDetailsOf(body: string): string | undefined {
-  const between = (startMarker: string, endMarker: string) => {
-    const start = body.indexOf(startMarker)
-    const end = body.indexOf(endMarker)
-    return start >= 0 && end > start
-      ? body.slice(start + startMarker.length, end).trim()
-      : undefined
-  }
-  return between(APPROVED_START, APPROVED_END) ?? between(PLAN_START, PLAN_END)
-}
 
 function approvedBlock(approved: string): string {
   const shown =
     approved.length <= APPROVED_ROOM
       ? approved
       : "_The approved plan is too long to repeat here: the job summary of the plan run has it, and so does this comment's edit history._"
-  return `#### What was approved\n\n${APPROVED_START}\n\n${shown}\n\n${APPROVED_END}`
+  return `#### What was approved\n\n${shown}`
 }
 
 export interface CommentFacts extends ReportFacts {
   key: string
-  /** For a plan: its fingerprint, which the apply compares with `require-approved-plan`. */
-  fingerprint?: string
-  /** Why the apply refused, with what was approved, when it did. */
-  refusal?: { message: string; approved?: string }
+  /**
+   * Why the apply refused, what changed since the approval and what was approved, when it did
+   * (rendered from the state the comment keeps: see plan-comment.ts).
+   */
+  refusal?: { message: string; changed?: string; approved?: string }
+  /** The record of the apply attempts. */
+  history?: string
   summaryUrl: string
+  /** The characters the Markdown may take: the protocol's lines take the rest. */
+  room?: number
 }
 
 export function renderComment(outcomes: readonly RedactedOutcome[], facts: CommentFacts): string {
   const changing = outcomes.filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged')
   const unchanged = outcomes.filter(o => o.status === 'unchanged')
   const unmanaged = outcomes.filter(o => o.status === 'unmanaged')
+  const budget = Math.min(BUDGET, facts.room ?? BUDGET)
   const top = [
-    commentMarker(facts.key),
-    facts.fingerprint ? fingerprintMarker(facts.fingerprint) : undefined,
     `### LaunchDarkly · ${text(headline(outcomes, facts), 400)}`,
     statusLine(outcomes, facts)
   ]
+  // The failure comes first: a reviewer must not read "Disables X" before "it failed".
   const alerts = [
     facts.refusal ? alert('CAUTION', message(facts.refusal.message)) : undefined,
+    ...failureCallouts(outcomes, facts),
     ...callouts(outcomes),
-    ...failureCallouts(outcomes, facts)
+    facts.refusal?.changed
   ]
   const tail = [
     facts.refusal?.approved ? approvedBlock(facts.refusal.approved) : undefined,
+    facts.history,
     footer(facts)
   ].filter((part): part is string => part !== undefined)
 
@@ -126,9 +98,7 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
       note,
       ...shownAlerts,
       facts.refusal ? '#### What the apply would do now' : undefined,
-      PLAN_START,
       ...body,
-      PLAN_END,
       ...tail
     ]
       .filter((part): part is string => part !== undefined && part !== '')
@@ -139,7 +109,7 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
     unmanagedBlock,
     unchangedBlock
   ])
-  if (whole.length <= BUDGET) return whole
+  if (whole.length <= budget) return whole
 
   // Too long: the unchanged list goes first, then the largest diffs, each replaced by a line.
   // Sizes are added up rather than rendered again for every choice: a thousand configurations
@@ -168,14 +138,14 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   const dropped = new Set<RedactedOutcome>()
   let total = fixed + sections.reduce((sum, s) => sum + s.markdown.length + 2, 0)
   for (const largest of [...sections].sort((a, b) => b.markdown.length - a.markdown.length)) {
-    if (total <= BUDGET) break
+    if (total <= budget) break
     total -= largest.markdown.length - lineOf(largest.outcome).length
     dropped.add(largest.outcome)
   }
   // Even one line each is too long (thousands of configurations): the first lines that fit,
   // then how many more there are.
   let shown = sections.length
-  while (total > BUDGET && shown > 0) {
+  while (total > budget && shown > 0) {
     shown -= 1
     total -= lineOf((sections[shown] as (typeof sections)[number]).outcome).length + 2
   }
@@ -193,11 +163,11 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
     ),
     [...body, unmanagedShown, unchangedLine]
   )
-  if (shortened.length <= BUDGET) return shortened
+  if (shortened.length <= budget) return shortened
   // Nothing else is left to drop: the headline and the counts stay, and the callouts while they
   // fit (they are capped, but an approved plan and a refusal come on top).
   const bare = assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine])
-  if (bare.length <= BUDGET) return bare
+  if (bare.length <= budget) return bare
   return assemble(
     noteFor([], sections.length),
     [unmanagedLine, unchangedLine],
@@ -224,17 +194,19 @@ export function locationText(where: ErrorLocation): string {
 /** A comment saying the run could not even start, e.g. a desired-state file that does not parse. */
 export function renderFailureComment(
   failure: string,
-  facts: Pick<CommentFacts, 'key' | 'run'> & { where?: ErrorLocation }
+  facts: Pick<CommentFacts, 'key' | 'run' | 'history'> & { where?: ErrorLocation }
 ): string {
   return [
-    commentMarker(facts.key),
     '### LaunchDarkly · The configurations could not be checked',
     alert(
       'CAUTION',
       `${facts.where ? `In ${locationText(facts.where)}: ` : ''}${message(failure.slice(0, 20_000))}`
     ),
+    facts.history,
     footer(facts)
-  ].join('\n\n')
+  ]
+    .filter((part): part is string => part !== undefined)
+    .join('\n\n')
 }
 
 function names(outcomes: readonly RedactedOutcome[]): string {

@@ -3,6 +3,8 @@
  * HTML gives a meaning to becomes an entity, values sit in <code> (where GitHub links no @mention),
  * and an @ is followed by a zero-width space besides, so no one is pinged.
  */
+import { MARKER_OPENER } from '../plan-comment.js'
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -64,8 +66,13 @@ export function safeJson(value: unknown): string {
   )
 }
 
-/** A fenced block that the content cannot close, whatever backticks it holds. */
+/**
+ * A fenced block that the content cannot close, whatever backticks it holds, and in which no data
+ * reads as one of the comment's markers: `<!--` is written `\u003c!--`, its JSON escape (a block's
+ * data is JSON, where it means the same).
+ */
 export function fenced(content: string, language = ''): string {
+  content = content.split(MARKER_OPENER).join('\\u003c!--')
   const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map(m => m[0].length))
   const fence = '`'.repeat(longest + 1)
   return `${fence}${language}\n${content}\n${fence}`

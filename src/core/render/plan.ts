@@ -14,6 +14,8 @@ export interface ReportFacts {
   dryRun: boolean
   /** The apply refused to write (the plan was not the approved one): counts say what would be. */
   refused?: boolean
+  /** Why, in a few words for the headline: "the plan changed". */
+  refusedAs?: string
   failOnDrift: boolean
   /** The LaunchDarkly instance, as the headline names it (app.launchdarkly.com). */
   instance: string
@@ -100,16 +102,19 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFact
   )
   const counts = parts.filter(Boolean).join(', ') || 'nothing to do'
   const written = creates + updates + deletes
+  // A failure is loud: the headline says it before the counts do.
   const verb = facts.refused
-    ? 'Not applied'
+    ? `Not applied${facts.refusedAs ? `: ${facts.refusedAs} ·` : ''}`
     : facts.dryRun
       ? 'Plan'
-      : written > 0
-        ? 'Applied'
-        : failed > 0
-          ? 'Not applied'
+      : failed > 0
+        ? written > 0
+          ? `Partly applied: ${written} of ${written + failed} written ·`
+          : 'Apply failed'
+        : written > 0
+          ? 'Applied'
           : 'Up to date'
-  return `${verb}: ${counts} · ${facts.instance}`
+  return `${verb.endsWith('·') ? verb : `${verb}:`} ${counts} · ${facts.instance}`
 }
 
 /** The line under the headline: what this report is about, and what was and was not written. */

@@ -1,0 +1,403 @@
+export const id = 591;
+export const ids = [591];
+export const modules = {
+
+/***/ 8591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_GITHUB_POLICY: () => (/* binding */ DEFAULT_GITHUB_POLICY),
+  openPullRequest: () => (/* binding */ openPullRequest)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
+var light_default = /*#__PURE__*/__webpack_require__.n(light);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/plan-comment.ts
+var plan_comment = __webpack_require__(4484);
+;// CONCATENATED MODULE: ./src/io/github-budget.ts
+/**
+ * Every GitHub request of a run is bounded: each by a timeout, all of them together by one budget
+ * (about a minute), so that a GitHub that accepts connections and never answers costs a run a
+ * minute, not the job's six hours. The budget counts the time spent waiting for GitHub (requests,
+ * and the rate-limit waits granted), not the time the run spends on LaunchDarkly in between.
+ */
+/** Thrown (and reported by octokit as a request without an answer) when GitHub took too long. */
+class GitHubTimeout extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GitHubTimeout';
+    }
+}
+class GitHubBudget {
+    totalMs;
+    requestTimeoutMs;
+    now;
+    spentMs = 0;
+    /** Set once the budget ran out, so that every later request says so at once. */
+    exhausted = false;
+    constructor(totalMs, requestTimeoutMs, now = () => Date.now()) {
+        this.totalMs = totalMs;
+        this.requestTimeoutMs = requestTimeoutMs;
+        this.now = now;
+    }
+    remainingMs() {
+        return Math.max(0, this.totalMs - this.spentMs);
+    }
+    /** A wait granted (a rate limit's): counted like a request. */
+    spend(ms) {
+        this.spentMs += ms;
+        if (this.remainingMs() === 0)
+            this.exhausted = true;
+    }
+    /** `fetch`, bounded: for octokit's `request.fetch`. */
+    fetch = async (input, init = {}) => {
+        const remaining = this.remainingMs();
+        if (remaining <= 0) {
+            this.exhausted = true;
+            throw new GitHubTimeout(this.spentMessage());
+        }
+        const limit = Math.min(this.requestTimeoutMs, remaining);
+        const timeout = AbortSignal.timeout(limit);
+        const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        const started = this.now();
+        try {
+            return await fetch(input, { ...init, signal });
+        }
+        catch (error) {
+            if (!timeout.aborted)
+                throw error;
+            if (limit < this.requestTimeoutMs) {
+                this.exhausted = true;
+                throw new GitHubTimeout(this.spentMessage());
+            }
+            throw new GitHubTimeout(`no answer within ${seconds(limit)}`);
+        }
+        finally {
+            this.spend(this.now() - started);
+        }
+    };
+    spentMessage() {
+        return `no answer within the ${seconds(this.totalMs)} a run may wait for GitHub in all`;
+    }
+}
+const seconds = (ms) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+
+;// CONCATENATED MODULE: ./src/io/pull-lookup.ts
+async function findPullRequest(octokit, settings, context, log, options) {
+    if (!context.repository) {
+        log.notice('No comment: GITHUB_REPOSITORY is not set, so there is no repository to comment in.');
+        return undefined;
+    }
+    const { owner, repo } = context.repository;
+    const ref = (number, headSha, merged) => ({
+        owner,
+        repo,
+        number,
+        url: `${context.serverUrl}/${owner}/${repo}/pull/${number}`,
+        headSha,
+        ...(merged === undefined ? {} : { merged })
+    });
+    const event = context.eventName;
+    const fromEvent = (event === 'pull_request' || event === 'pull_request_target') && context.pullRequest
+        ? context.pullRequest.number
+        : undefined;
+    const number = settings.prNumber ?? fromEvent;
+    if (number !== undefined) {
+        const headFromEvent = context.pullRequest?.number === number ? context.pullRequest.headSha : undefined;
+        if (!options.merged)
+            return ref(number, headFromEvent);
+        // An approval: GitHub says whether it is merged, and as which commit.
+        const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+        const why = notApprovable([data], context.sha, number);
+        return why ? { notApprovable: why } : ref(number, data.head.sha, true);
+    }
+    if (event === 'push' && context.sha) {
+        const sha = context.sha;
+        const delays = options.merged ? options.retryDelaysMs : [];
+        let pulls;
+        for (let asked = 0;; asked++) {
+            const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+                owner,
+                repo,
+                commit_sha: sha
+            });
+            pulls = data;
+            if (!options.merged) {
+                // The pull request this commit merged, if any; else one that contains it.
+                const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0];
+                if (pull)
+                    return ref(pull.number, pull.head.sha);
+                log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`);
+                return undefined;
+            }
+            const merged = data.find(p => mergedAs(p, sha));
+            if (merged)
+                return ref(merged.number, merged.head.sha, true);
+            const delay = delays[asked];
+            if (delay === undefined)
+                break;
+            log.info(`GitHub names no merged pull request for commit ${sha.slice(0, 7)} yet (a fresh merge takes a moment to index): asking again in ${Math.round(delay / 100) / 10} s.`);
+            await new Promise(resolve => setTimeout(resolve, delay));
+        }
+        const waited = delays.reduce((sum, ms) => sum + ms, 0);
+        const asked = `GitHub was asked ${delays.length + 1} times over ${Math.round(waited / 1000)} s`;
+        return {
+            notApprovable: notApprovable(pulls, sha) ??
+                `commit ${sha.slice(0, 7)} belongs to no pull request (${asked}). If it was merged just now, run the job again in a minute; a commit pushed straight to the branch has no approved plan.`
+        };
+    }
+    if (options.merged) {
+        return {
+            notApprovable: `a ${event || 'run'} event names no pull request, and \`pr-number\` is not given`
+        };
+    }
+    log.notice(`No comment: a ${event || 'run'} event has no pull request. Give \`pr-number\` to comment on one anyway.`);
+    return undefined;
+}
+function mergedAs(pull, sha) {
+    return (pull.merged_at !== null &&
+        sha !== undefined &&
+        (pull.merge_commit_sha === sha || pull.head.sha === sha));
+}
+/** Why none of these pull requests approves the commit, naming them; undefined if one does. */
+function notApprovable(pulls, sha, number) {
+    if (pulls.some(p => mergedAs(p, sha)))
+        return undefined;
+    if (pulls.length === 0)
+        return undefined;
+    const commit = sha ? `commit ${sha.slice(0, 7)}` : 'this run (GITHUB_SHA is not set)';
+    const each = pulls.map(p => p.merged_at === null
+        ? `pull request #${p.number} is ${p.state === 'open' ? 'open' : 'closed'} and not merged`
+        : `pull request #${p.number} was merged as ${p.merge_commit_sha?.slice(0, 7) ?? 'an unknown commit'} (head ${p.head.sha.slice(0, 7)}), not as ${sha?.slice(0, 7) ?? 'this commit'}`);
+    const which = number === undefined ? `${commit} is no merged pull request's merge` : commit;
+    return `${which}: ${each.join('; ')}. Only the plan of a merged pull request is applied, by the run of its merge commit`;
+}
+
+;// CONCATENATED MODULE: ./src/io/github.ts
+/**
+ * The pull request comment, over octokit: which pull request, the one comment per key (found by its
+ * header among comments written by this token's identity, on every page), created or updated in
+ * place, and the short notification a failed apply posts besides. Loaded only when a run
+ * comments or needs an approval. Never fails the step: a problem is a warning. Every request is
+ * bounded by a timeout, and all of them by one budget.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_GITHUB_POLICY = {
+    maxWaitSeconds: 60,
+    retries: 2,
+    secondMs: 1000,
+    writeSpacingMs: 1000,
+    requestTimeoutMs: 15_000,
+    budgetMs: 60_000,
+    lookupRetrySeconds: [2, 4, 8]
+};
+/**
+ * Finds the pull request and this key's comment on it. Undefined, with a notice, when the run has
+ * no pull request; `{ problem }` when GitHub could not be asked (a warning is the caller's call:
+ * for a comment, a problem never fails the step; for an approval, it refuses the apply);
+ * `{ notApprovable }` when an approval is asked for and no merged pull request gives one.
+ */
+async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_POLICY, options = { approval: false }) {
+    const budget = new GitHubBudget(policy.budgetMs, policy.requestTimeoutMs);
+    // Octokit calls these as its own methods: bound here, or `this` is octokit's log object.
+    const debug = (message) => log.debug(message);
+    const octokitLog = { debug, info: debug, warn: debug, error: debug };
+    const common = {
+        baseUrl: context.apiUrl,
+        log: octokitLog,
+        request: { fetch: budget.fetch },
+        retry: { retries: policy.retries, retryAfterBaseValue: policy.secondMs }
+    };
+    const throttle = {
+        onRateLimit: retryWithin('GitHub rate limit reached', policy, log, budget),
+        onSecondaryRateLimit: retryWithin('GitHub secondary rate limit reached', policy, log, budget),
+        retryAfterBaseValue: policy.secondMs,
+        // The plugin keeps its queues for the whole process (so a write waits for the last run's
+        // write, in tests that make many runs in one process); these belong to this run alone.
+        // Writes that notify people (a comment does) are spaced further apart, as the plugin does.
+        global: new (light_default()).Group({ maxConcurrent: 10 }),
+        auth: new (light_default()).Group({ maxConcurrent: 1 }),
+        search: new (light_default()).Group({ maxConcurrent: 1, minTime: 2 * policy.writeSpacingMs }),
+        write: new (light_default()).Group({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
+        notifications: new (light_default()).Group({ maxConcurrent: 1, minTime: 3 * policy.writeSpacingMs })
+    };
+    const octokit = (0,github/* getOctokit */.Q)(settings.token, { ...common, throttle }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
+    // read-only identity query goes through a client without it, so the comment does not wait.
+    const reader = (0,github/* getOctokit */.Q)(settings.token, common, dist_bundle/* retry */.L);
+    let found;
+    let existing;
+    try {
+        found = await findPullRequest(octokit, settings, context, log, {
+            merged: options.approval,
+            retryDelaysMs: policy.lookupRetrySeconds.map(s => s * policy.secondMs)
+        });
+        if (!found || 'notApprovable' in found)
+            return found;
+        // Who the token is matters only if some comment carries the header: asked once, when needed.
+        let identity;
+        const whoIsIt = () => (identity ??= whoAmI(reader, log));
+        existing = await findComment(octokit, found, settings.key, whoIsIt);
+    }
+    catch (error) {
+        return { problem: explain(error, context), cause: causeOf(error, context) };
+    }
+    const pull = found;
+    const create = async (body) => {
+        const { data } = await octokit.rest.issues.createComment({
+            owner: pull.owner,
+            repo: pull.repo,
+            issue_number: pull.number,
+            body,
+            // A create whose answer was lost (a 5xx, a dropped connection) may have made the comment:
+            // sent again, it would make a second one. Rate limits are still waited out by the
+            // throttling plugin, which retries only what GitHub refused.
+            request: { retries: 0 }
+        });
+        return data;
+    };
+    return {
+        pull,
+        comment: existing?.body ? (0,plan_comment/* parseComment */.vj)(existing.body) : undefined,
+        write: async (body) => {
+            try {
+                const data = existing
+                    ? (await octokit.rest.issues.updateComment({
+                        owner: pull.owner,
+                        repo: pull.repo,
+                        comment_id: existing.id,
+                        body
+                    })).data
+                    : await create(body);
+                log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`);
+                return data.html_url;
+            }
+            catch (error) {
+                log.warning(explain(error, context));
+                return undefined;
+            }
+        },
+        notify: async (body) => {
+            try {
+                const data = await create(body);
+                log.info(`Notified pull request #${pull.number}: ${data.html_url}`);
+                return data.html_url;
+            }
+            catch (error) {
+                log.warning(explain(error, context));
+                return undefined;
+            }
+        }
+    };
+}
+/**
+ * The login the token writes as. GraphQL's viewer works for installation tokens (the workflow's own),
+ * which REST's /user refuses; a bot's login has "[bot]" in REST and not in GraphQL, so both are
+ * compared without it.
+ */
+async function whoAmI(octokit, log) {
+    try {
+        const { viewer } = await octokit.graphql('query { viewer { login } }');
+        return normalizeLogin(viewer.login);
+    }
+    catch (error) {
+        log.debug(`GraphQL viewer failed (${(0,errors/* describeError */.Uc)(error)}); trying GET /user.`);
+    }
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return normalizeLogin(data.login);
+    }
+    catch (error) {
+        log.debug(`GET /user failed (${(0,errors/* describeError */.Uc)(error)}); only comments by github-actions will be updated.`);
+        return 'github-actions';
+    }
+}
+const normalizeLogin = (login) => login.replace(/\[bot\]$/, '').toLowerCase();
+async function findComment(octokit, pull, key, identity) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: pull.owner,
+        repo: pull.repo,
+        issue_number: pull.number,
+        per_page: 100
+    });
+    for await (const { data } of pages) {
+        // A header copied into someone else's comment must not make this run edit their comment.
+        for (const comment of data) {
+            if (comment.user === null || (0,plan_comment/* parseComment */.vj)(comment.body ?? '')?.key !== key)
+                continue;
+            if (normalizeLogin(comment.user.login) === (await identity()))
+                return comment;
+        }
+    }
+    return undefined;
+}
+/** What went wrong, without what it means for the comment: for the approval gate's message. */
+function causeOf(error, context) {
+    const status = error.status;
+    const detail = (0,errors/* describeError */.Uc)(error);
+    return error.response === undefined && status === 500
+        ? `GitHub could not be reached at ${context.apiUrl} (${detail})`
+        : `GitHub answered ${status ?? 'with an error'} (${detail})`;
+}
+function explain(error, context) {
+    const status = error.status;
+    const detail = (0,errors/* describeError */.Uc)(error);
+    // Octokit reports a request that got no answer as a 500 without a response: that is the
+    // network, not GitHub answering.
+    if (error.response === undefined && status === 500) {
+        return `Could not reach GitHub at ${context.apiUrl} to comment on the pull request (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
+    }
+    if (status === 403 && !/rate limit/i.test(detail)) {
+        return `Could not comment on the pull request: GitHub answered 403 (${detail}). The token needs \`pull-requests: write\`: add it to the job's \`permissions:\`. A pull request from a fork gets a read-only token; its plan is in the job summary instead. The LaunchDarkly result is not affected.`;
+    }
+    if (status === 422) {
+        return `Could not comment on the pull request: GitHub refused the body (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
+    }
+    return `Could not comment on the pull request (${status ? `GitHub answered ${status}: ` : ''}${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
+}
+/**
+ * The throttling plugin's handler: retry a few times, and only for a wait the policy allows, so that
+ * a rate limit resetting in an hour cannot hold the step for an hour.
+ */
+function retryWithin(what, policy, log, budget) {
+    return (retryAfter, _options, _octokit, retryCount) => {
+        if (retryAfter > policy.maxWaitSeconds) {
+            log.info(`${what}; GitHub asks to wait ${retryAfter} s, more than the ${policy.maxWaitSeconds} s a comment may wait: giving the comment up.`);
+            return false;
+        }
+        if (retryAfter * policy.secondMs > budget.remainingMs()) {
+            log.info(`${what}; GitHub asks to wait ${retryAfter} s, more than is left of the time a run may wait for GitHub: giving the comment up.`);
+            return false;
+        }
+        if (retryCount >= policy.retries)
+            return false;
+        log.info(`${what}; retrying the comment in ${retryAfter} s.`);
+        budget.spend(retryAfter * policy.secondMs);
+        return true;
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,255 @@
+/**
+ * The pull request comment as a protocol: what the next run reads from it. Format and parse side
+ * by side, so that each reads exactly what the other writes.
+ *
+ * A comment of this action is
+ *
+ *     <!-- launchdarkly-integration-configuration-action:v2 key="…" plan="sha256:…" -->   (line 1)
+ *     …the Markdown a reviewer reads…
+ *     <!-- launchdarkly-integration-configuration-action:v2 state="…base64url JSON…" -->  (last line)
+ *
+ * The first line says whose comment it is (the step's key) and which plan was approved (its
+ * fingerprint); the last line keeps the state the next run needs: the approved plan's entries and
+ * the record of every apply attempt. Only these two lines are read: nothing in between, where
+ * data is rendered, is ever parsed, and the state is base64url, so no rendered value can spell it.
+ * The renderers write `<!--` in data only as an escape, so no data can even look like a marker.
+ *
+ * Comments written by 1.x (a key marker on line 1, a plan marker on line 3) are still read for
+ * one release: their key and fingerprint, nothing else.
+ */
+import type { FailureReason } from './errors.js'
+import type { EntryChange, PlanAction, PlanEntry } from './fingerprint.js'
+import type { JsonValue } from './json-patch.js'
+import type { Status } from './outcome.js'
+
+const NAME = 'launchdarkly-integration-configuration-action'
+/** Every marker this module writes starts with this: rendered data never holds it unescaped. */
+export const MARKER_OPENER = '<!--'
+const KEY = /^[A-Za-z0-9._:/@ -]{1,200}$/
+const FINGERPRINT = /^sha256:[0-9a-f]{64}$/
+const HEADER = new RegExp(
+  `^<!-- ${NAME}:v2 key="([A-Za-z0-9._:/@ -]{1,200})"(?: plan="(sha256:[0-9a-f]{64})")? -->$`
+)
+const STATE = new RegExp(`^<!-- ${NAME}:v2 state="([A-Za-z0-9_-]*)" -->$`)
+const LEGACY_KEY = new RegExp(`^<!-- ${NAME} key="([^"\\n]{1,200})" -->$`)
+const LEGACY_PLAN = new RegExp(`^<!-- ${NAME} plan="(sha256:[0-9a-f]{64})" -->$`)
+
+/** How a configuration ended in one apply attempt. */
+export interface AttemptResult {
+  configuration: string
+  status: Status
+}
+
+/** One run of the apply, as the comment records it: never overwritten, only added to. */
+export interface ApplyAttempt {
+  /** GITHUB_RUN_ID, and the run's number and attempt as people name them. */
+  runId: string
+  runNumber?: string
+  attempt: number
+  outcome: 'applied' | 'partly-applied' | 'failed' | 'refused' | 'up-to-date'
+  reason?: FailureReason
+  written: number
+  failed: number
+  /** Each configuration that was written or failed; left out of old attempts when room is short. */
+  results?: AttemptResult[]
+}
+
+export interface CommentState {
+  /** The approved plan's entries (what its fingerprint is made of), when there was room. */
+  approved?: PlanEntry[]
+  attempts: ApplyAttempt[]
+}
+
+export interface PlanComment {
+  key: string
+  /** The fingerprint of the plan this comment approves, if any. */
+  fingerprint?: string
+  state: CommentState
+  /** 1 for a comment written by 1.x, which carries no state. */
+  version: 1 | 2
+}
+
+/** Past this, the state gives up detail: old attempts' results, then the approved entries. */
+export const STATE_ROOM = 24_000
+
+/** The header line: whose comment this is, and which plan it approves. */
+export function headerLine(key: string, fingerprint?: string): string {
+  if (!KEY.test(key)) throw new Error(`not a comment key: ${JSON.stringify(key)}`)
+  if (fingerprint !== undefined && !FINGERPRINT.test(fingerprint)) {
+    throw new Error(`not a fingerprint: ${JSON.stringify(fingerprint)}`)
+  }
+  return `<!-- ${NAME}:v2 key="${key}"${fingerprint ? ` plan="${fingerprint}"` : ''} -->`
+}
+
+/** The state line, shrunk to STATE_ROOM: the newest attempts and their results come first. */
+export function stateLine(state: CommentState): string {
+  const encode = (value: CommentState) =>
+    `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}" -->`
+  let shown: CommentState = state
+  let line = encode(shown)
+  // Old attempts keep their counts but lose their lists, oldest first.
+  for (let i = 0; line.length > STATE_ROOM && i < shown.attempts.length; i++) {
+    const attempts = shown.attempts.map((a, j) => (j <= i ? withoutResults(a) : a))
+    shown = { ...shown, attempts }
+    line = encode(shown)
+  }
+  if (line.length > STATE_ROOM) line = encode((shown = { attempts: shown.attempts }))
+  // Thousands of attempts: the newest ones.
+  while (line.length > STATE_ROOM && shown.attempts.length > 1) {
+    shown = { attempts: shown.attempts.slice(Math.ceil(shown.attempts.length / 2)) }
+    line = encode(shown)
+  }
+  return line
+}
+
+function withoutResults(attempt: ApplyAttempt): ApplyAttempt {
+  const { results: _results, ...rest } = attempt
+  return rest
+}
+
+/** The whole comment: the header, what a reviewer reads, the state. */
+export function formatComment(comment: Omit<PlanComment, 'version'>, markdown: string): string {
+  return [headerLine(comment.key, comment.fingerprint), markdown.trim(), stateLine(comment.state)]
+    .filter(part => part !== '')
+    .join('\n\n')
+}
+
+/** How much room the two protocol lines leave the Markdown under GitHub's limit. */
+export function protocolLength(comment: Omit<PlanComment, 'version'>): number {
+  return headerLine(comment.key, comment.fingerprint).length + stateLine(comment.state).length + 4
+}
+
+/**
+ * A comment of this action, read at the positions the formatter owns (its first and last lines);
+ * undefined for any other comment. A 2.x comment whose state does not decode is still this
+ * step's comment, without state: it is rewritten, and approves nothing beyond its fingerprint.
+ */
+export function parseComment(body: string): PlanComment | undefined {
+  const lines = body.replace(/\r\n?/g, '\n').trimEnd().split('\n')
+  const first = lines[0] ?? ''
+  const header = HEADER.exec(first)
+  if (header) {
+    const last = lines.length > 1 ? (lines.at(-1) ?? '') : ''
+    const state = decodeState(STATE.exec(last)?.[1])
+    return {
+      version: 2,
+      key: header[1] ?? '',
+      ...(header[2] ? { fingerprint: header[2] } : {}),
+      state: state ?? { attempts: [] }
+    }
+  }
+  const legacy = LEGACY_KEY.exec(first)
+  if (!legacy) return undefined
+  // 1.x wrote its parts a blank line apart: the plan marker, if any, was the third line.
+  const plan = lines[1] === '' ? LEGACY_PLAN.exec(lines[2] ?? '') : null
+  return {
+    version: 1,
+    key: legacy[1] ?? '',
+    ...(plan?.[1] ? { fingerprint: plan[1] } : {}),
+    state: { attempts: [] }
+  }
+}
+
+/** Whether a comment is this key's (its header, not a marker anywhere in it). */
+export function isCommentOf(body: string, key: string): boolean {
+  return parseComment(body)?.key === key
+}
+
+function decodeState(encoded: string | undefined): CommentState | undefined {
+  if (encoded === undefined) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'))
+  } catch {
+    return undefined
+  }
+  return isState(value) ? value : undefined
+}
+
+// The state came back from GitHub: checked field by field, so that a hand-edited or truncated
+// state is no state rather than a wrong one.
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string'
+const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0
+
+const STATUSES: readonly Status[] = [
+  'created',
+  'updated',
+  'unchanged',
+  'would-create',
+  'would-update',
+  'failed',
+  'unmanaged',
+  'would-delete',
+  'deleted',
+  'exported'
+]
+const OUTCOMES: readonly ApplyAttempt['outcome'][] = [
+  'applied',
+  'partly-applied',
+  'failed',
+  'refused',
+  'up-to-date'
+]
+const ACTIONS: readonly PlanAction[] = ['create', 'update', 'delete', 'failed']
+
+function isJson(value: unknown, depth = 0): value is JsonValue {
+  if (depth > 64) return false
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true
+  if (Array.isArray(value)) return value.every(item => isJson(item, depth + 1))
+  return isRecord(value) && Object.values(value).every(item => isJson(item, depth + 1))
+}
+
+function isChange(value: unknown): value is EntryChange {
+  return (
+    isRecord(value) &&
+    typeof value.path === 'string' &&
+    (value.before === undefined || isJson(value.before)) &&
+    (value.after === undefined || isJson(value.after))
+  )
+}
+
+function isEntry(value: unknown): value is PlanEntry {
+  return (
+    isRecord(value) &&
+    typeof value.configuration === 'string' &&
+    typeof value.name === 'string' &&
+    ACTIONS.includes(value.action as PlanAction) &&
+    Array.isArray(value.changes) &&
+    value.changes.every(isChange)
+  )
+}
+
+function isResult(value: unknown): value is AttemptResult {
+  return (
+    isRecord(value) &&
+    typeof value.configuration === 'string' &&
+    STATUSES.includes(value.status as Status)
+  )
+}
+
+function isAttempt(value: unknown): value is ApplyAttempt {
+  return (
+    isRecord(value) &&
+    typeof value.runId === 'string' &&
+    isOptionalString(value.runNumber) &&
+    isCount(value.attempt) &&
+    OUTCOMES.includes(value.outcome as ApplyAttempt['outcome']) &&
+    isOptionalString(value.reason) &&
+    isCount(value.written) &&
+    isCount(value.failed) &&
+    (value.results === undefined || (Array.isArray(value.results) && value.results.every(isResult)))
+  )
+}
+
+function isState(value: unknown): value is CommentState {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.attempts) &&
+    value.attempts.every(isAttempt) &&
+    (value.approved === undefined ||
+      (Array.isArray(value.approved) && value.approved.every(isEntry)))
+  )
+}
