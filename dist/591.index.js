@@ -260,7 +260,11 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
         existing = await findComment(octokit, found, settings.key, whoIsIt);
     }
     catch (error) {
-        return { problem: explain(error, context), cause: causeOf(error, context) };
+        return {
+            problem: explain(error, context),
+            cause: causeOf(error, context),
+            unreachable: unanswered(error)
+        };
     }
     const pull = found;
     const create = async (body) => {
@@ -350,6 +354,11 @@ async function findComment(octokit, pull, key, identity) {
         }
     }
     return undefined;
+}
+/** Octokit reports a request that got no answer as a 500 without a response. */
+function unanswered(error) {
+    return (error.response === undefined &&
+        error.status === 500);
 }
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error, context) {

@@ -46,6 +46,12 @@ export interface StoredComment {
 export interface PullRequestSeed {
   number: number
   headSha: string
+  /** Other commits of the pull request (GitHub associates each with it). */
+  commits?: string[]
+  /**
+   * Before the merge, GitHub's test merge commit; after it, the merge commit, the squashed
+   * commit, or (rebase) the commit the base branch was updated to.
+   */
   mergeCommitSha?: string
   state?: 'open' | 'closed'
   merged?: boolean
@@ -181,6 +187,28 @@ export class GitHubEmulator extends Emulator {
       mergedAt: pr.merged ? createdAt : null
     })
     if (!repository.issues.has(pr.number)) repository.issues.set(pr.number, [])
+  }
+
+  /**
+   * The pull request merged, as GitHub records it: closed, `merged_at` set, `merge_commit_sha` the
+   * merge (or squash) commit, or for a rebase the commit the base branch was updated to.
+   */
+  mergePullRequest(owner: string, repo: string, number: number, mergeCommitSha: string): void {
+    const pull = this.repositories.get(key(owner, repo))?.pulls.get(number)
+    if (!pull) throw new Error(`no pull request #${number}`)
+    Object.assign(pull, { state: 'closed', merged: true, mergeCommitSha, mergedAt: timestamp() })
+  }
+
+  /**
+   * The next `count` lookups of a commit's pull requests find none, as for a merge GitHub has not
+   * indexed yet.
+   */
+  notIndexedYet(count: number): void {
+    const route = `${this.enterprise ? '/api/v3' : ''}/repos/{owner}/{repo}/commits/{commit_sha}/pulls`
+    this.server.injectFaults(
+      { method: 'GET', route },
+      ...Array.from({ length: count }, () => ({ kind: 'replace-body' as const, body: [] }))
+    )
   }
 
   /** A comment by anyone, straight into the store; the issue comes into being if need be. */
@@ -410,9 +438,20 @@ export class GitHubEmulator extends Emulator {
     const repository = this.repositoryOf(request)
     if (!repository) return failure(404, 'Not Found', doc)
     const sha = (request.params.commit_sha ?? '').toLowerCase()
-    const pulls = [...repository.pulls.values()]
-      .filter(pr => pr.headSha.toLowerCase() === sha || pr.mergeCommitSha?.toLowerCase() === sha)
-      .map(pr => this.representPull(repository, pr))
+    // As documented: the merged pull request that introduced the commit to the base branch; for
+    // a commit not there (yet), the open and merged pull requests that contain it.
+    const all = [...repository.pulls.values()]
+    const merged = all.filter(
+      pr => pr.mergedAt !== null && pr.mergeCommitSha?.toLowerCase() === sha
+    )
+    const containing = all.filter(
+      pr =>
+        pr.headSha.toLowerCase() === sha ||
+        (pr.commits ?? []).some(commit => commit.toLowerCase() === sha)
+    )
+    const pulls = (merged.length > 0 ? merged : containing).map(pr =>
+      this.representPull(repository, pr)
+    )
     return this.paginate(request, pulls)
   }
 
@@ -420,7 +459,11 @@ export class GitHubEmulator extends Emulator {
     const repository = this.repositoryOf(request)
     const pr = repository?.pulls.get(Number(request.params.pull_number))
     if (!repository || !pr) return failure(404, 'Not Found', doc)
-    return { status: 200, body: this.representPull(repository, pr) }
+    // The full pull request says `merged` too; the lists (pull-request-simple) do not.
+    return {
+      status: 200,
+      body: { ...this.representPull(repository, pr), merged: pr.mergedAt !== null }
+    }
   }
 
   private getUser(_request: EmulatorRequest, caller: Caller, doc: string): EmulatorResponse {

@@ -58,6 +58,8 @@ export type Fault =
   | { kind: 'before'; run: () => void }
   /** Handle the request, then replace the body of a successful answer with this one. */
   | { kind: 'replace-body'; body: unknown }
+  /** Accept the request and never answer (until the emulator closes): a hung server. */
+  | { kind: 'hang' }
 
 export interface FaultMatch {
   method?: string
@@ -199,6 +201,8 @@ export class EmulatorServer {
     }
     const fault = this.takeFault(method, found.route.pattern)
     if (fault?.kind === 'destroy-before') return this.destroy(res, record)
+    // Nothing is sent: the connection stays open until the client gives up or the server closes.
+    if (fault?.kind === 'hang') return
     if (fault?.kind === 'status') {
       return this.send(res, record, {
         status: fault.status,

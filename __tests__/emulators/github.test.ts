@@ -330,6 +330,62 @@ describe('GitHub emulator: pull requests', () => {
   })
 })
 
+describe('GitHub emulator: merges, the commit index and hung connections', () => {
+  const shas = (body: { number: number }[]) => body.map(pr => pr.number)
+
+  it('moves a pull request from open to merged, as GET and the commit lookup then say', async () => {
+    const head = 'a'.repeat(40)
+    const before = await call('GET', '/repos/acme/widgets/pulls/7')
+    expect(before.body).toMatchObject({ state: 'open', merged: false, merged_at: null })
+    // Before the merge, the head commit names the open pull request that contains it.
+    expect(shas((await call('GET', `/repos/acme/widgets/commits/${head}/pulls`)).body)).toEqual([7])
+
+    const merge = 'f'.repeat(40)
+    github.mergePullRequest('acme', 'widgets', 7, merge)
+    const after = await call('GET', '/repos/acme/widgets/pulls/7')
+    expect(after.body).toMatchObject({ state: 'closed', merged: true, merge_commit_sha: merge })
+    expect(after.body.merged_at).toEqual(expect.any(String))
+    expect(after.body.closed_at).toEqual(expect.any(String))
+    const byMerge = await call('GET', `/repos/acme/widgets/commits/${merge}/pulls`)
+    expect(shas(byMerge.body)).toEqual([7])
+    // The list is pull-request-simple: no `merged` field, `merged_at` says it.
+    expect(byMerge.body[0]).not.toHaveProperty('merged')
+    expect(byMerge.body[0].merged_at).toEqual(expect.any(String))
+  })
+
+  it('associates every commit of a pull request with it, not only its head', async () => {
+    github.addPullRequest('acme', 'widgets', {
+      number: 13,
+      headSha: '1'.repeat(40),
+      commits: ['2'.repeat(40)]
+    })
+    const found = await call('GET', `/repos/acme/widgets/commits/${'2'.repeat(40)}/pulls`)
+    expect(shas(found.body)).toEqual([13])
+  })
+
+  it('finds no pull request for a commit not indexed yet, then finds it', async () => {
+    const merge = 'f'.repeat(40)
+    github.mergePullRequest('acme', 'widgets', 7, merge)
+    github.notIndexedYet(2)
+    const lookup = () => call('GET', `/repos/acme/widgets/commits/${merge}/pulls`)
+    expect((await lookup()).body).toEqual([])
+    expect((await lookup()).body).toEqual([])
+    expect(shas((await lookup()).body)).toEqual([7])
+  })
+
+  it('can hold a request open without answering, until the client gives up', async () => {
+    github.server.injectFaults({ method: 'GET' }, { kind: 'hang' })
+    const hung = fetch(`${github.url}/repos/acme/widgets/pulls/7`, {
+      headers: { authorization: `token ${INSTALLATION_TOKEN}` },
+      signal: AbortSignal.timeout(200)
+    })
+    await expect(hung).rejects.toThrow(/aborted|timeout/i)
+    expect(github.server.requests.at(-1)).toMatchObject({ status: 0, finishedAt: 0 })
+    // The next request is answered as usual.
+    expect((await call('GET', '/repos/acme/widgets/pulls/7')).status).toBe(200)
+  })
+})
+
 describe('GitHub emulator: rate limits', () => {
   it('makes octokit wait out a secondary rate limit and retry to success', async () => {
     github.secondaryRateLimit(1, 1)

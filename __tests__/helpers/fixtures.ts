@@ -1,4 +1,5 @@
 /** Seeds, inputs and the checked runner shared by the end-to-end tests. */
+import { parseComment } from '../../src/core/plan-comment.js'
 import type { GitHubEmulator } from '../../emulators/github.js'
 import type { RecordedRequest } from '../../emulators/http.js'
 import {
@@ -86,6 +87,9 @@ function checkCanaries(result: RunResult, options: RunOptions, check: CanaryChec
   const comments = (check.github?.server.requests ?? [])
     .map(request => (request.body as { body?: unknown } | undefined)?.body)
     .filter((body): body is string => typeof body === 'string')
+    // The state a comment keeps is base64url: read as the next run reads it, so that a secret
+    // cannot hide in it.
+    .flatMap(body => [body, JSON.stringify(parseComment(body)?.state ?? {})])
   expectNoSecrets(result, canaries, comments)
 }
 

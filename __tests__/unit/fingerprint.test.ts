@@ -75,3 +75,14 @@ describe('planFingerprint', () => {
     expect(writesAnything([outcome()])).toBe(true)
   })
 })
+
+describe('planFingerprint: absent is not null', () => {
+  it('tells a field added as null from a field whose value becomes null', () => {
+    const path = '/configValues/note'
+    const added = outcome({ changes: [{ path, after: null, secret: false }] })
+    const nulled = outcome({ changes: [{ path, before: null, after: null, secret: false }] })
+    const removed = outcome({ changes: [{ path, before: null, secret: false }] })
+    const fingerprints = [added, nulled, removed].map(o => planFingerprint([o], URL7))
+    expect(new Set(fingerprints).size).toBe(3)
+  })
+})

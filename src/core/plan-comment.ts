@@ -81,23 +81,32 @@ export function headerLine(key: string, fingerprint?: string): string {
   return `<!-- ${NAME}:v2 key="${key}"${fingerprint ? ` plan="${fingerprint}"` : ''} -->`
 }
 
-/** The state line, shrunk to STATE_ROOM: the newest attempts and their results come first. */
+/**
+ * The state line, shrunk to STATE_ROOM when it must be: older attempts lose their lists of
+ * configurations first (the newest keeps its own), then the approved entries go, then the oldest
+ * attempts.
+ */
 export function stateLine(state: CommentState): string {
   const encode = (value: CommentState) =>
     `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}" -->`
-  let shown: CommentState = state
-  let line = encode(shown)
-  // Old attempts keep their counts but lose their lists, oldest first.
-  for (let i = 0; line.length > STATE_ROOM && i < shown.attempts.length; i++) {
-    const attempts = shown.attempts.map((a, j) => (j <= i ? withoutResults(a) : a))
-    shown = { ...shown, attempts }
-    line = encode(shown)
+  const shrink = (withResults: number, kept: number, approved: boolean): CommentState => {
+    const attempts = state.attempts.slice(state.attempts.length - kept)
+    return {
+      ...(approved && state.approved ? { approved: state.approved } : {}),
+      attempts: attempts.map((a, i) => (i < attempts.length - withResults ? withoutResults(a) : a))
+    }
   }
-  if (line.length > STATE_ROOM) line = encode((shown = { attempts: shown.attempts }))
-  // Thousands of attempts: the newest ones.
-  while (line.length > STATE_ROOM && shown.attempts.length > 1) {
-    shown = { attempts: shown.attempts.slice(Math.ceil(shown.attempts.length / 2)) }
-    line = encode(shown)
+  const count = state.attempts.length
+  let line = encode(state)
+  for (let withResults = count; line.length > STATE_ROOM && withResults >= 1;) {
+    withResults = Math.floor(withResults / 2) || (withResults > 1 ? 1 : 0)
+    line = encode(shrink(Math.max(withResults, 1), count, true))
+    if (withResults <= 1) break
+  }
+  if (line.length > STATE_ROOM) line = encode(shrink(1, count, false))
+  for (let kept = count; line.length > STATE_ROOM && kept > 1;) {
+    kept = Math.ceil(kept / 2)
+    line = encode(shrink(1, kept, false))
   }
   return line
 }

@@ -54,6 +54,8 @@ export const DEFAULT_GITHUB_POLICY: GitHubPolicy = {
 export interface GitHubProblem {
   problem: string
   cause: string
+  /** No answer at all (the network, a timeout, the budget spent), rather than an error. */
+  unreachable: boolean
 }
 
 /** The pull request a run is about, and this step's comment on it. */
@@ -122,7 +124,11 @@ export async function openPullRequest(
     const whoIsIt = () => (identity ??= whoAmI(reader, log))
     existing = await findComment(octokit, found, settings.key, whoIsIt)
   } catch (error) {
-    return { problem: explain(error, context), cause: causeOf(error, context) }
+    return {
+      problem: explain(error, context),
+      cause: causeOf(error, context),
+      unreachable: unanswered(error)
+    }
   }
   const pull = found
   const create = async (body: string) => {
@@ -222,6 +228,14 @@ async function findComment(
     }
   }
   return undefined
+}
+
+/** Octokit reports a request that got no answer as a 500 without a response. */
+function unanswered(error: unknown): boolean {
+  return (
+    (error as { response?: unknown }).response === undefined &&
+    (error as { status?: number }).status === 500
+  )
 }
 
 /** What went wrong, without what it means for the comment: for the approval gate's message. */

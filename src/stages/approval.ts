@@ -103,7 +103,7 @@ export function checkApproval(
   if ('problem' in opened) {
     return refuse(
       'no-approved-plan',
-      `The approved plan could not be read from the pull request: ${opened.cause}. Nothing was written; run the apply again once GitHub answers.`
+      `${opened.unreachable ? 'Could not reach GitHub, so the' : 'The'} approved plan could not be read from the pull request: ${opened.cause}. Nothing was written; run the apply again once GitHub answers.`
     )
   }
   const { pull, comment } = opened
