@@ -244,7 +244,10 @@ describe('every output fits where it goes', () => {
     const body = comments()[0]?.body ?? ''
     expect([...body].length).toBeLessThanOrEqual(65_536)
     // Whole: it ends with its footer, not cut in the middle of a tag.
-    expect(body).toMatch(/comment key <code>[^<]+<\/code><\/sub>$/)
+    // (then the protocol's state line, which plan-comment.ts writes last)
+    expect(body).toMatch(
+      /comment key <code>[^<]+<\/code><\/sub>\n\n<!-- launchdarkly-integration-configuration-action:v2 state="[\w-]*" -->$/
+    )
     const seen = visibleText(body)
     expect(seen).toContain('1200 failed')
     // The commonest error first, naming its first 20 configurations; past 10 callouts, a count.

@@ -83,8 +83,9 @@ export function headerLine(key: string, fingerprint?: string): string {
 
 /**
  * The state line, shrunk to STATE_ROOM when it must be: older attempts lose their lists of
- * configurations first (the newest keeps its own), then the approved entries go, then the oldest
- * attempts.
+ * configurations first, then the oldest attempts go, then the approved entries, and last the
+ * newest attempt's list. Only a plan of thousands of configurations comes to that; its record then
+ * keeps the counts, and an apply that stopped half way is finished by a new pull request.
  */
 export function stateLine(state: CommentState): string {
   const encode = (value: CommentState) =>
@@ -98,16 +99,17 @@ export function stateLine(state: CommentState): string {
   }
   const count = state.attempts.length
   let line = encode(state)
-  for (let withResults = count; line.length > STATE_ROOM && withResults >= 1;) {
-    withResults = Math.floor(withResults / 2) || (withResults > 1 ? 1 : 0)
-    line = encode(shrink(Math.max(withResults, 1), count, true))
-    if (withResults <= 1) break
+  // How many of the newest attempts keep their lists: half as many each time, down to one.
+  for (let withResults = count; line.length > STATE_ROOM && withResults > 1;) {
+    withResults = Math.ceil(withResults / 2)
+    line = encode(shrink(withResults, count, true))
   }
-  if (line.length > STATE_ROOM) line = encode(shrink(1, count, false))
   for (let kept = count; line.length > STATE_ROOM && kept > 1;) {
     kept = Math.ceil(kept / 2)
-    line = encode(shrink(1, kept, false))
+    line = encode(shrink(1, kept, true))
   }
+  if (line.length > STATE_ROOM) line = encode(shrink(1, 1, false))
+  if (line.length > STATE_ROOM) line = encode(shrink(0, 1, false))
   return line
 }
 
