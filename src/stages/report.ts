@@ -91,8 +91,14 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
         }
       : undefined
 
-  // 1. The log: a group per configuration, and its annotations.
+  // 1. The log: a group per configuration (an export lists its files instead), and annotations.
   for (const outcome of outcomes) {
+    if (report.kind === 'export') {
+      if (outcome.error) {
+        runner.error(outcome.error.message, { title: `LaunchDarkly: ${outcome.label}` })
+      }
+      continue
+    }
     const { title, body } = renderLog(outcome)
     runner.group(title, body)
     const where = {

@@ -18,7 +18,7 @@ import {
 } from './plan.js'
 
 export interface SummaryFacts extends ReportFacts {
-  refusal?: { message: string; approved?: string }
+  refusal?: { message: string; changed?: string; approved?: string }
 }
 
 export function renderSummary(outcomes: readonly RedactedOutcome[], facts: SummaryFacts): string {
@@ -29,8 +29,10 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: Summa
     `### LaunchDarkly integration configurations · ${text(headline(outcomes, facts), 400)}`,
     statusLine(outcomes, facts),
     facts.refusal ? alert('CAUTION', message(facts.refusal.message)) : undefined,
-    ...callouts(outcomes),
+    // The failure first, as in the comment.
     ...failureCallouts(outcomes, facts),
+    ...callouts(outcomes),
+    facts.refusal?.changed,
     facts.refusal ? '#### What the apply would do now' : undefined,
     ...outcomes
       .filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged')
