@@ -4,10 +4,8 @@
  * at import time, and nothing here touches the process: `index.ts` hands in the runner and sets
  * the exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
-import { ActionError, InputError, toActionError } from './core/errors.js'
 import { reportOfExport } from './core/export.js'
 import {
-  parseGitHubSettings,
   parseInputs,
   readRawInputs,
   secretInputs,
@@ -27,7 +25,15 @@ import { Runner, type RunnerSink } from './io/runner.js'
 import { applyApproved, type Approval } from './stages/approval.js'
 import { exportWork } from './stages/export.js'
 import { planWork, settleAll, type ReconcileContext } from './stages/reconcile.js'
-import { publish, reportFacts, schemaReference, type RunReport } from './stages/report.js'
+import {
+  publish,
+  reportFacts,
+  reportOfFailure,
+  schemaReference,
+  type RunReport
+} from './stages/report.js'
+
+export { describeFailure } from './stages/report.js'
 import { USER_AGENT } from './version.js'
 
 /** What a run can be given besides the runner: the tests' clock and retry policies. */
@@ -58,9 +64,9 @@ export async function run(
     ;({ report, session } = await runStages(runner, scrubber, raw, context, dependencies))
   } catch (error) {
     // Bad input, or a bug of the action's: still one clear error, and the outputs say why.
-    report = failedEarly(error, raw, context)
+    report = reportOfFailure(error, raw, context)
     session =
-      report.kind === 'failed-early' && report.github && error instanceof ActionError
+      report.kind === 'failed-early' && report.github
         ? await connect(report.github, context, runner, dependencies, false)
         : undefined
   }
@@ -68,7 +74,7 @@ export async function run(
     await publish(report, runner, session)
   } catch (error) {
     // A bug in the report itself: the run still ends in one clear error.
-    report = failedEarly(error, raw, context)
+    report = reportOfFailure(error, raw, context)
     await publish(report, runner)
   }
   return { failure: report.failure }
@@ -176,32 +182,4 @@ async function connect(
 ): Promise<Opened> {
   const github = await import('./io/github.js')
   return github.openPullRequest(settings, context, runner, dependencies.github, { approval })
-}
-
-/** A run that failed before any configuration was looked at, as a report. */
-function failedEarly(error: unknown, raw: RawInputs, context: RunContext): RunReport {
-  const failure = describeFailure(error)
-  const location = error instanceof InputError ? error.location : undefined
-  let github: GitHubSettings | undefined
-  try {
-    github =
-      raw['comment-on-pr'].trim().toLowerCase() === 'true' ? parseGitHubSettings(raw) : undefined
-  } catch {
-    github = undefined
-  }
-  return {
-    kind: 'failed-early',
-    context,
-    failure,
-    ...(location ? { location } : {}),
-    ...(github ? { github } : {})
-  }
-}
-
-export function describeFailure(error: unknown): Failure {
-  if (error instanceof ActionError) return { message: error.message, reason: error.reason }
-  return {
-    message: `Unexpected error: ${toActionError(error).message}. This is a bug in the action: please report it with this log.`,
-    reason: 'internal'
-  }
 }

@@ -89,3 +89,32 @@ export function runUrl(context: RunContext): string {
     : 'unknown/unknown'
   return `${context.serverUrl}/${repository}/actions/runs/${context.runId ?? '0'}`
 }
+
+export function runLink(context: RunContext): { label: string; url: string } {
+  return { label: `run ${context.runNumber ?? context.runId ?? ''}`.trim(), url: runUrl(context) }
+}
+
+/** Links into the repository: a commit, and a file (and line) at the head commit. */
+export function commitLinks(context: RunContext, headSha: string | undefined) {
+  const repository = context.repository
+  const base = repository
+    ? `${context.serverUrl}/${repository.owner}/${repository.repo}`
+    : undefined
+  const path = (file: string) => file.split('/').map(encodeURIComponent).join('/')
+  return {
+    commitUrl: (sha: string) => (base ? `${base}/commit/${sha}` : undefined),
+    fileUrl:
+      base && headSha
+        ? (file: string, line?: number) =>
+            `${base}/blob/${headSha}/${path(file)}${line ? `#L${line}` : ''}`
+        : undefined
+  }
+}
+
+/** The link to any run of this repository, by its ID (the record of apply attempts). */
+export function runIdUrl(context: RunContext): (runId: string) => string | undefined {
+  return runId =>
+    context.repository
+      ? `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${encodeURIComponent(runId)}`
+      : undefined
+}

@@ -6,30 +6,26 @@
  * an apply failed or was refused. Also the facts every report states: the instance, the run, the
  * commits reviewers know, links to files at the head commit.
  */
-import type { InputLocation } from '../core/errors.js'
+import { ActionError, InputError, toActionError, type InputLocation } from '../core/errors.js'
 import type { ExportReport } from '../core/export.js'
-import { configurationKey, planEntries, planFingerprint } from '../core/fingerprint.js'
-import type { GitHubSettings, Settings } from '../core/inputs.js'
-import { CHANGING_STATUSES, type Failure } from '../core/outcome.js'
 import {
-  formatComment,
-  protocolLength,
-  type ApplyAttempt,
-  type CommentState,
-  type PlanComment
-} from '../core/plan-comment.js'
+  parseGitHubSettings,
+  type GitHubSettings,
+  type RawInputs,
+  type Settings
+} from '../core/inputs.js'
+import { CHANGING_STATUSES, type Failure } from '../core/outcome.js'
 import type { RedactedOutcome } from '../core/redact.js'
-import { approvedPlan, attemptHistory, changedSinceApproval } from '../core/render/approval.js'
-import { COMMENT_LIMIT, renderComment, renderFailureComment } from '../core/render/comment.js'
+import { approvedPlan, changedSinceApproval } from '../core/render/approval.js'
 import { renderExportSummary } from '../core/render/export.js'
-import { link, text } from '../core/render/markdown.js'
-import { headline, type ReportFacts } from '../core/render/plan.js'
+import type { ReportFacts } from '../core/render/plan.js'
 import { renderFailureSummary, renderSummary } from '../core/render/summary.js'
 import { renderLog, renderOutputs } from '../core/report.js'
 import type { Opened, PullRequestSession } from '../io/github.js'
 import type { Runner } from '../io/runner.js'
-import { runUrl, type RunContext } from '../io/run-context.js'
+import { commitLinks, runLink, type RunContext } from '../io/run-context.js'
 import type { Approval } from './approval.js'
+import { writeComment, writeFailureComment } from './comment.js'
 
 /** How a run ended, as one value: everything a person reads is rendered from it. */
 export type RunReport =
@@ -152,43 +148,15 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
     if ('problem' in session) runner.warning(session.problem)
     return
   }
-  const key = settings.github.key
-  const previous = opened.comment
-  const plan = settings.dryRun && !refused
-  const state: CommentState = {
-    ...(plan
-      ? { approved: planEntries(outcomes) }
-      : previous?.state.approved
-        ? { approved: previous.state.approved }
-        : {}),
-    attempts: [
-      ...(previous?.state.attempts ?? []),
-      ...(settings.dryRun ? [] : [attemptOf(outcomes, failure, refused, context)])
-    ]
-  }
-  const protocol: Omit<PlanComment, 'version'> = {
-    key,
-    ...(plan
-      ? { fingerprint: planFingerprint(outcomes, opened.pull.url) }
-      : previous?.fingerprint
-        ? { fingerprint: previous.fingerprint }
-        : {}),
-    state
-  }
-  const markdown = renderComment(outcomes, {
-    ...reportFacts(settings, context, refused, opened),
-    ...facts,
-    key,
-    refusal,
-    history: attemptHistory(state.attempts, runIdUrl(context)),
-    summaryUrl: runUrl(context),
-    room: COMMENT_LIMIT - 1_000 - protocolLength(protocol)
+  await writeComment(opened, runner, {
+    outcomes,
+    failure,
+    settings,
+    key: settings.github.key,
+    context,
+    facts,
+    refusal
   })
-  const url = await opened.write(formatComment(protocol, markdown))
-  if (url) runner.setOutputs({ 'comment-url': url })
-  if (!settings.dryRun && (refused || failure)) {
-    await notify(opened, headline(outcomes, facts), url, context)
-  }
 }
 
 /** A run that failed before any configuration was looked at: one error, and the outputs say why. */
@@ -211,82 +179,14 @@ async function publishEarlyFailure(
     )
   )
   // A reviewer should see on the pull request why the plan could not be made, not only in the log.
-  if (!report.github || !session || !('pull' in session)) return
-  const links = commitLinks(context, session.pull.headSha ?? context.sha)
-  const where = location?.file
-    ? {
-        file: location.file,
-        line: location.line,
-        url: links.fileUrl?.(location.file, location.line)
-      }
-    : undefined
-  // What the comment approved, and its record, stay: a failed run takes nothing away.
-  const previous = session.comment
-  const state: CommentState = previous?.state ?? { attempts: [] }
-  const key = report.github.key
-  const body = formatComment(
-    { key, ...(previous?.fingerprint ? { fingerprint: previous.fingerprint } : {}), state },
-    renderFailureComment(message, {
-      key,
-      run: runLink(context),
-      where,
-      history: attemptHistory(state.attempts, runIdUrl(context))
+  if (report.github && session && 'pull' in session) {
+    await writeFailureComment(session, runner, {
+      message,
+      key: report.github.key,
+      context,
+      location
     })
-  )
-  const url = await session.write(body)
-  if (url) runner.setOutputs({ 'comment-url': url })
-}
-
-/** The record of this apply attempt, for the comment's state. */
-function attemptOf(
-  outcomes: readonly RedactedOutcome[],
-  failure: Failure | undefined,
-  refused: boolean,
-  context: RunContext
-): ApplyAttempt {
-  const done = outcomes.filter(
-    o => o.status === 'created' || o.status === 'updated' || o.status === 'deleted'
-  )
-  const failed = outcomes.filter(o => o.status === 'failed')
-  return {
-    runId: context.runId ?? '0',
-    ...(context.runNumber ? { runNumber: context.runNumber } : {}),
-    attempt: Number(context.runAttempt ?? '1') || 1,
-    outcome: refused
-      ? 'refused'
-      : failed.length > 0
-        ? done.length > 0
-          ? 'partly-applied'
-          : 'failed'
-        : done.length > 0
-          ? 'applied'
-          : 'up-to-date',
-    ...(failure ? { reason: failure.reason } : {}),
-    written: refused ? 0 : done.length,
-    failed: refused ? 0 : failed.length,
-    ...(refused
-      ? {}
-      : {
-          results: [...done, ...failed].map(o => ({
-            configuration: configurationKey(o),
-            status: o.status
-          }))
-        })
   }
-}
-
-/** One short new comment, so that people watching the pull request hear of the failure. */
-async function notify(
-  session: PullRequestSession,
-  said: string,
-  url: string | undefined,
-  context: RunContext
-): Promise<void> {
-  const where = url ? link('the LaunchDarkly comment', url) : 'the LaunchDarkly comment'
-  const run = link(text(runLink(context).label), runLink(context).url)
-  await session.notify(
-    `**LaunchDarkly · ${text(said, 400)}** in ${run}. What happened and what to do: ${where}.`
-  )
 }
 
 /** What the report says of the run: the instance, the run, the commits, where files link to. */
@@ -313,34 +213,6 @@ export function reportFacts(
   }
 }
 
-export function runLink(context: RunContext): { label: string; url: string } {
-  return { label: `run ${context.runNumber ?? context.runId ?? ''}`.trim(), url: runUrl(context) }
-}
-
-function runIdUrl(context: RunContext): (runId: string) => string | undefined {
-  return runId =>
-    context.repository
-      ? `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${encodeURIComponent(runId)}`
-      : undefined
-}
-
-/** Links into the repository: a commit, and a file (and line) at the head commit. */
-export function commitLinks(context: RunContext, headSha: string | undefined) {
-  const repository = context.repository
-  const base = repository
-    ? `${context.serverUrl}/${repository.owner}/${repository.repo}`
-    : undefined
-  const path = (file: string) => file.split('/').map(encodeURIComponent).join('/')
-  return {
-    commitUrl: (sha: string) => (base ? `${base}/commit/${sha}` : undefined),
-    fileUrl:
-      base && headSha
-        ? (file: string, line?: number) =>
-            `${base}/blob/${headSha}/${path(file)}${line ? `#L${line}` : ''}`
-        : undefined
-  }
-}
-
 /**
  * Where the exported files' `$schema` line points: this action's schema at the version running
  * (GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF), or, for a local action (`uses: ./`), the
@@ -353,4 +225,33 @@ export function schemaReference(context: RunContext, directory: string): string 
   }
   const depth = directory.split('/').filter(part => part !== '' && part !== '.').length
   return `${'../'.repeat(depth)}schema/desired-state.schema.json`
+}
+
+/** A run that failed before any configuration was looked at (bad input, or a bug), as a report. */
+export function reportOfFailure(error: unknown, raw: RawInputs, context: RunContext): RunReport {
+  const failure = describeFailure(error)
+  const location = error instanceof InputError ? error.location : undefined
+  let github: GitHubSettings | undefined
+  try {
+    github =
+      raw['comment-on-pr'].trim().toLowerCase() === 'true' ? parseGitHubSettings(raw) : undefined
+  } catch {
+    github = undefined
+  }
+  return {
+    kind: 'failed-early',
+    context,
+    failure,
+    ...(location ? { location } : {}),
+    // A bug of the action's is said in the log only: only a failure it understood is commented.
+    ...(github && error instanceof ActionError ? { github } : {})
+  }
+}
+
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof ActionError) return { message: error.message, reason: error.reason }
+  return {
+    message: `Unexpected error: ${toActionError(error).message}. This is a bug in the action: please report it with this log.`,
+    reason: 'internal'
+  }
 }
