@@ -22,7 +22,7 @@ import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, type RunContext } from './io/run-context.js'
 import { Runner, type RunnerSink } from './io/runner.js'
-import { applyApproved, type Approval } from './stages/approval.js'
+import type { Approval } from './stages/approval.js'
 import { exportWork } from './stages/export.js'
 import { planWork, settleAll, type ReconcileContext } from './stages/reconcile.js'
 import {
@@ -149,6 +149,8 @@ async function runStages(
   let redacted
   let approval: Approval | undefined
   if (settings.requireApprovedPlan) {
+    // The gate is loaded only by the runs it guards.
+    const { applyApproved } = await import('./stages/approval.js')
     ;({ redacted, approval } = await applyApproved(
       planned,
       stage,

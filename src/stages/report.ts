@@ -16,7 +16,7 @@ import {
 } from '../core/inputs.js'
 import { CHANGING_STATUSES, type Failure } from '../core/outcome.js'
 import type { RedactedOutcome } from '../core/redact.js'
-import { approvedPlan, changedSinceApproval } from '../core/render/approval.js'
+import type { PlanEntry } from '../core/fingerprint.js'
 import { renderExportSummary } from '../core/render/export.js'
 import type { ReportFacts } from '../core/render/plan.js'
 import { renderFailureSummary, renderSummary } from '../core/render/summary.js'
@@ -25,7 +25,6 @@ import type { Opened, PullRequestSession } from '../io/github.js'
 import type { Runner } from '../io/runner.js'
 import { commitLinks, runLink, type RunContext } from '../io/run-context.js'
 import type { Approval } from './approval.js'
-import { writeComment, writeFailureComment } from './comment.js'
 
 /** How a run ended, as one value: everything a person reads is rendered from it. */
 export type RunReport =
@@ -79,10 +78,7 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
       ? {
           message: runner.scrub(approval.failure.message),
           ...(approval.approvedEntries
-            ? {
-                changed: changedSinceApproval(approval.approvedEntries, outcomes),
-                approved: approvedPlan(approval.approvedEntries, facts)
-              }
+            ? await sinceApproval(approval.approvedEntries, outcomes, facts)
             : {})
         }
       : undefined
@@ -148,6 +144,8 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
     if ('problem' in session) runner.warning(session.problem)
     return
   }
+  // Loaded only when a run comments.
+  const { writeComment } = await import('./comment.js')
   await writeComment(opened, runner, {
     outcomes,
     failure,
@@ -157,6 +155,19 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
     facts,
     refusal
   })
+}
+
+/** What changed since the approval, and the approved plan: rendered only for a refusal. */
+async function sinceApproval(
+  approved: readonly PlanEntry[],
+  outcomes: readonly RedactedOutcome[],
+  facts: ReportFacts
+): Promise<{ changed: string; approved: string }> {
+  const { approvedPlan, changedSinceApproval } = await import('../core/render/approval.js')
+  return {
+    changed: changedSinceApproval(approved, outcomes),
+    approved: approvedPlan(approved, facts)
+  }
 }
 
 /** A run that failed before any configuration was looked at: one error, and the outputs say why. */
@@ -180,6 +191,7 @@ async function publishEarlyFailure(
   )
   // A reviewer should see on the pull request why the plan could not be made, not only in the log.
   if (report.github && session && 'pull' in session) {
+    const { writeFailureComment } = await import('./comment.js')
     await writeFailureComment(session, runner, {
       message,
       key: report.github.key,
