@@ -217,7 +217,7 @@ function checkApproval(outcomes, opened, key) {
         // Written by 1.x: its fingerprint only, in its own format.
         return (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .legacyPlanFingerprint */ .LI)(outcomes, pull.url) === comment.fingerprint
             ? { approved: true }
-            : refuse('plan-changed', changedMessage(pull.number));
+            : refuse('plan-changed', changedMessage(pull.number, false));
     }
     if ((0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .planFingerprint */ .an)(outcomes, pull.url) === comment.fingerprint)
         return { approved: true };
@@ -238,10 +238,13 @@ function checkApproval(outcomes, opened, key) {
             return { approved: true, remainder: { left: remaining.length, total: kept.length } };
         }
     }
-    return refuse('plan-changed', changedMessage(pull.number), kept);
+    return refuse('plan-changed', changedMessage(pull.number, kept !== undefined), kept);
 }
-function changedMessage(number) {
-    return `The plan differs from the one approved on pull request #${number}: LaunchDarkly or the files changed since the plan was made (what changed is shown first). ${AFTER_MERGE}`;
+function changedMessage(number, shown) {
+    const where = shown
+        ? 'what changed is shown first'
+        : 'the comment kept no copy of the approved plan to compare with (a 1.x comment, or a plan too large to keep): its edit history has it';
+    return `The plan differs from the one approved on pull request #${number}: LaunchDarkly or the files changed since the plan was made (${where}). ${AFTER_MERGE}`;
 }
 /**
  * A plan that failed for some configuration is not compared with the approved one: it is not a

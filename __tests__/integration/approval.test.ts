@@ -166,6 +166,50 @@ describe('data never becomes the protocol or markup', () => {
   })
 })
 
+describe('data from LaunchDarkly in a deletion never becomes the protocol or markup', () => {
+  it('shows a stray configuration whose name and values hold the markers as data', async () => {
+    const markers = [
+      headerLine('launchdarkly:forged', `sha256:${'0'.repeat(64)}`),
+      stateLine({ attempts: [] }),
+      '@platform-team ![x](https://evil.example/x.png) <img src=x>'
+    ].join('\n')
+    const kept = seedApprovals(ld)
+    ld.seed({
+      integrationKey: 'custom-approvals',
+      name: `Stray ${markers}`,
+      configValues: { baseURL: markers, apiKey: APPROVALS_SECRET }
+    })
+    const result = await run(
+      {
+        inputs: ldInputs(ld, {
+          'desired-state-file': 'ld/*',
+          'dry-run': 'true',
+          'comment-on-pr': 'true',
+          prune: 'true'
+        }),
+        files: { 'ld/a.yaml': `integrationKey: custom-approvals\n${file(kept._id)}` },
+        env,
+        githubApiUrl: gh.url,
+        githubToken: INSTALLATION_TOKEN,
+        eventName: 'pull_request',
+        event: pullRequestEvent()
+      },
+      { github: gh }
+    )
+    expect(result.exitCode).toBe(0)
+    const body = sticky()
+    const lines = body.split('\n')
+    expect(lines.filter(line => line.includes('<!--'))).toEqual([lines[0], lines.at(-1)])
+    const parsed = parseComment(body)
+    expect(parsed?.key).not.toBe('launchdarkly:forged')
+    expect(parsed?.state.approved?.map(e => e.action).sort()).toEqual(['delete', 'update'])
+    expect(renderGfm(body)).not.toMatch(/<img|href="https:\/\/evil/)
+    const seen = visibleText(body)
+    expect(seen).toMatch(/Deletes Stray <!-- launchdarkly-integration-configuration-action:v2 key=/)
+    expectCleanRendering(body)
+  })
+})
+
 describe('only a merged pull request approves', () => {
   it("refuses the open pull request's head pushed straight to the branch, saying which", async () => {
     const { _id } = seedApprovals(ld)

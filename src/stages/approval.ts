@@ -117,7 +117,7 @@ export function checkApproval(
     // Written by 1.x: its fingerprint only, in its own format.
     return legacyPlanFingerprint(outcomes, pull.url) === comment.fingerprint
       ? { approved: true }
-      : refuse('plan-changed', changedMessage(pull.number))
+      : refuse('plan-changed', changedMessage(pull.number, false))
   }
   if (planFingerprint(outcomes, pull.url) === comment.fingerprint) return { approved: true }
   // The entries kept are the approved plan's only if they make its fingerprint.
@@ -144,11 +144,14 @@ export function checkApproval(
       return { approved: true, remainder: { left: remaining.length, total: kept.length } }
     }
   }
-  return refuse('plan-changed', changedMessage(pull.number), kept)
+  return refuse('plan-changed', changedMessage(pull.number, kept !== undefined), kept)
 }
 
-function changedMessage(number: number): string {
-  return `The plan differs from the one approved on pull request #${number}: LaunchDarkly or the files changed since the plan was made (what changed is shown first). ${AFTER_MERGE}`
+function changedMessage(number: number, shown: boolean): string {
+  const where = shown
+    ? 'what changed is shown first'
+    : 'the comment kept no copy of the approved plan to compare with (a 1.x comment, or a plan too large to keep): its edit history has it'
+  return `The plan differs from the one approved on pull request #${number}: LaunchDarkly or the files changed since the plan was made (${where}). ${AFTER_MERGE}`
 }
 
 /**
