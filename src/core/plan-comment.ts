@@ -183,7 +183,10 @@ function decodeState(encoded: string | undefined): CommentState | undefined {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string'
-const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0
+const isCount = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0
+const isOneOf = <T>(list: readonly T[], value: unknown): value is T =>
+  list.some(item => item === value)
 
 const STATUSES: readonly Status[] = [
   'created',
@@ -227,7 +230,7 @@ function isEntry(value: unknown): value is PlanEntry {
     isRecord(value) &&
     typeof value.configuration === 'string' &&
     typeof value.name === 'string' &&
-    ACTIONS.includes(value.action as PlanAction) &&
+    isOneOf(ACTIONS, value.action) &&
     Array.isArray(value.changes) &&
     value.changes.every(isChange)
   )
@@ -237,7 +240,7 @@ function isResult(value: unknown): value is AttemptResult {
   return (
     isRecord(value) &&
     typeof value.configuration === 'string' &&
-    STATUSES.includes(value.status as Status)
+    isOneOf(STATUSES, value.status)
   )
 }
 
@@ -247,7 +250,7 @@ function isAttempt(value: unknown): value is ApplyAttempt {
     typeof value.runId === 'string' &&
     isOptionalString(value.runNumber) &&
     isCount(value.attempt) &&
-    OUTCOMES.includes(value.outcome as ApplyAttempt['outcome']) &&
+    isOneOf(OUTCOMES, value.outcome) &&
     isOptionalString(value.reason) &&
     isCount(value.written) &&
     isCount(value.failed) &&
