@@ -18,7 +18,7 @@ import {
   statusLine,
   unchangedLines,
   type ReportFacts
-} from './plan.js'
+} from './parts.js'
 
 /** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
 export const COMMENT_LIMIT = 65_536
