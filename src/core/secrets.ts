@@ -66,8 +66,8 @@ export function isSecretPath(tokens: readonly string[], scope: SecretScope): boo
     const pointer = formatPointer(tokens)
     if (scope.substituted.some(p => pointer === p || pointer.startsWith(`${p}/`))) return true
   }
-  if (tokens[0] !== 'configValues' || tokens.length < 2) return false
-  const key = tokens[1] as string
+  const [field, key] = tokens
+  if (field !== 'configValues' || key === undefined) return false
   if (isSecretKey(scope.integrationKey, key, scope.live?.configValues?.[key])) return true
   return tokens.slice(2).some(token => SECRET_KEY_PATTERN.test(token))
 }
