@@ -11,6 +11,17 @@ export interface JsonObject {
   [key: string]: JsonValue
 }
 
+/**
+ * Whether a value is JSON: null, a boolean, a finite number, a string, or a list or map of JSON.
+ * Parsed documents are (the parsers make nothing else), so this only makes their type say so.
+ */
+export function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every(isJsonValue)
+  return isRecord(value) && Object.values(value).every(isJsonValue)
+}
+
 export type Operation =
   | { op: 'add' | 'replace' | 'test'; path: string; value: JsonValue }
   | { op: 'remove'; path: string }
