@@ -15,6 +15,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
  * would be written (or failed to plan) is reduced to an entry: who it is, what happens to it and
@@ -26,6 +27,7 @@ export const modules = {
  * The entries are kept in the plan comment too, so that an apply that stopped half way can finish
  * what remains of the approved plan, and a refusal can say what changed field by field.
  */
+
 
 const ACTIONS = {
     'would-create': 'create',
@@ -130,13 +132,11 @@ function normalize(path, value) {
 function canonical(value) {
     if (Array.isArray(value))
         return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
+    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value)) {
         const keys = Object.keys(value)
             .filter(key => value[key] !== undefined)
             .sort();
-        return `{${keys
-            .map(key => `${JSON.stringify(key)}:${canonical(value[key])}`)
-            .join(',')}}`;
+        return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
     }
     return JSON.stringify(value ?? null);
 }
@@ -154,7 +154,7 @@ function canonical(value) {
 /* harmony export */ });
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7715);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1005);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9916);
 /**
  * What the comment says about an approval: on a refusal, what changed since the plan was approved
  * (field by field, before the two plans), the approved plan itself (rendered again from the
@@ -224,7 +224,7 @@ function changedSinceApproval(approved, now) {
             shown.length > 0
                 ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Field', 'Approved (before → after)', 'Would apply now (before → after)'], shown)
                 : undefined,
-            rows.length > MAX_FIELDS ? `_and ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(rows.length - MAX_FIELDS, 'more field')}_` : '',
+            rows.length > MAX_FIELDS ? `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(rows.length - MAX_FIELDS, 'more field')}_` : '',
             overwrites.length > 0
                 ? `Applying now would overwrite what was set since the approval: ${overwrites.join(', ')}.`
                 : undefined
@@ -235,7 +235,7 @@ function changedSinceApproval(approved, now) {
     const shown = blocks.slice(0, MAX_CONFIGURATIONS);
     const more = blocks.length > MAX_CONFIGURATIONS
         ? [
-            `_and ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(blocks.length - MAX_CONFIGURATIONS, 'more configuration')} (in the job summary)_`
+            `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(blocks.length - MAX_CONFIGURATIONS, 'more configuration')} (in the job summary)_`
         ]
         : [];
     return ['#### Changed since approval', ...shown, ...more].join('\n\n');
@@ -268,7 +268,7 @@ function approvedPlan(entries, facts) {
             operations: undefined,
             configuration: undefined
         };
-        return (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(outcome, facts);
+        return (0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(outcome, facts);
     })
         .join('\n\n');
 }
@@ -286,13 +286,13 @@ function attemptHistory(attempts, runUrl) {
     const lines = attempts.map(attempt => {
         const run = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(`run ${attempt.runNumber ?? attempt.runId}, attempt ${attempt.attempt}`), runUrl(attempt.runId));
         const counts = [
-            attempt.written > 0 ? `${(0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempt.written, 'configuration')} written` : undefined,
+            attempt.written > 0 ? `${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempt.written, 'configuration')} written` : undefined,
             attempt.failed > 0 ? `${attempt.failed} failed` : undefined
         ].filter(Boolean);
         const reason = attempt.reason ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(attempt.reason)})` : '';
         return `- ${run}: ${OUTCOME_WORDS[attempt.outcome]}${counts.length > 0 ? `, ${counts.join(', ')}` : ''}${reason}`;
     });
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`Apply history: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempts.length, 'attempt')}`, lines.join('\n'));
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`Apply history: ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempts.length, 'attempt')}`, lines.join('\n'));
 }
 
 

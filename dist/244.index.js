@@ -15,6 +15,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
  * would be written (or failed to plan) is reduced to an entry: who it is, what happens to it and
@@ -26,6 +27,7 @@ export const modules = {
  * The entries are kept in the plan comment too, so that an apply that stopped half way can finish
  * what remains of the approved plan, and a refusal can say what changed field by field.
  */
+
 
 const ACTIONS = {
     'would-create': 'create',
@@ -130,13 +132,11 @@ function normalize(path, value) {
 function canonical(value) {
     if (Array.isArray(value))
         return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
+    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value)) {
         const keys = Object.keys(value)
             .filter(key => value[key] !== undefined)
             .sort();
-        return `{${keys
-            .map(key => `${JSON.stringify(key)}:${canonical(value[key])}`)
-            .join(',')}}`;
+        return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
     }
     return JSON.stringify(value ?? null);
 }
@@ -154,7 +154,7 @@ function canonical(value) {
 /* harmony import */ var _core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9411);
 /* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2258);
-/* harmony import */ var _reconcile_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(162);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4989);
 /**
  * The gate of `require-approved-plan`: everything is read and planned first; the apply then
  * writes only when that plan is the one reviewers approved on a merged pull request (its
@@ -177,14 +177,14 @@ async function applyApproved(planned, stage, scrubber, openSession, key) {
         configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
         unmanaged: Promise.resolve(await planned.unmanaged)
     };
-    const plan = await (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, true);
+    const plan = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, true);
     const shown = plan.map(outcome => (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactOutcome */ .A)(outcome, scrubber));
     const approval = shown.some(o => o.status === 'failed')
         ? incompletePlan(shown)
         : checkApproval(shown, await openSession(), key);
     if (!approval.approved)
         return { outcomes: plan, redacted: shown, approval };
-    const outcomes = await (0,_reconcile_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, false);
+    const outcomes = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, false);
     return {
         outcomes,
         redacted: outcomes.map(outcome => (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactOutcome */ .A)(outcome, scrubber)),
@@ -252,9 +252,8 @@ function changedMessage(number, shown) {
  * Nothing is written.
  */
 function incompletePlan(outcomes) {
-    const { reason } = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .runFailure */ .A)(outcomes, { dryRun: true, failOnDrift: false }) ?? {
-        reason: 'internal'
-    };
+    // Some configuration failed, so the run has a failure.
+    const reason = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .runFailure */ .A)(outcomes, { dryRun: true, failOnDrift: false })?.reason ?? 'internal';
     const failed = outcomes.filter(o => o.status === 'failed').length;
     return {
         approved: false,

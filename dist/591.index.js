@@ -25,6 +25,8 @@ var dist_bundle = __webpack_require__(9735);
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/narrow.ts
+var narrow = __webpack_require__(256);
 // EXTERNAL MODULE: ./src/core/plan-comment.ts
 var plan_comment = __webpack_require__(4484);
 ;// CONCATENATED MODULE: ./src/io/github-budget.ts
@@ -202,6 +204,7 @@ function notApprovable(pulls, sha, number) {
 
 
 
+
 const DEFAULT_GITHUB_POLICY = {
     maxWaitSeconds: 60,
     retries: 2,
@@ -263,7 +266,7 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
         return {
             problem: explain(error, context),
             cause: causeOf(error, context),
-            unreachable: unanswered(error)
+            unreachable: noAnswer(error)
         };
     }
     const pull = found;
@@ -355,25 +358,33 @@ async function findComment(octokit, pull, key, identity) {
     }
     return undefined;
 }
-/** Octokit reports a request that got no answer as a 500 without a response. */
-function unanswered(error) {
-    return (error.response === undefined &&
-        error.status === 500);
-}
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error, context) {
-    const status = error.status;
+    const { status, unanswered } = requestErrorOf(error);
     const detail = (0,errors/* describeError */.Uc)(error);
-    return error.response === undefined && status === 500
+    return unanswered && status === 500
         ? `GitHub could not be reached at ${context.apiUrl} (${detail})`
         : `GitHub answered ${status ?? 'with an error'} (${detail})`;
 }
+/**
+ * What an Octokit error says of the request: the status, and whether no answer came (Octokit
+ * reports a request that got no answer as a 500 without a response: the network, not GitHub).
+ */
+function requestErrorOf(error) {
+    if (!(0,narrow/* isRecord */.u)(error))
+        return { status: undefined, unanswered: true };
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    return { status, unanswered: error.response === undefined };
+}
+/** No answer came at all (the network, a timeout, the budget spent). */
+function noAnswer(error) {
+    const { status, unanswered } = requestErrorOf(error);
+    return unanswered && status === 500;
+}
 function explain(error, context) {
-    const status = error.status;
+    const { status, unanswered } = requestErrorOf(error);
     const detail = (0,errors/* describeError */.Uc)(error);
-    // Octokit reports a request that got no answer as a 500 without a response: that is the
-    // network, not GitHub answering.
-    if (error.response === undefined && status === 500) {
+    if (unanswered && status === 500) {
         return `Could not reach GitHub at ${context.apiUrl} to comment on the pull request (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
     }
     if (status === 403 && !/rate limit/i.test(detail)) {

@@ -24,7 +24,7 @@ import { readRunContext, type RunContext } from './io/run-context.js'
 import { Runner, type RunnerSink } from './io/runner.js'
 import type { Approval } from './stages/approval.js'
 import { exportWork } from './stages/export.js'
-import { planWork, settleAll, type ReconcileContext } from './stages/reconcile.js'
+import { planWork, settleAll, type ReconcileContext } from './stages/plan.js'
 import {
   publish,
   reportFacts,

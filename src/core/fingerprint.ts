@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto'
 import type { JsonValue } from './json-patch.js'
 import type { RedactedOutcome } from './redact.js'
+import { isRecord } from './narrow.js'
 
 export type PlanAction = 'create' | 'update' | 'delete' | 'failed'
 
@@ -144,13 +145,11 @@ function normalize(path: string, value: JsonValue | undefined): JsonValue | unde
 /** JSON with every object's keys sorted, so that key order never counts; absent keys left out. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value !== null && typeof value === 'object') {
+  if (isRecord(value)) {
     const keys = Object.keys(value)
-      .filter(key => (value as Record<string, unknown>)[key] !== undefined)
+      .filter(key => value[key] !== undefined)
       .sort()
-    return `{${keys
-      .map(key => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`
   }
   return JSON.stringify(value ?? null)
 }

@@ -238,9 +238,7 @@ function isEntry(value: unknown): value is PlanEntry {
 
 function isResult(value: unknown): value is AttemptResult {
   return (
-    isRecord(value) &&
-    typeof value.configuration === 'string' &&
-    isOneOf(STATUSES, value.status)
+    isRecord(value) && typeof value.configuration === 'string' && isOneOf(STATUSES, value.status)
   )
 }
 

@@ -19,7 +19,7 @@ import { runFailure, type Failure, type Outcome } from '../core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from '../core/redact.js'
 import type { Scrubber } from '../core/secrets.js'
 import type { Opened } from '../io/github.js'
-import { settleAll, type ReconcileContext, type WorkPlan } from './reconcile.js'
+import { settleAll, type ReconcileContext, type WorkPlan } from './plan.js'
 
 export type Approval =
   | {
@@ -160,9 +160,8 @@ function changedMessage(number: number, shown: boolean): string {
  * Nothing is written.
  */
 export function incompletePlan(outcomes: readonly RedactedOutcome[]): Approval {
-  const { reason } = runFailure(outcomes, { dryRun: true, failOnDrift: false }) ?? {
-    reason: 'internal'
-  }
+  // Some configuration failed, so the run has a failure.
+  const reason = runFailure(outcomes, { dryRun: true, failOnDrift: false })?.reason ?? 'internal'
   const failed = outcomes.filter(o => o.status === 'failed').length
   return {
     approved: false,

@@ -24,7 +24,7 @@ import {
   type CommentFacts
 } from '../core/render/comment.js'
 import { link, text } from '../core/render/markdown.js'
-import { headline, type ReportFacts } from '../core/render/plan.js'
+import { headline, type ReportFacts } from '../core/render/parts.js'
 import type { PullRequestSession } from '../io/github.js'
 import type { Runner } from '../io/runner.js'
 import { commitLinks, runIdUrl, runLink, runUrl, type RunContext } from '../io/run-context.js'

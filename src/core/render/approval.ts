@@ -9,7 +9,7 @@ import type { JsonValue } from '../json-patch.js'
 import type { ApplyAttempt } from '../plan-comment.js'
 import type { RedactedOutcome } from '../redact.js'
 import { code, details, link, literal, table, text } from './markdown.js'
-import { plural, section, type ReportFacts } from './plan.js'
+import { plural, section, type ReportFacts } from './parts.js'
 
 const MAX_CONFIGURATIONS = 20
 const MAX_FIELDS = 20
