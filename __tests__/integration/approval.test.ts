@@ -410,7 +410,12 @@ describe('a refusal shows the difference first', () => {
     expect(failureReason(refused)).toBe('plan-changed')
     const seen = visibleText(sticky())
     expect(seen).toMatch(/^LaunchDarkly · Not applied: the plan changed · 1 to update/m)
-    const order = ['Changed since approval', 'What the apply would do now', 'What was approved']
+    const order = [
+      'Changed since approval',
+      'Disables',
+      'What the apply would do now',
+      'What was approved'
+    ]
     const at = order.map(heading => seen.indexOf(heading))
     expect(at.every(i => i > 0)).toBe(true)
     expect([...at].sort((a, b) => a - b)).toEqual(at)

@@ -61,9 +61,10 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   // The failure comes first: a reviewer must not read "Disables X" before "it failed".
   const alerts = [
     facts.refusal ? alert('CAUTION', message(facts.refusal.message)) : undefined,
+    // A refusal shows the difference first: what changed since the approval.
+    facts.refusal?.changed,
     ...failureCallouts(outcomes, facts),
-    ...callouts(outcomes),
-    facts.refusal?.changed
+    ...callouts(outcomes)
   ]
   const tail = [
     facts.refusal?.approved ? approvedBlock(facts.refusal.approved) : undefined,

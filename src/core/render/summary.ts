@@ -30,9 +30,9 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: Summa
     statusLine(outcomes, facts),
     facts.refusal ? alert('CAUTION', message(facts.refusal.message)) : undefined,
     // The failure first, as in the comment.
+    facts.refusal?.changed,
     ...failureCallouts(outcomes, facts),
     ...callouts(outcomes),
-    facts.refusal?.changed,
     facts.refusal ? '#### What the apply would do now' : undefined,
     ...outcomes
       .filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged')
