@@ -56,13 +56,11 @@ function planEntries(outcomes) {
             configuration: configurationKey(outcome),
             name: outcome.name ?? outcome.label,
             action,
-            changes: outcome.changes
-                .map(change => ({
+            changes: outcome.changes.map(change => ({
                 path: change.path,
                 ...(change.before === undefined ? {} : { before: change.before }),
                 ...(change.after === undefined ? {} : { after: change.after })
             }))
-                .sort((a, b) => compare(a.path, b.path))
         };
         return [entry];
     })
@@ -79,11 +77,14 @@ function entriesFingerprint(entries, salt) {
         .map(({ configuration, action, changes }) => ({
         configuration,
         action,
-        changes: changes.map(change => ({
+        // Sorted here, not in the entries: a report shows them in the plan's order.
+        changes: changes
+            .map(change => ({
             path: change.path,
             before: normalize(change.path, change.before),
             after: normalize(change.path, change.after)
         }))
+            .sort((a, b) => compare(a.path, b.path))
     }))
         .sort((a, b) => compare(a.configuration, b.configuration));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')

@@ -62,13 +62,11 @@ export function planEntries(outcomes: readonly RedactedOutcome[]): PlanEntry[] {
         configuration: configurationKey(outcome),
         name: outcome.name ?? outcome.label,
         action,
-        changes: outcome.changes
-          .map(change => ({
-            path: change.path,
-            ...(change.before === undefined ? {} : { before: change.before }),
-            ...(change.after === undefined ? {} : { after: change.after })
-          }))
-          .sort((a, b) => compare(a.path, b.path))
+        changes: outcome.changes.map(change => ({
+          path: change.path,
+          ...(change.before === undefined ? {} : { before: change.before }),
+          ...(change.after === undefined ? {} : { after: change.after })
+        }))
       }
       return [entry]
     })
@@ -87,11 +85,14 @@ export function entriesFingerprint(entries: readonly PlanEntry[], salt: string):
     .map(({ configuration, action, changes }) => ({
       configuration,
       action,
-      changes: changes.map(change => ({
-        path: change.path,
-        before: normalize(change.path, change.before),
-        after: normalize(change.path, change.after)
-      }))
+      // Sorted here, not in the entries: a report shows them in the plan's order.
+      changes: changes
+        .map(change => ({
+          path: change.path,
+          before: normalize(change.path, change.before),
+          after: normalize(change.path, change.after)
+        }))
+        .sort((a, b) => compare(a.path, b.path))
     }))
     .sort((a, b) => compare(a.configuration, b.configuration))
   const digest = createHash('sha256')
