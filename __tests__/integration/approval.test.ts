@@ -166,6 +166,24 @@ describe('data never becomes the protocol or markup', () => {
   })
 })
 
+describe('comments written by 1.x', () => {
+  it('are found by their 1.x key marker and rewritten in the 2.x format, not duplicated', async () => {
+    const { _id } = seedApprovals(ld)
+    const files = { 'ld/a.yaml': file(_id) }
+    // The key a 1.x plan of these inputs wrote: read from a 2.x plan's header.
+    await plan(files)
+    const key = parseComment(sticky())?.key ?? ''
+    gh.deleteComment(comments()[0]?.id ?? 0)
+    gh.addComment(OWNER, REPO, 7, {
+      login: 'github-actions[bot]',
+      body: `<!-- launchdarkly-integration-configuration-action key="${key}" -->\n\n### LaunchDarkly · Plan: 1 to update · app.launchdarkly.com`
+    })
+    await plan(files)
+    expect(comments()).toHaveLength(1)
+    expect(parseComment(sticky())).toMatchObject({ version: 2, key })
+  })
+})
+
 describe('data from LaunchDarkly in a deletion never becomes the protocol or markup', () => {
   it('shows a stray configuration whose name and values hold the markers as data', async () => {
     const markers = [
