@@ -130,6 +130,7 @@ async function findPullRequest(octokit, settings, context, log, options) {
         const sha = context.sha;
         const delays = options.merged ? options.retryDelaysMs : [];
         let pulls;
+        let [waited, times] = [0, 1];
         for (let asked = 0;; asked++) {
             const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
                 owner,
@@ -152,10 +153,12 @@ async function findPullRequest(octokit, settings, context, log, options) {
             if (delay === undefined)
                 break;
             log.info(`GitHub names no merged pull request for commit ${sha.slice(0, 7)} yet (a fresh merge takes a moment to index): asking again in ${Math.round(delay / 100) / 10} s.`);
-            await new Promise(resolve => setTimeout(resolve, delay));
+            if (!(await options.wait(delay)))
+                break;
+            waited += delay;
+            times += 1;
         }
-        const waited = delays.reduce((sum, ms) => sum + ms, 0);
-        const asked = `GitHub was asked ${delays.length + 1} times over ${Math.round(waited / 1000)} s`;
+        const asked = `GitHub was asked ${times} time${times === 1 ? '' : 's'} over ${Math.round(waited / 1000)} s`;
         return {
             notApprovable: notApprovable(pulls, sha) ??
                 `commit ${sha.slice(0, 7)} belongs to no pull request (${asked}). If it was merged just now, run the job again in a minute; a commit pushed straight to the branch has no approved plan.`
@@ -253,7 +256,14 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
     try {
         found = await findPullRequest(octokit, settings, context, log, {
             merged: options.approval,
-            retryDelaysMs: policy.lookupRetrySeconds.map(s => s * policy.secondMs)
+            retryDelaysMs: policy.lookupRetrySeconds.map(s => s * policy.secondMs),
+            wait: async (ms) => {
+                if (ms > budget.remainingMs())
+                    return false;
+                budget.spend(ms);
+                await new Promise(resolve => setTimeout(resolve, ms));
+                return true;
+            }
         });
         if (!found || 'notApprovable' in found)
             return found;

@@ -117,7 +117,13 @@ export async function openPullRequest(
   try {
     found = await findPullRequest(octokit, settings, context, log, {
       merged: options.approval,
-      retryDelaysMs: policy.lookupRetrySeconds.map(s => s * policy.secondMs)
+      retryDelaysMs: policy.lookupRetrySeconds.map(s => s * policy.secondMs),
+      wait: async ms => {
+        if (ms > budget.remainingMs()) return false
+        budget.spend(ms)
+        await new Promise(resolve => setTimeout(resolve, ms))
+        return true
+      }
     })
     if (!found || 'notApprovable' in found) return found
     // Who the token is matters only if some comment carries the header: asked once, when needed.

@@ -36,6 +36,8 @@ export interface LookupOptions {
   merged: boolean
   /** Pauses before asking again when a commit's pull request is not found, in ms. */
   retryDelaysMs: readonly number[]
+  /** Waits, within the run's budget for GitHub: false, without waiting, when it is spent. */
+  wait: (ms: number) => Promise<boolean>
 }
 
 export async function findPullRequest(
@@ -77,6 +79,7 @@ export async function findPullRequest(
     const sha = context.sha
     const delays = options.merged ? options.retryDelaysMs : []
     let pulls: CommitPull[]
+    let [waited, times] = [0, 1]
     for (let asked = 0; ; asked++) {
       const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
         owner,
@@ -98,10 +101,11 @@ export async function findPullRequest(
       log.info(
         `GitHub names no merged pull request for commit ${sha.slice(0, 7)} yet (a fresh merge takes a moment to index): asking again in ${Math.round(delay / 100) / 10} s.`
       )
-      await new Promise(resolve => setTimeout(resolve, delay))
+      if (!(await options.wait(delay))) break
+      waited += delay
+      times += 1
     }
-    const waited = delays.reduce((sum, ms) => sum + ms, 0)
-    const asked = `GitHub was asked ${delays.length + 1} times over ${Math.round(waited / 1000)} s`
+    const asked = `GitHub was asked ${times} time${times === 1 ? '' : 's'} over ${Math.round(waited / 1000)} s`
     return {
       notApprovable:
         notApprovable(pulls, sha) ??
