@@ -335,7 +335,9 @@ async function writeComment(session, runner, parts) {
                 : {}),
         attempts: [
             ...(previous?.state.attempts ?? []),
-            ...(settings.dryRun ? [] : [attemptOf(outcomes, failure, refused, context)])
+            ...(settings.dryRun
+                ? []
+                : [attemptOf(outcomes, failure, refused, context, previous?.fingerprint)])
         ]
     };
     const protocol = {
@@ -386,13 +388,14 @@ async function writeFailureComment(session, runner, parts) {
         runner.setOutputs({ 'comment-url': url });
 }
 /** The record of this apply attempt, for the comment's state. */
-function attemptOf(outcomes, failure, refused, context) {
+function attemptOf(outcomes, failure, refused, context, approved) {
     const done = outcomes.filter(o => o.status === 'created' || o.status === 'updated' || o.status === 'deleted');
     const failed = outcomes.filter(o => o.status === 'failed');
     return {
         runId: context.runId ?? '0',
         ...(context.runNumber ? { runNumber: context.runNumber } : {}),
         attempt: Number(context.runAttempt ?? '1') || 1,
+        ...(approved ? { approved } : {}),
         outcome: refused
             ? 'refused'
             : failed.length > 0

@@ -34,9 +34,10 @@ const session = (comment: PlanComment | undefined): PullRequestSession => ({
   notify: async () => undefined
 })
 
-const written = (...ids: string[]): ApplyAttempt => ({
+const written = (approved: string, ...ids: string[]): ApplyAttempt => ({
   runId: '1',
   attempt: 1,
+  approved,
   outcome: 'partly-applied',
   written: ids.length,
   failed: 1,
@@ -64,15 +65,25 @@ describe('checkApproval', () => {
   })
 
   it('approves what remains after a partial apply, and only that', () => {
+    const fingerprint = planFingerprint(plan, URL7)
     const comment: PlanComment = {
       version: 2,
       key: 'k',
-      fingerprint: planFingerprint(plan, URL7),
-      state: { approved: planEntries(plan), attempts: [written('a', 'b')] }
+      fingerprint,
+      state: { approved: planEntries(plan), attempts: [written(fingerprint, 'a', 'b')] }
     }
     expect(checkApproval([outcome('c')], session(comment), 'k')).toEqual({
       approved: true,
       remainder: { left: 1, total: 3 }
+    })
+    // What was written under an earlier approval does not count for this one.
+    const earlier: PlanComment = {
+      ...comment,
+      state: { ...comment.state, attempts: [written(`sha256:${'0'.repeat(64)}`, 'a', 'b')] }
+    }
+    expect(checkApproval([outcome('c')], session(earlier), 'k')).toMatchObject({
+      approved: false,
+      failure: { reason: 'plan-changed' }
     })
     // A written configuration that would change again is not part of what remains.
     expect(checkApproval([outcome('a'), outcome('c')], session(comment), 'k')).toMatchObject({
@@ -88,7 +99,7 @@ describe('checkApproval', () => {
       version: 2,
       key: 'k',
       fingerprint: planFingerprint(plan, URL7),
-      state: { approved: forged, attempts: [written('x')] }
+      state: { approved: forged, attempts: [written(planFingerprint(plan, URL7), 'x')] }
     }
     const decision = checkApproval([outcome('c')], session(comment), 'k')
     expect(decision).toMatchObject({ approved: false, failure: { reason: 'plan-changed' } })

@@ -46,6 +46,8 @@ export interface ApplyAttempt {
   runId: string
   runNumber?: string
   attempt: number
+  /** The fingerprint of the approved plan it applied (or was refused against), if any. */
+  approved?: string
   outcome: 'applied' | 'partly-applied' | 'failed' | 'refused' | 'up-to-date'
   reason?: FailureReason
   written: number
@@ -248,6 +250,8 @@ function isAttempt(value: unknown): value is ApplyAttempt {
     typeof value.runId === 'string' &&
     isOptionalString(value.runNumber) &&
     isCount(value.attempt) &&
+    (value.approved === undefined ||
+      (typeof value.approved === 'string' && FINGERPRINT.test(value.approved))) &&
     isOneOf(OUTCOMES, value.outcome) &&
     isOptionalString(value.reason) &&
     isCount(value.written) &&

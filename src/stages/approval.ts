@@ -127,12 +127,15 @@ export function checkApproval(
       ? approved
       : undefined
   if (kept) {
+    // Only what was written under this approval: a plan made since replaces what it approves.
     const written = new Set(
-      comment.state.attempts.flatMap(attempt =>
-        (attempt.results ?? [])
-          .filter(r => r.status === 'created' || r.status === 'updated' || r.status === 'deleted')
-          .map(r => r.configuration)
-      )
+      comment.state.attempts
+        .filter(attempt => attempt.approved === comment.fingerprint)
+        .flatMap(attempt =>
+          (attempt.results ?? [])
+            .filter(r => r.status === 'created' || r.status === 'updated' || r.status === 'deleted')
+            .map(r => r.configuration)
+        )
     )
     const remaining = kept.filter(entry => !written.has(entry.configuration))
     if (

@@ -58,7 +58,9 @@ export async function writeComment(
         : {}),
     attempts: [
       ...(previous?.state.attempts ?? []),
-      ...(settings.dryRun ? [] : [attemptOf(outcomes, failure, refused, context)])
+      ...(settings.dryRun
+        ? []
+        : [attemptOf(outcomes, failure, refused, context, previous?.fingerprint)])
     ]
   }
   const protocol: Omit<PlanComment, 'version'> = {
@@ -120,7 +122,8 @@ function attemptOf(
   outcomes: readonly RedactedOutcome[],
   failure: Failure | undefined,
   refused: boolean,
-  context: RunContext
+  context: RunContext,
+  approved: string | undefined
 ): ApplyAttempt {
   const done = outcomes.filter(
     o => o.status === 'created' || o.status === 'updated' || o.status === 'deleted'
@@ -130,6 +133,7 @@ function attemptOf(
     runId: context.runId ?? '0',
     ...(context.runNumber ? { runNumber: context.runNumber } : {}),
     attempt: Number(context.runAttempt ?? '1') || 1,
+    ...(approved ? { approved } : {}),
     outcome: refused
       ? 'refused'
       : failed.length > 0
