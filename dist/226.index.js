@@ -1,5 +1,5 @@
 export const id = 226;
-export const ids = [226,189];
+export const ids = [226,570];
 export const modules = {
 
 /***/ 5527:

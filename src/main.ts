@@ -4,7 +4,6 @@
  * at import time, and nothing here touches the process: `index.ts` hands in the runner and sets
  * the exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
-import { reportOfExport } from './core/export.js'
 import {
   parseInputs,
   readRawInputs,
@@ -23,7 +22,6 @@ import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, type RunContext } from './io/run-context.js'
 import { Runner, type RunnerSink } from './io/runner.js'
 import type { Approval } from './stages/approval.js'
-import { exportWork } from './stages/export.js'
 import { planWork, settleAll, type ReconcileContext } from './stages/plan.js'
 import {
   publish,
@@ -107,6 +105,11 @@ async function runStages(
     outcomes.map(outcome => redactOutcome(outcome, scrubber))
 
   if (work.kind === 'export') {
+    // Loaded on first use: only an export needs them (a patch-only run's start-up stays small).
+    const [{ exportWork }, { reportOfExport }] = await Promise.all([
+      import('./stages/export.js'),
+      import('./core/export.js')
+    ])
     const { outcomes, exported } = await exportWork(work, {
       client,
       files: workspaceTarget(context.workspace, 'export-to'),

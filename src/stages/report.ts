@@ -17,7 +17,6 @@ import {
 import { CHANGING_STATUSES, type Failure } from '../core/outcome.js'
 import type { RedactedOutcome } from '../core/redact.js'
 import type { PlanEntry } from '../core/fingerprint.js'
-import { renderExportSummary } from '../core/render/export.js'
 import type { ReportFacts } from '../core/render/parts.js'
 import { renderFailureSummary, renderSummary } from '../core/render/summary.js'
 import { renderLog, renderOutputs } from '../core/render/log-and-outputs.js'
@@ -115,6 +114,7 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
       'exported-files': JSON.stringify(exported.files.map(file => file.path)),
       'secret-variables': JSON.stringify(exported.variables.map(variable => variable.name))
     })
+    const { renderExportSummary } = await import('../core/render/export.js')
     await runner.writeSummary(
       renderExportSummary(exported, outcomes, { ...facts, directory: report.directory })
     )
