@@ -37,8 +37,7 @@ export const MANIFESTS: Readonly<Record<string, IntegrationManifest>> = ${JSON.s
  * writable; the others of IntegrationConfigurationsRep are LaunchDarkly's own.
  */
 function fieldsSource(spec: OpenApiDocument): string {
-  const keys = (name: string) =>
-    Object.keys((spec.components.schemas[name]?.properties ?? {}) as Record<string, unknown>)
+  const keys = (name: string) => Object.keys(spec.components.schemas[name]?.properties ?? {})
   const post = keys('IntegrationConfigurationPost')
   const rep = keys('IntegrationConfigurationsRep')
   const writable = post.filter(field => rep.includes(field))

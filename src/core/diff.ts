@@ -66,7 +66,7 @@ export function diffConfigurations(
   const operations: Operation[] = []
   const changes: FieldChange[] = []
   const undecided: UndecidedSecret[] = []
-  const scope: SecretScope = { ...options.scope, live: live as SecretScope['live'] }
+  const scope: SecretScope = { ...options.scope, live: live }
   const secretAt = (tokens: string[]) => isSecretPath(tokens, scope)
 
   const record = (

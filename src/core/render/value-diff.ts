@@ -27,8 +27,8 @@ export function diffLines(changes: readonly FieldChange[]): DiffLine[] {
   for (const change of changes) {
     const tokens = parsePointer(change.path) ?? []
     if (tokens[0] !== undefined && !fields.includes(tokens[0])) fields.push(tokens[0])
-    if ('before' in change) place(before, tokens, change.before as JsonValue)
-    if ('after' in change) place(after, tokens, change.after as JsonValue)
+    if ('before' in change) place(before, tokens, change.before)
+    if ('after' in change) place(after, tokens, change.after)
     // An added or removed field still shows its ancestors on both sides, as context.
     place(before, tokens.slice(0, -1), undefined)
     place(after, tokens.slice(0, -1), undefined)
