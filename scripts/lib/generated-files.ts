@@ -54,8 +54,40 @@ export const READ_ONLY_FIELDS = ${JSON.stringify(readOnly)} as const
 /**
  * Compiled validators, so the action never compiles a schema at start-up: the desired-state schema,
  * and the spec's answers (IntegrationConfigurationsRep and its collection) to check what comes back.
+ * In three modules, by when a run needs them, so that a patch-only run loads only the first (the
+ * others are imported on first use): every run checks a configuration (a patch's result, an
+ * answer); desired-state files and lists are read only by the runs that use them.
  */
-function validatorSource(schema: object, spec: OpenApiDocument): string {
+const VALIDATOR_MODULES: Record<string, Record<string, { ref: string; doc: string }>> = {
+  validators: {
+    validateConfiguration: {
+      ref: 'desired-state#/definitions/configuration',
+      doc: 'One configuration of a desired-state file.'
+    },
+    validateConfigurationRep: {
+      ref: 'spec#/definitions/IntegrationConfigurationsRep',
+      doc: "LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep)."
+    }
+  },
+  'desired-state-validator': {
+    validateDesiredStateFile: {
+      ref: 'desired-state',
+      doc: 'A whole desired-state file: one configuration, or a list under "configurations".'
+    }
+  },
+  'collection-validator': {
+    validateCollectionRep: {
+      ref: 'spec#/definitions/IntegrationConfigurationCollectionRep',
+      doc: "LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep)."
+    }
+  }
+}
+
+function validatorSource(
+  schema: object,
+  spec: OpenApiDocument,
+  validators: Record<string, { ref: string }>
+): string {
   const ajv = new Ajv({
     code: { source: true, esm: true },
     allErrors: true,
@@ -73,12 +105,10 @@ function validatorSource(schema: object, spec: OpenApiDocument): string {
     },
     'spec'
   )
-  const code = standaloneCode(ajv, {
-    validateDesiredStateFile: 'desired-state',
-    validateConfiguration: 'desired-state#/definitions/configuration',
-    validateConfigurationRep: 'spec#/definitions/IntegrationConfigurationsRep',
-    validateCollectionRep: 'spec#/definitions/IntegrationConfigurationCollectionRep'
-  })
+  const code = standaloneCode(
+    ajv,
+    Object.fromEntries(Object.entries(validators).map(([name, { ref }]) => [name, ref]))
+  )
   if (code.includes('require(')) {
     throw new Error(
       'the validator needs an ajv runtime helper: keep such keywords out of the schema'
@@ -87,21 +117,27 @@ function validatorSource(schema: object, spec: OpenApiDocument): string {
   return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n`
 }
 
-const VALIDATOR_TYPES = `${HEADER}import type { ErrorObject } from 'ajv'
+function validatorTypes(validators: Record<string, { doc: string }>): string {
+  const declarations = Object.entries(validators).map(
+    ([name, { doc }]) => `/** ${doc} */\nexport declare const ${name}: CompiledValidator\n`
+  )
+  return `${HEADER}import type { ErrorObject } from 'ajv'
 
 export interface CompiledValidator {
   (data: unknown): boolean
   errors?: ErrorObject[] | null
 }
-/** A whole desired-state file: one configuration, or a list under "configurations". */
-export declare const validateDesiredStateFile: CompiledValidator
-/** One configuration of a desired-state file. */
-export declare const validateConfiguration: CompiledValidator
-/** LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep). */
-export declare const validateConfigurationRep: CompiledValidator
-/** LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep). */
-export declare const validateCollectionRep: CompiledValidator
-`
+${declarations.join('')}`
+}
+
+function validatorFiles(schema: object, spec: OpenApiDocument): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(VALIDATOR_MODULES).flatMap(([module, validators]) => [
+      [`src/generated/${module}.js`, validatorSource(schema, spec, validators)],
+      [`src/generated/${module}.d.ts`, validatorTypes(validators)]
+    ])
+  )
+}
 
 export async function generatedFiles(): Promise<Record<string, string>> {
   const specText = readFileSync(SPEC_URL, 'utf8')
@@ -112,8 +148,7 @@ export async function generatedFiles(): Promise<Record<string, string>> {
     'src/generated/launchdarkly-api.ts': `${HEADER}${types}`,
     'src/generated/manifests.ts': manifestsSource(),
     'src/generated/fields.ts': fieldsSource(spec),
-    'src/generated/validators.js': validatorSource(schema, spec),
-    'src/generated/validators.d.ts': VALIDATOR_TYPES,
+    ...validatorFiles(schema, spec),
     'schema/desired-state.schema.json': `${JSON.stringify(schema, null, 2)}\n`
   }
 }

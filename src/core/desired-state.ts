@@ -3,7 +3,7 @@
  * configuration or a list under `configurations`; this module checks them against the schema
  * generated from the spec, finds duplicates, and substitutes ${NAME} from the step's environment.
  */
-import { validateDesiredStateFile } from '../generated/validators.js'
+import { validateDesiredStateFile } from '../generated/desired-state-validator.js'
 import { lineAt, linesAt, parseInput } from './documents.js'
 import { InputError } from './errors.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'

@@ -3,7 +3,13 @@
  * the whole json-patch-tests conformance suite passes (array indexes with leading zeros are refused)
  * and so that no caller can mutate its input or pollute a prototype.
  */
-import jsonpatch, { type Operation as LibraryOperation } from 'fast-json-patch'
+// The ES module build's core alone: the package's main entry also loads its duplex part (observe,
+// compare), which the action never uses, into every run's start-up.
+import {
+  applyOperation,
+  JsonPatchError,
+  type Operation as LibraryOperation
+} from 'fast-json-patch/module/core.mjs'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
 export interface JsonObject {
@@ -110,7 +116,7 @@ export function applyOperations<T>(document: T, operations: readonly Operation[]
       assertArrayIndexes(working, operation.from, index)
     }
     try {
-      const result = jsonpatch.applyOperation(
+      const result = applyOperation(
         working,
         structuredClone(operation) as LibraryOperation,
         true,
@@ -127,7 +133,7 @@ export function applyOperations<T>(document: T, operations: readonly Operation[]
 }
 
 function toPatchApplyError(error: unknown, index: number): PatchApplyError {
-  if (error instanceof jsonpatch.JsonPatchError) {
+  if (error instanceof JsonPatchError) {
     const code = String(error.name)
     return new PatchApplyError(CODE_MESSAGES[code] ?? error.message, index, code)
   }

@@ -5,11 +5,7 @@ export interface CompiledValidator {
   (data: unknown): boolean
   errors?: ErrorObject[] | null
 }
-/** A whole desired-state file: one configuration, or a list under "configurations". */
-export declare const validateDesiredStateFile: CompiledValidator
 /** One configuration of a desired-state file. */
 export declare const validateConfiguration: CompiledValidator
 /** LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep). */
 export declare const validateConfigurationRep: CompiledValidator
-/** LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep). */
-export declare const validateCollectionRep: CompiledValidator
