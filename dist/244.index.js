@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
  * would be written (or failed to plan) is reduced to who it is, what happens to it and each changed
@@ -19,6 +20,7 @@ __webpack_require__.r(__webpack_exports__);
  * file, line, order or formatting counts. Salted with the pull request's URL, so that a plan
  * approved on one pull request cannot be carried to another.
  */
+
 
 const ACTIONS = {
     'would-create': 'create',
@@ -64,11 +66,9 @@ function normalize(path, value) {
 function canonical(value) {
     if (Array.isArray(value))
         return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
+    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value)) {
         const keys = Object.keys(value).sort();
-        return `{${keys
-            .map(key => `${JSON.stringify(key)}:${canonical(value[key])}`)
-            .join(',')}}`;
+        return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
     }
     return JSON.stringify(value ?? null);
 }
@@ -89,7 +89,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderFailureComment: () => (/* binding */ renderFailureComment)
 /* harmony export */ });
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7715);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1005);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 
 
 /** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
@@ -141,30 +141,30 @@ function renderComment(outcomes, facts) {
     const top = [
         commentMarker(facts.key),
         facts.fingerprint ? fingerprintMarker(facts.fingerprint) : undefined,
-        `### LaunchDarkly · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .Pl)(outcomes, facts), 400)}`,
-        (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .statusLine */ .Bs)(outcomes, facts)
+        `### LaunchDarkly · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .Pl)(outcomes, facts), 400)}`,
+        (0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .statusLine */ .Bs)(outcomes, facts)
     ];
     const alerts = [
         facts.refusal ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .alert */ .xE)('CAUTION', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .message */ .iU)(facts.refusal.message)) : undefined,
-        ...(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .callouts */ .uI)(outcomes),
-        ...(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .failureCallouts */ .Wk)(outcomes, facts)
+        ...(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .callouts */ .uI)(outcomes),
+        ...(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .failureCallouts */ .Wk)(outcomes, facts)
     ];
     const tail = [
         facts.refusal?.approved ? approvedBlock(facts.refusal.approved) : undefined,
         footer(facts)
     ].filter((part) => part !== undefined);
-    const sections = changing.map(o => ({ outcome: o, markdown: (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(o, facts) }));
+    const sections = changing.map(o => ({ outcome: o, markdown: (0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(o, facts) }));
     const unmanagedBlock = unmanaged.length > 0
-        ? `**${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
+        ? `**${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
         // Each one prune left says why; without prune, the hint is what to do.
-        unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''}:\n\n${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .unchangedLines */ .P5)(unmanaged, facts)}`
+        unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''}:\n\n${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .unchangedLines */ .P5)(unmanaged, facts)}`
         : undefined;
     // Shortened, the list goes to the job summary like the unchanged one.
     const unmanagedLine = unmanaged.length > 0
-        ? `_${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
+        ? `_${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
         : undefined;
     const unchangedBlock = unchanged.length > 0
-        ? `<details><summary>${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'configuration')} unchanged</summary>\n\n${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .unchangedLines */ .P5)(unchanged, facts)}\n\n</details>`
+        ? `<details><summary>${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'configuration')} unchanged</summary>\n\n${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .unchangedLines */ .P5)(unchanged, facts)}\n\n</details>`
         : undefined;
     const assemble = (note, body, shownAlerts = alerts) => [
         ...top,
@@ -188,15 +188,15 @@ function renderComment(outcomes, facts) {
     // Too long: the unchanged list goes first, then the largest diffs, each replaced by a line.
     // Sizes are added up rather than rendered again for every choice: a thousand configurations
     // cost one pass.
-    const lineOf = (o) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(o))}: ${_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_WORDS */ .ly[o.status]} (diff in the job summary)`;
-    const unchangedLine = unchanged.length > 0 ? `_${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'configuration')} unchanged._` : undefined;
+    const lineOf = (o) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(o))}: ${_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_WORDS */ .ly[o.status]} (diff in the job summary)`;
+    const unchangedLine = unchanged.length > 0 ? `_${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'configuration')} unchanged._` : undefined;
     const noteFor = (dropped, hidden) => {
         const leftOut = [
             unchanged.length > 0
-                ? `the list of ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'unchanged configuration')}`
+                ? `the list of ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'unchanged configuration')}`
                 : undefined,
             dropped.length > 0 ? `the diffs of ${names(dropped)}` : undefined,
-            hidden > 0 ? `the lines of ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(hidden, 'more configuration')}` : undefined
+            hidden > 0 ? `the lines of ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(hidden, 'more configuration')}` : undefined
         ].filter(Boolean);
         return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .alert */ .xE)('NOTE', `This comment is shortened to stay under GitHub's limit of ${COMMENT_LIMIT.toLocaleString('en-US')} characters. Left out: ${leftOut.join('; ')}. The ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('job summary', facts.summaryUrl)} has every configuration and change.`);
     };
@@ -216,14 +216,16 @@ function renderComment(outcomes, facts) {
     let shown = sections.length;
     while (total > BUDGET && shown > 0) {
         shown -= 1;
-        total -= lineOf(sections[shown].outcome).length + 2;
+        const last = sections[shown];
+        if (last)
+            total -= lineOf(last.outcome).length + 2;
     }
     const body = sections
         .slice(0, shown)
         .map(s => (dropped.has(s.outcome) ? lineOf(s.outcome) : s.markdown));
     const hidden = sections.length - shown;
     if (hidden > 0)
-        body.push(`- … and ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(hidden, 'more configuration')} (in the job summary)`);
+        body.push(`- … and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(hidden, 'more configuration')} (in the job summary)`);
     const shortened = assemble(noteFor(sections
         .filter(s => dropped.has(s.outcome) && sections.indexOf(s) < shown)
         .map(s => s.outcome), hidden), [...body, unmanagedShown, unchangedLine]);
@@ -249,7 +251,7 @@ function renderFailureComment(failure, facts) {
     ].join('\n\n');
 }
 function names(outcomes) {
-    const shown = outcomes.slice(0, 20).map(o => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .eu)((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(o)));
+    const shown = outcomes.slice(0, 20).map(o => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .eu)((0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(o)));
     return outcomes.length > 20
         ? `${shown.join(', ')} and ${outcomes.length - 20} more`
         : shown.join(', ');
@@ -308,7 +310,8 @@ function checkApproval(outcomes, session, key) {
  * Nothing is written.
  */
 function incompletePlan(outcomes) {
-    const { reason } = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .runFailure */ .A)(outcomes, { dryRun: true, failOnDrift: false });
+    // Some configuration failed, so the run has a failure.
+    const reason = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .runFailure */ .A)(outcomes, { dryRun: true, failOnDrift: false })?.reason ?? 'internal';
     const failed = outcomes.filter(o => o.status === 'failed').length;
     return {
         approved: false,

@@ -10,17 +10,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderExportSummary: () => (/* binding */ renderExportSummary)
 /* harmony export */ });
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7715);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1005);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 
 
 function renderExportSummary(exported, outcomes, facts) {
     const count = exported.files.reduce((sum, file) => sum + file.count, 0);
     const parts = [
-        `### LaunchDarkly integration configurations · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(`Exported ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(count, 'configuration')} of ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(exported.files.length, 'integration')} to ${facts.directory} · ${facts.instance}`, 400)}`,
-        ...(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .failureCallouts */ .Wk)(outcomes, facts),
+        `### LaunchDarkly integration configurations · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(`Exported ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(count, 'configuration')} of ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(exported.files.length, 'integration')} to ${facts.directory} · ${facts.instance}`, 400)}`,
+        ...(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .failureCallouts */ .Wk)(outcomes, facts),
         exported.files.length > 0
             ? exported.files
-                .map(file => `- 📄 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .eu)(file.path)}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(file.count, 'configuration')} of ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(file.integrationKey)}`)
+                .map(file => `- 📄 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .eu)(file.path)}: ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(file.count, 'configuration')} of ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(file.integrationKey)}`)
                 .join('\n')
             : '_No integration has configurations: no file was written._',
         ...(exported.variables.length > 0 ? secretsSection(exported) : [])

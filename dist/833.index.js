@@ -27,6 +27,8 @@ var identifiers = __webpack_require__(3523);
 var manifest_rules = __webpack_require__(2536);
 // EXTERNAL MODULE: ./src/core/json-patch.ts + 2 modules
 var json_patch = __webpack_require__(4431);
+// EXTERNAL MODULE: ./src/core/narrow.ts
+var narrow = __webpack_require__(256);
 // EXTERNAL MODULE: ./src/core/suggest.ts
 var suggest = __webpack_require__(2085);
 // EXTERNAL MODULE: ./src/generated/fields.ts
@@ -45,48 +47,47 @@ var generated_fields = __webpack_require__(1480);
 
 
 
+
 const INPUT = 'desired-state-file';
 const FIELDS = ['id', 'integrationKey', ...generated_fields/* WRITABLE_FIELDS */.r];
 async function loadDesiredState(files, options) {
-    const configurations = [];
+    const entries = [];
     for (const { path, text } of files) {
-        const document = await (0,documents/* parseInput */.CU)(text, INPUT, path);
-        await validateFile(document, path, text);
-        const list = isList(document)
-            ? document.configurations
-            : [document];
-        const lines = isList(document)
+        const document = await validateFile(await (0,documents/* parseInput */.CU)(text, INPUT, path), path, text);
+        const inList = document.configurations !== undefined;
+        const list = document.configurations === undefined ? [document] : document.configurations;
+        const lines = inList
             ? await (0,documents/* linesAt */.R4)(text, list.map((_raw, index) => ['configurations', index]))
             : [1];
         for (const [index, raw] of list.entries()) {
-            const desired = await toDesired(raw, index, path, text, isList(document), options);
-            configurations.push({ ...desired, line: lines[index] });
+            const desired = await toDesired(raw, index, path, text, inList, options);
+            entries.push({ ...desired, line: lines[index] });
         }
     }
-    if (configurations.length === 1 && options.configurationId) {
-        const only = configurations[0];
+    const [only, ...others] = entries;
+    if (only && others.length === 0 && options.configurationId) {
         if (only.id && only.id !== options.configurationId) {
             throw new core_errors/* InputError */.dz('configuration-id', `names ${options.configurationId}, but ${only.file} gives id ${only.id}: keep one of the two.`);
         }
         only.id = options.configurationId;
     }
     else if (options.configurationId) {
-        throw new core_errors/* InputError */.dz('configuration-id', `can only name a configuration when the desired state holds exactly one; it holds ${configurations.length}. Put an \`id\` in each configuration instead.`);
+        throw new core_errors/* InputError */.dz('configuration-id', `can only name a configuration when the desired state holds exactly one; it holds ${entries.length}. Put an \`id\` in each configuration instead.`);
     }
-    if (configurations.length === 0) {
+    if (entries.length === 0) {
         throw new core_errors/* InputError */.dz(INPUT, 'holds no configuration: a drift check of nothing would pass.');
     }
-    for (const configuration of configurations)
-        assertIdentified(configuration);
+    const configurations = entries.map(identify);
     assertNoDuplicates(configurations);
     return configurations;
 }
+/** Whether a document (valid or not) is the list form: a map with `configurations`. */
 function isList(document) {
-    return document !== null && typeof document === 'object' && 'configurations' in document;
+    return (0,narrow/* isRecord */.u)(document) && 'configurations' in document;
 }
 async function validateFile(document, file, text) {
     if (validateDesiredStateFile(document))
-        return;
+        return document;
     const errors = validateDesiredStateFile.errors ?? [];
     // With if/then/else, ajv also reports the branch failing; the innermost error is the useful one.
     const error = errors.find(e => e.keyword === 'additionalProperties') ??
@@ -111,7 +112,8 @@ async function validateFile(document, file, text) {
         message = 'must be a configuration (a map of fields) or a map with a `configurations` list.';
     }
     else {
-        message = `${error?.message ?? 'is not valid'}${error?.keyword === 'enum' ? ` (${error.params.allowedValues.join(', ')})` : ''}.`;
+        const allowed = error?.keyword === 'enum' ? error.params.allowedValues : undefined;
+        message = `${error?.message ?? 'is not valid'}${Array.isArray(allowed) ? ` (${allowed.join(', ')})` : ''}.`;
     }
     const lineTokens = error?.keyword === 'additionalProperties'
         ? [...tokens, String(error.params.additionalProperty)]
@@ -124,7 +126,7 @@ async function validateFile(document, file, text) {
     });
 }
 function unknownFieldMessage(field, topLevel) {
-    if (topLevel && generated_fields/* READ_ONLY_FIELDS */.O.includes(field)) {
+    if (topLevel && (0,narrow/* isOneOf */.E)(generated_fields/* READ_ONLY_FIELDS */.O, field)) {
         return `\`${field}\` is read-only: LaunchDarkly sets it. To say which configuration this is, use \`id\` (or \`integrationKey\` and \`name\`); the fields you can manage are ${generated_fields/* WRITABLE_FIELDS */.r.join(', ')}.`;
     }
     if (topLevel && field === 'on')
@@ -133,13 +135,16 @@ function unknownFieldMessage(field, topLevel) {
     return `\`${field}\` is not a field here${guess ? ` (did you mean \`${guess}\`?)` : ''}${topLevel ? `; the fields are ${FIELDS.join(', ')}` : ''}.`;
 }
 function describeAt(document, index) {
-    const item = document.configurations?.[index];
-    return describe(item, index);
+    return describe((0,json_patch/* valueAt */.fK)(document, ['configurations', String(index)]), index);
 }
+/** How messages name an entry of a file, valid or not: its position, and its name or id. */
 function describe(item, index) {
-    const name = typeof item?.name === 'string' ? item.name : typeof item?.id === 'string' ? item.id : undefined;
-    return name === undefined ? `#${index + 1}` : `#${index + 1} "${name}"`;
+    const [name, id] = [(0,json_patch/* valueAt */.fK)(item, ['name']), (0,json_patch/* valueAt */.fK)(item, ['id'])];
+    const shown = typeof name === 'string' ? name : typeof id === 'string' ? id : undefined;
+    return shown === undefined ? `#${index + 1}` : `#${index + 1} "${shown}"`;
 }
+/** A member of a configuration that is text, as the schema has it. */
+const textOf = (value) => typeof value === 'string' ? value : undefined;
 async function toDesired(raw, index, file, text, inList, options) {
     const substituted = [];
     const substitutedPaths = [];
@@ -164,21 +169,23 @@ async function toDesired(raw, index, file, text, inList, options) {
                 out.push(await substitute(item, [...tokens, String(i)]));
             return out;
         }
-        if (value !== null && typeof value === 'object') {
-            const out = {};
-            for (const [key, inner] of Object.entries(value))
-                out[key] = await substitute(inner, [...tokens, key]);
-            return out;
-        }
+        if (value !== null && typeof value === 'object')
+            return substituteObject(value, tokens);
         return value;
     };
-    const resolved = (await substitute(raw, []));
+    const substituteObject = async (value, tokens) => {
+        const out = {};
+        for (const [key, inner] of Object.entries(value))
+            out[key] = await substitute(inner, [...tokens, key]);
+        return out;
+    };
+    const resolved = await substituteObject(raw, []);
+    const integrationKey = textOf(resolved.integrationKey);
     // What the manifest says of the values is known now, when the file names its integration:
     // a wrong value fails here, naming its line, before any request.
-    const configValues = resolved.configValues;
-    if (resolved.integrationKey && configValues && typeof configValues === 'object') {
-        const values = configValues;
-        const [problem] = (0,manifest_rules/* configValueProblems */.uw)(resolved.integrationKey, values, Object.keys(values));
+    const values = resolved.configValues;
+    if (integrationKey && (0,narrow/* isRecord */.u)(values)) {
+        const [problem] = (0,manifest_rules/* configValueProblems */.uw)(integrationKey, values, Object.keys(values));
         if (problem) {
             throw new core_errors/* InputError */.dz(INPUT, problem.message, await where(['configValues', problem.key]));
         }
@@ -192,9 +199,9 @@ async function toDesired(raw, index, file, text, inList, options) {
         file,
         index,
         label: describe(resolved, index),
-        id: resolved.id,
-        integrationKey: resolved.integrationKey,
-        name: resolved.name,
+        id: textOf(resolved.id),
+        integrationKey,
+        name: textOf(resolved.name),
         fields,
         substituted,
         substitutedPaths
@@ -209,7 +216,7 @@ async function substituteString(value, tokens, substituted, options, where) {
             missing ??= `"\${${name}}" is not a variable reference (a name of letters, digits and _); write $\${ for a literal \${`;
             return match;
         }
-        const replacement = options.environment[name];
+        const replacement = name === undefined ? undefined : options.environment[name];
         if (replacement === undefined) {
             missing ??= `refers to the environment variable ${name}, which is not set: set it in the step's \`env:\` (from a secret, for a credential)`;
             return match;
@@ -222,10 +229,14 @@ async function substituteString(value, tokens, substituted, options, where) {
         throw new core_errors/* InputError */.dz(INPUT, `${missing}.`, await where(tokens));
     return result;
 }
-function assertIdentified(configuration) {
-    if (configuration.id || (configuration.integrationKey && configuration.name))
-        return;
-    throw new core_errors/* InputError */.dz(INPUT, 'says which configuration it is with `id`, or with `integrationKey` and `name`; it has neither.', { file: configuration.file, configuration: configuration.label });
+/** The entry with what says which configuration it is: its `id`, or its integrationKey and name. */
+function identify(entry) {
+    const { id, integrationKey, name } = entry;
+    if (id)
+        return { ...entry, by: 'id', id };
+    if (integrationKey && name)
+        return { ...entry, by: 'name', id: undefined, integrationKey, name };
+    throw new core_errors/* InputError */.dz(INPUT, 'says which configuration it is with `id`, or with `integrationKey` and `name`; it has neither.', { file: entry.file, configuration: entry.label });
 }
 function assertNoDuplicates(configurations) {
     const seen = new Map();

@@ -155,11 +155,11 @@ function variableNames(sites) {
     };
     // Bare names first: a suffixed name that happens to equal one must be the one to give way.
     const taken = new Set();
-    for (const [base, group] of bases) {
-        if (group.length > 1)
+    for (const [base, [site, ...others]] of bases) {
+        if (site === undefined || others.length > 0)
             continue;
         taken.add(base);
-        give(group[0], base);
+        give(site, base);
     }
     const colliding = [...bases].filter(([, group]) => group.length > 1);
     for (const [base, group] of colliding.sort(([a], [b]) => compare(a, b))) {
@@ -179,8 +179,11 @@ function variableNames(sites) {
     return names;
 }
 function compareTokens(a, b) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-        const order = compare(a[i], b[i]);
+    for (const [i, token] of a.entries()) {
+        const other = b[i];
+        if (other === undefined)
+            break;
+        const order = compare(token, other);
         if (order !== 0)
             return order;
     }

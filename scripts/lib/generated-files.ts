@@ -58,27 +58,34 @@ export const READ_ONLY_FIELDS = ${JSON.stringify(readOnly)} as const
  * others are imported on first use): every run checks a configuration (a patch's result, an
  * answer); desired-state files and lists are read only by the runs that use them.
  */
-const VALIDATOR_MODULES: Record<string, Record<string, { ref: string; doc: string }>> = {
+const VALIDATOR_MODULES: Record<
+  string,
+  Record<string, { ref: string; doc: string; type: string }>
+> = {
   validators: {
     validateConfiguration: {
       ref: 'desired-state#/definitions/configuration',
-      doc: 'One configuration of a desired-state file.'
+      doc: 'One configuration of a desired-state file.',
+      type: 'DesiredStateConfiguration'
     },
     validateConfigurationRep: {
       ref: 'spec#/definitions/IntegrationConfigurationsRep',
-      doc: "LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep)."
+      doc: "LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep).",
+      type: "Schemas['IntegrationConfigurationsRep']"
     }
   },
   'desired-state-validator': {
     validateDesiredStateFile: {
       ref: 'desired-state',
-      doc: 'A whole desired-state file: one configuration, or a list under "configurations".'
+      doc: 'A whole desired-state file: one configuration, or a list under "configurations".',
+      type: 'DesiredStateFile'
     }
   },
   'collection-validator': {
     validateCollectionRep: {
       ref: 'spec#/definitions/IntegrationConfigurationCollectionRep',
-      doc: "LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep)."
+      doc: "LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep).",
+      type: "Schemas['IntegrationConfigurationCollectionRep']"
     }
   }
 }
@@ -117,24 +124,65 @@ function validatorSource(
   return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n`
 }
 
-function validatorTypes(validators: Record<string, { doc: string }>): string {
-  const declarations = Object.entries(validators).map(
-    ([name, { doc }]) => `/** ${doc} */\nexport declare const ${name}: CompiledValidator\n`
-  )
-  return `${HEADER}import type { ErrorObject } from 'ajv'
-
-export interface CompiledValidator {
-  (data: unknown): boolean
+/**
+ * The validators' types: each is a type guard for the type its schema describes, so that what
+ * passes a validator is typed by it (the desired-state types follow buildDesiredStateSchema). The
+ * shared types are in validators.d.ts; the other modules import them from there.
+ */
+const SHARED_VALIDATOR_TYPES = `/** A compiled schema: a type guard for what it describes; \`errors\` says why a value is not. */
+export interface CompiledValidator<T> {
+  (data: unknown): data is T
   errors?: ErrorObject[] | null
 }
-${declarations.join('')}`
+/**
+ * One configuration of a desired-state file: the spec's IntegrationConfigurationPost, every field
+ * optional, and \`id\` or \`integrationKey\` (with \`name\`) to say which configuration it is.
+ */
+export type DesiredStateConfiguration = Partial<Schemas['IntegrationConfigurationPost']> & {
+  id?: string
+  integrationKey?: string
+}
+/** A whole desired-state file: one configuration, or a list under "configurations". */
+export type DesiredStateFile =
+  | (DesiredStateConfiguration & { configurations?: undefined })
+  | { configurations: DesiredStateConfiguration[] }
+`
+
+/** What a module other than validators.d.ts imports: the shared types its declarations name. */
+function sharedImports(types: string[]): string {
+  const named = ['CompiledValidator', 'DesiredStateFile', 'DesiredStateConfiguration'].filter(
+    name => name === 'CompiledValidator' || types.some(type => type.includes(name))
+  )
+  const schemas = types.some(type => type.startsWith('Schemas['))
+  return [
+    ...(schemas ? ["import type { components } from './launchdarkly-api.js'"] : []),
+    `import type { ${named.join(', ')} } from './validators.js'`,
+    ...(schemas ? ["\ntype Schemas = components['schemas']"] : [])
+  ]
+    .map(line => `${line}\n`)
+    .join('')
+}
+
+function validatorTypes(
+  module: string,
+  validators: Record<string, { doc: string; type: string }>
+): string {
+  const declarations = Object.entries(validators).map(
+    ([name, { doc, type }]) =>
+      `/** ${doc} */\nexport declare const ${name}: CompiledValidator<${type}>\n`
+  )
+  const shared =
+    module === 'validators'
+      ? `import type { ErrorObject } from 'ajv'\nimport type { components } from './launchdarkly-api.js'\n\ntype Schemas = components['schemas']\n\n${SHARED_VALIDATOR_TYPES}`
+      : sharedImports(Object.values(validators).map(({ type }) => type))
+  return `${HEADER}${shared}\n${declarations.join('')}`
 }
 
 function validatorFiles(schema: object, spec: OpenApiDocument): Record<string, string> {
   return Object.fromEntries(
     Object.entries(VALIDATOR_MODULES).flatMap(([module, validators]) => [
       [`src/generated/${module}.js`, validatorSource(schema, spec, validators)],
-      [`src/generated/${module}.d.ts`, validatorTypes(validators)]
+      [`src/generated/${module}.d.ts`, validatorTypes(module, validators)]
     ])
   )
 }

@@ -5,15 +5,23 @@
  */
 // The ES module build's core alone: the package's main entry also loads its duplex part (observe,
 // compare), which the action never uses, into every run's start-up.
-import {
-  applyOperation,
-  JsonPatchError,
-  type Operation as LibraryOperation
-} from 'fast-json-patch/module/core.mjs'
+import { applyOperation, JsonPatchError } from 'fast-json-patch/module/core.mjs'
+import { isRecord } from './narrow.js'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
 export interface JsonObject {
   [key: string]: JsonValue
+}
+
+/**
+ * Whether a value is JSON: null, a boolean, a finite number, a string, or a list or map of JSON.
+ * Parsed documents are (the parsers make nothing else), so this only makes their type say so.
+ */
+export function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every(isJsonValue)
+  return isRecord(value) && Object.values(value).every(isJsonValue)
 }
 
 export type Operation =
@@ -72,8 +80,8 @@ export function valueAt(document: unknown, tokens: readonly string[]): unknown {
     if (Array.isArray(node)) {
       if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined
       node = node[Number(token)]
-    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, token)) {
-      node = (node as Record<string, unknown>)[token]
+    } else if (isRecord(node) && Object.hasOwn(node, token)) {
+      node = node[token]
     } else {
       return undefined
     }
@@ -96,8 +104,8 @@ function assertArrayIndexes(document: unknown, pointer: unknown, index: number):
         )
       }
       node = node[Number(token)]
-    } else if (node !== null && typeof node === 'object') {
-      node = (node as Record<string, unknown>)[token]
+    } else if (isRecord(node)) {
+      node = node[token]
     } else {
       return
     }
@@ -116,14 +124,7 @@ export function applyOperations<T>(document: T, operations: readonly Operation[]
       assertArrayIndexes(working, operation.from, index)
     }
     try {
-      const result = applyOperation(
-        working,
-        structuredClone(operation) as LibraryOperation,
-        true,
-        true,
-        true,
-        index
-      )
+      const result = applyOperation(working, structuredClone(operation), true, true, true, index)
       working = result.newDocument
     } catch (error) {
       throw toPatchApplyError(error, index)
@@ -152,16 +153,18 @@ function toPatchApplyError(error: unknown, index: number): PatchApplyError {
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) {
-    const other = b as unknown[]
-    return a.length === other.length && a.every((item, i) => jsonEqual(item, other[i]))
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => jsonEqual(item, b[i]))
+    )
   }
-  const left = a as Record<string, unknown>
-  const right = b as Record<string, unknown>
-  const keys = Object.keys(left)
+  if (!isRecord(a) || !isRecord(b)) return false
+  const keys = Object.keys(a)
   return (
-    keys.length === Object.keys(right).length &&
-    keys.every(key => Object.hasOwn(right, key) && jsonEqual(left[key], right[key]))
+    keys.length === Object.keys(b).length &&
+    keys.every(key => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]))
   )
 }
