@@ -227,7 +227,7 @@ async function exportWork(work, context) {
         try {
             const items = await context.client.listConfigurations(key);
             // A list item without its configValues is a summary: the configuration is read whole.
-            const whole = await Promise.all(items.map(item => item.configValues === undefined ? context.client.getConfiguration(item._id) : item));
+            const whole = await Promise.all(items.map(async (item) => item.configValues === undefined ? context.client.getConfiguration(item._id) : item));
             return [key, whole];
         }
         catch (error) {

@@ -20,7 +20,7 @@ import { LaunchDarklyClient } from './io/launchdarkly/client.js'
 import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, type RunContext } from './io/run-context.js'
-import { Runner, type RunnerSink } from './io/runner.js'
+import { actionsSink, Runner, type RunnerSink } from './io/runner.js'
 import type { Approval } from './stages/approval.js'
 import { planWork, settleAll, type ReconcileContext } from './stages/plan.js'
 import {
@@ -46,8 +46,12 @@ export interface RunResult {
   failure: Failure | undefined
 }
 
+/**
+ * With no arguments, the runner @actions/core speaks to: the entry `index.ts` calls, and the one
+ * `npx @github/local-action run . src/main.ts .env` calls (with its own @actions/core).
+ */
 export async function run(
-  sink: RunnerSink,
+  sink: RunnerSink = actionsSink(),
   dependencies: RunDependencies = {}
 ): Promise<RunResult> {
   const scrubber = new Scrubber()

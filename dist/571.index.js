@@ -1,5 +1,5 @@
-export const id = 226;
-export const ids = [226,570];
+export const id = 571;
+export const ids = [571,570];
 export const modules = {
 
 /***/ 5527:
@@ -299,20 +299,173 @@ function attemptHistory(attempts, runUrl) {
 
 /***/ }),
 
-/***/ 6226:
+/***/ 571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   writeComment: () => (/* binding */ writeComment),
-/* harmony export */   writeFailureComment: () => (/* binding */ writeFailureComment)
-/* harmony export */ });
-/* harmony import */ var _core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
-/* harmony import */ var _core_plan_comment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4484);
-/* harmony import */ var _core_render_approval_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5189);
-/* harmony import */ var _core_render_comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3217);
-/* harmony import */ var _core_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7715);
-/* harmony import */ var _core_render_parts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9916);
-/* harmony import */ var _io_run_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3535);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  writeComment: () => (/* binding */ writeComment),
+  writeFailureComment: () => (/* binding */ writeFailureComment)
+});
+
+// EXTERNAL MODULE: ./src/core/fingerprint.ts
+var fingerprint = __webpack_require__(5527);
+// EXTERNAL MODULE: ./src/core/plan-comment.ts
+var plan_comment = __webpack_require__(4484);
+// EXTERNAL MODULE: ./src/core/render/approval.ts
+var approval = __webpack_require__(5189);
+// EXTERNAL MODULE: ./src/core/render/markdown.ts
+var markdown = __webpack_require__(7715);
+// EXTERNAL MODULE: ./src/core/render/parts.ts + 1 modules
+var render_parts = __webpack_require__(9916);
+;// CONCATENATED MODULE: ./src/core/render/comment.ts
+
+
+/** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
+const COMMENT_LIMIT = 65_536;
+const BUDGET = COMMENT_LIMIT - 1_000;
+/** Past this, the approved plan is not repeated: the plan that would be applied now matters more. */
+const APPROVED_ROOM = 20_000;
+function approvedBlock(approved) {
+    const shown = approved.length <= APPROVED_ROOM
+        ? approved
+        : "_The approved plan is too long to repeat here: the job summary of the plan run has it, and so does this comment's edit history._";
+    return `#### What was approved\n\n${shown}`;
+}
+function renderComment(outcomes, facts) {
+    const changing = outcomes.filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged');
+    const unchanged = outcomes.filter(o => o.status === 'unchanged');
+    const unmanaged = outcomes.filter(o => o.status === 'unmanaged');
+    const budget = Math.min(BUDGET, facts.room ?? BUDGET);
+    const top = [
+        `### LaunchDarkly · ${(0,markdown/* text */.Qq)((0,render_parts/* headline */.Pl)(outcomes, facts), 400)}`,
+        (0,render_parts/* statusLine */.Bs)(outcomes, facts)
+    ];
+    // The failure comes first: a reviewer must not read "Disables X" before "it failed".
+    const alerts = [
+        facts.refusal ? (0,markdown/* alert */.xE)('CAUTION', (0,markdown/* message */.iU)(facts.refusal.message)) : undefined,
+        // A refusal shows the difference first: what changed since the approval.
+        facts.refusal?.changed,
+        ...(0,render_parts/* failureCallouts */.Wk)(outcomes, facts),
+        ...(0,render_parts/* callouts */.uI)(outcomes)
+    ];
+    const tail = [
+        facts.refusal?.approved ? approvedBlock(facts.refusal.approved) : undefined,
+        facts.history,
+        footer(facts)
+    ].filter((part) => part !== undefined);
+    const sections = changing.map(o => ({ outcome: o, markdown: (0,render_parts/* section */.uW)(o, facts) }));
+    const unmanagedBlock = unmanaged.length > 0
+        ? `**${(0,render_parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
+        // Each one prune left says why; without prune, the hint is what to do.
+        unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''}:\n\n${(0,render_parts/* unchangedLines */.P5)(unmanaged, facts)}`
+        : undefined;
+    // Shortened, the list goes to the job summary like the unchanged one.
+    const unmanagedLine = unmanaged.length > 0
+        ? `_${(0,render_parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
+        : undefined;
+    const unchangedBlock = unchanged.length > 0
+        ? `<details><summary>${(0,render_parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged</summary>\n\n${(0,render_parts/* unchangedLines */.P5)(unchanged, facts)}\n\n</details>`
+        : undefined;
+    const assemble = (note, body, shownAlerts = alerts) => [
+        ...top,
+        note,
+        ...shownAlerts,
+        facts.refusal ? '#### What the apply would do now' : undefined,
+        ...body,
+        ...tail
+    ]
+        .filter((part) => part !== undefined && part !== '')
+        .join('\n\n');
+    const whole = assemble(undefined, [
+        ...sections.map(s => s.markdown),
+        unmanagedBlock,
+        unchangedBlock
+    ]);
+    if (whole.length <= budget)
+        return whole;
+    // Too long: the unchanged list goes first, then the largest diffs, each replaced by a line.
+    // Sizes are added up rather than rendered again for every choice: a thousand configurations
+    // cost one pass.
+    const lineOf = (o) => `- ${(0,markdown/* text */.Qq)((0,render_parts/* nameOf */.Vb)(o))}: ${render_parts/* STATUS_WORDS */.ly[o.status]} (diff in the job summary)`;
+    const unchangedLine = unchanged.length > 0 ? `_${(0,render_parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged._` : undefined;
+    const noteFor = (dropped, hidden) => {
+        const leftOut = [
+            unchanged.length > 0
+                ? `the list of ${(0,render_parts/* plural */.LS)(unchanged.length, 'unchanged configuration')}`
+                : undefined,
+            dropped.length > 0 ? `the diffs of ${names(dropped)}` : undefined,
+            hidden > 0 ? `the lines of ${(0,render_parts/* plural */.LS)(hidden, 'more configuration')}` : undefined
+        ].filter(Boolean);
+        return (0,markdown/* alert */.xE)('NOTE', `This comment is shortened to stay under GitHub's limit of ${COMMENT_LIMIT.toLocaleString('en-US')} characters. Left out: ${leftOut.join('; ')}. The ${(0,markdown/* link */.nf)('job summary', facts.summaryUrl)} has every configuration and change.`);
+    };
+    const NOTE_ROOM = 4_000;
+    const unmanagedShown = unmanagedBlock && unmanagedBlock.length > 10_000 ? unmanagedLine : unmanagedBlock;
+    const fixed = assemble(undefined, [unmanagedShown, unchangedLine]).length + NOTE_ROOM;
+    const dropped = new Set();
+    let total = fixed + sections.reduce((sum, s) => sum + s.markdown.length + 2, 0);
+    for (const largest of [...sections].sort((a, b) => b.markdown.length - a.markdown.length)) {
+        if (total <= budget)
+            break;
+        total -= largest.markdown.length - lineOf(largest.outcome).length;
+        dropped.add(largest.outcome);
+    }
+    // Even one line each is too long (thousands of configurations): the first lines that fit,
+    // then how many more there are.
+    let shown = sections.length;
+    while (total > budget && shown > 0) {
+        shown -= 1;
+        const last = sections[shown];
+        if (last)
+            total -= lineOf(last.outcome).length + 2;
+    }
+    const body = sections
+        .slice(0, shown)
+        .map(s => (dropped.has(s.outcome) ? lineOf(s.outcome) : s.markdown));
+    const hidden = sections.length - shown;
+    if (hidden > 0)
+        body.push(`- … and ${(0,render_parts/* plural */.LS)(hidden, 'more configuration')} (in the job summary)`);
+    const shortened = assemble(noteFor(sections
+        .filter(s => dropped.has(s.outcome) && sections.indexOf(s) < shown)
+        .map(s => s.outcome), hidden), [...body, unmanagedShown, unchangedLine]);
+    if (shortened.length <= budget)
+        return shortened;
+    // Nothing else is left to drop: the headline and the counts stay, and the callouts while they
+    // fit (they are capped, but an approved plan and a refusal come on top).
+    const bare = assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine]);
+    if (bare.length <= budget)
+        return bare;
+    return assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine], [
+        (0,markdown/* alert */.xE)('NOTE', `The callouts are left out too: the ${(0,markdown/* link */.nf)('job summary', facts.summaryUrl)} has them.`)
+    ]);
+}
+/** Where an input error lies, linked to the file at the head commit when the link is known. */
+/** A comment saying the run could not even start, e.g. a desired-state file that does not parse. */
+function renderFailureComment(failure, facts) {
+    return [
+        '### LaunchDarkly · The configurations could not be checked',
+        (0,markdown/* alert */.xE)('CAUTION', `${facts.where ? `In ${(0,markdown/* locationText */.fN)(facts.where)}: ` : ''}${(0,markdown/* message */.iU)(failure.slice(0, 20_000))}`),
+        facts.history,
+        footer(facts)
+    ]
+        .filter((part) => part !== undefined)
+        .join('\n\n');
+}
+function names(outcomes) {
+    const shown = outcomes.slice(0, 20).map(o => (0,markdown/* literal */.eu)((0,render_parts/* nameOf */.Vb)(o)));
+    return outcomes.length > 20
+        ? `${shown.join(', ')} and ${outcomes.length - 20} more`
+        : shown.join(', ');
+}
+function footer(facts) {
+    const run = facts.run ? `${(0,markdown/* link */.nf)((0,markdown/* text */.Qq)(facts.run.label), facts.run.url)} · ` : '';
+    return `<sub>${run}comment key ${(0,markdown/* literal */.eu)(facts.key)}</sub>`;
+}
+
+// EXTERNAL MODULE: ./src/io/run-context.ts
+var run_context = __webpack_require__(3535);
+;// CONCATENATED MODULE: ./src/stages/comment.ts
 
 
 
@@ -329,7 +482,7 @@ async function writeComment(session, runner, parts) {
     const plan = settings.dryRun && !refused;
     const state = {
         ...(plan
-            ? { approved: (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .planEntries */ .W9)(outcomes) }
+            ? { approved: (0,fingerprint/* planEntries */.W9)(outcomes) }
             : previous?.state.approved
                 ? { approved: previous.state.approved }
                 : {}),
@@ -343,31 +496,31 @@ async function writeComment(session, runner, parts) {
     const protocol = {
         key,
         ...(plan
-            ? { fingerprint: (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .planFingerprint */ .an)(outcomes, session.pull.url) }
+            ? { fingerprint: (0,fingerprint/* planFingerprint */.an)(outcomes, session.pull.url) }
             : previous?.fingerprint
                 ? { fingerprint: previous.fingerprint }
                 : {}),
         state
     };
-    const markdown = (0,_core_render_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .renderComment */ .wQ)(outcomes, {
+    const markdown = renderComment(outcomes, {
         ...facts,
         key,
         refusal: parts.refusal,
-        history: (0,_core_render_approval_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptHistory */ .c)(state.attempts, (0,_io_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runIdUrl */ .gp)(context)),
-        summaryUrl: (0,_io_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runUrl */ .Vp)(context),
-        room: _core_render_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$ - 1_000 - (0,_core_plan_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .protocolLength */ .HL)(protocol)
+        history: (0,approval/* attemptHistory */.c)(state.attempts, (0,run_context/* runIdUrl */.gp)(context)),
+        summaryUrl: (0,run_context/* runUrl */.Vp)(context),
+        room: COMMENT_LIMIT - 1_000 - (0,plan_comment/* protocolLength */.HL)(protocol)
     });
-    const url = await session.write((0,_core_plan_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .formatComment */ .jw)(protocol, markdown));
+    const url = await session.write((0,plan_comment/* formatComment */.jw)(protocol, markdown));
     if (url)
         runner.setOutputs({ 'comment-url': url });
     if (!settings.dryRun && (refused || failure)) {
-        await notify(session, (0,_core_render_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .headline */ .Pl)(outcomes, facts), url, context);
+        await notify(session, (0,render_parts/* headline */.Pl)(outcomes, facts), url, context);
     }
 }
 /** The comment of a run that could not start; what the comment approved, and its record, stay. */
 async function writeFailureComment(session, runner, parts) {
     const { message, key, context, location } = parts;
-    const links = (0,_io_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .commitLinks */ .NW)(context, session.pull.headSha ?? context.sha);
+    const links = (0,run_context/* commitLinks */.NW)(context, session.pull.headSha ?? context.sha);
     const where = location?.file
         ? {
             file: location.file,
@@ -377,11 +530,11 @@ async function writeFailureComment(session, runner, parts) {
         : undefined;
     const previous = session.comment;
     const state = previous?.state ?? { attempts: [] };
-    const body = (0,_core_plan_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .formatComment */ .jw)({ key, ...(previous?.fingerprint ? { fingerprint: previous.fingerprint } : {}), state }, (0,_core_render_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .renderFailureComment */ .SR)(message, {
+    const body = (0,plan_comment/* formatComment */.jw)({ key, ...(previous?.fingerprint ? { fingerprint: previous.fingerprint } : {}), state }, renderFailureComment(message, {
         key,
-        run: (0,_io_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runLink */ .ut)(context),
+        run: (0,run_context/* runLink */.ut)(context),
         where,
-        history: (0,_core_render_approval_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptHistory */ .c)(state.attempts, (0,_io_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runIdUrl */ .gp)(context))
+        history: (0,approval/* attemptHistory */.c)(state.attempts, (0,run_context/* runIdUrl */.gp)(context))
     }));
     const url = await session.write(body);
     if (url)
@@ -412,7 +565,7 @@ function attemptOf(outcomes, failure, refused, context, approved) {
             ? {}
             : {
                 results: [...done, ...failed].map(o => ({
-                    configuration: (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .configurationKey */ .kH)(o),
+                    configuration: (0,fingerprint/* configurationKey */.kH)(o),
                     status: o.status
                 }))
             })
@@ -420,9 +573,9 @@ function attemptOf(outcomes, failure, refused, context, approved) {
 }
 /** One short new comment, so that people watching the pull request hear of the failure. */
 async function notify(session, said, url, context) {
-    const where = url ? (0,_core_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .link */ .nf)('the LaunchDarkly comment', url) : 'the LaunchDarkly comment';
-    const run = (0,_core_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .link */ .nf)((0,_core_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)((0,_io_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runLink */ .ut)(context).label), (0,_io_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runLink */ .ut)(context).url);
-    await session.notify(`**LaunchDarkly · ${(0,_core_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(said, 400)}** in ${run}. What happened and what to do: ${where}.`);
+    const where = url ? (0,markdown/* link */.nf)('the LaunchDarkly comment', url) : 'the LaunchDarkly comment';
+    const run = (0,markdown/* link */.nf)((0,markdown/* text */.Qq)((0,run_context/* runLink */.ut)(context).label), (0,run_context/* runLink */.ut)(context).url);
+    await session.notify(`**LaunchDarkly · ${(0,markdown/* text */.Qq)(said, 400)}** in ${run}. What happened and what to do: ${where}.`);
 }
 
 
