@@ -148,10 +148,13 @@ function canonical(value) {
 /***/ 6244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   applyApproved: () => (/* binding */ applyApproved)
+/* harmony export */   applyApproved: () => (/* binding */ applyApproved),
+/* harmony export */   checkApproval: () => (/* binding */ checkApproval),
+/* harmony export */   describeApproval: () => (/* binding */ describeApproval),
+/* harmony export */   incompletePlan: () => (/* binding */ incompletePlan)
 /* harmony export */ });
-/* unused harmony exports checkApproval, incompletePlan */
 /* harmony import */ var _core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9411);
 /* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2258);
@@ -265,6 +268,39 @@ function incompletePlan(outcomes) {
         failure: {
             reason,
             message: `Nothing was written: the apply could not plan every configuration again (${failed} failed, each with its error), so it could not be checked against the approved plan. Fix what failed, then run the apply again.`
+        }
+    };
+}
+const REFUSED_AS = {
+    'plan-changed': 'the plan changed',
+    'no-approved-plan': 'no approved plan'
+};
+/**
+ * What a report says of the gate's decision: the headline's words for a refusal, its reason
+ * (scrubbed: it may quote GitHub's words) with what changed since the approval and the approved
+ * plan, or a notice that an apply finishes what an earlier attempt left.
+ */
+async function describeApproval(approval, outcomes, facts, log) {
+    if (approval.approved) {
+        const left = approval.remainder;
+        return left
+            ? {
+                notice: `Finishing an approved plan an earlier attempt applied in part: ${left.left} of its ${left.total} configurations were left to write.`
+            }
+            : {};
+    }
+    const entries = approval.approvedEntries;
+    const render = entries ? await __webpack_require__.e(/* import() */ 570).then(__webpack_require__.bind(__webpack_require__, 5189)) : undefined;
+    return {
+        refusedAs: REFUSED_AS[approval.failure.reason] ?? 'the plan could not be checked',
+        refusal: {
+            message: log.scrub(approval.failure.message),
+            ...(entries && render
+                ? {
+                    changed: render.changedSinceApproval(entries, outcomes),
+                    approved: render.approvedPlan(entries, facts)
+                }
+                : {})
         }
     };
 }

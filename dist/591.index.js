@@ -2,6 +2,204 @@ export const id = 591;
 export const ids = [591];
 export const modules = {
 
+/***/ 4484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HL: () => (/* binding */ protocolLength),
+/* harmony export */   jw: () => (/* binding */ formatComment),
+/* harmony export */   vj: () => (/* binding */ parseComment)
+/* harmony export */ });
+/* unused harmony exports MARKER_OPENER, STATE_ROOM, headerLine, stateLine, isCommentOf */
+const NAME = 'launchdarkly-integration-configuration-action';
+/** Every marker this module writes starts with this: rendered data never holds it unescaped. */
+const MARKER_OPENER = '<!--';
+const KEY = /^[A-Za-z0-9._:/@ -]{1,200}$/;
+const FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
+const HEADER = new RegExp(`^<!-- ${NAME}:v2 key="([A-Za-z0-9._:/@ -]{1,200})"(?: plan="(sha256:[0-9a-f]{64})")? -->$`);
+const STATE = new RegExp(`^<!-- ${NAME}:v2 state="([A-Za-z0-9_-]*)" -->$`);
+const LEGACY_KEY = new RegExp(`^<!-- ${NAME} key="([^"\\n]{1,200})" -->$`);
+const LEGACY_PLAN = new RegExp(`^<!-- ${NAME} plan="(sha256:[0-9a-f]{64})" -->$`);
+/** Past this, the state gives up detail: old attempts' results, then the approved entries. */
+const STATE_ROOM = 24_000;
+/** The header line: whose comment this is, and which plan it approves. */
+function headerLine(key, fingerprint) {
+    if (!KEY.test(key))
+        throw new Error(`not a comment key: ${JSON.stringify(key)}`);
+    if (fingerprint !== undefined && !FINGERPRINT.test(fingerprint)) {
+        throw new Error(`not a fingerprint: ${JSON.stringify(fingerprint)}`);
+    }
+    return `<!-- ${NAME}:v2 key="${key}"${fingerprint ? ` plan="${fingerprint}"` : ''} -->`;
+}
+/**
+ * The state line, shrunk to STATE_ROOM when it must be: older attempts lose their lists of
+ * configurations first, then the oldest attempts go, then the approved entries, and last the
+ * newest attempt's list. Only a plan of thousands of configurations comes to that; its record then
+ * keeps the counts, and an apply that stopped half way is finished by a new pull request.
+ */
+function stateLine(state) {
+    const encode = (value) => `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}" -->`;
+    const shrink = (withResults, kept, approved) => {
+        const attempts = state.attempts.slice(state.attempts.length - kept);
+        return {
+            ...(approved && state.approved ? { approved: state.approved } : {}),
+            attempts: attempts.map((a, i) => (i < attempts.length - withResults ? withoutResults(a) : a))
+        };
+    };
+    const count = state.attempts.length;
+    let line = encode(state);
+    // How many of the newest attempts keep their lists: half as many each time, down to one.
+    for (let withResults = count; line.length > STATE_ROOM && withResults > 1;) {
+        withResults = Math.ceil(withResults / 2);
+        line = encode(shrink(withResults, count, true));
+    }
+    for (let kept = count; line.length > STATE_ROOM && kept > 1;) {
+        kept = Math.ceil(kept / 2);
+        line = encode(shrink(1, kept, true));
+    }
+    if (line.length > STATE_ROOM)
+        line = encode(shrink(1, 1, false));
+    if (line.length > STATE_ROOM)
+        line = encode(shrink(0, 1, false));
+    return line;
+}
+function withoutResults(attempt) {
+    const { results: _results, ...rest } = attempt;
+    return rest;
+}
+/** The whole comment: the header, what a reviewer reads, the state. */
+function formatComment(comment, markdown) {
+    return [headerLine(comment.key, comment.fingerprint), markdown.trim(), stateLine(comment.state)]
+        .filter(part => part !== '')
+        .join('\n\n');
+}
+/** How much room the two protocol lines leave the Markdown under GitHub's limit. */
+function protocolLength(comment) {
+    return headerLine(comment.key, comment.fingerprint).length + stateLine(comment.state).length + 4;
+}
+/**
+ * A comment of this action, read at the positions the formatter owns (its first and last lines);
+ * undefined for any other comment. A 2.x comment whose state does not decode is still this
+ * step's comment, without state: it is rewritten, and approves nothing beyond its fingerprint.
+ */
+function parseComment(body) {
+    const lines = body.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+    const first = lines[0] ?? '';
+    const header = HEADER.exec(first);
+    if (header) {
+        const last = lines.length > 1 ? (lines.at(-1) ?? '') : '';
+        const state = decodeState(STATE.exec(last)?.[1]);
+        return {
+            version: 2,
+            key: header[1] ?? '',
+            ...(header[2] ? { fingerprint: header[2] } : {}),
+            state: state ?? { attempts: [] }
+        };
+    }
+    const legacy = LEGACY_KEY.exec(first);
+    if (!legacy)
+        return undefined;
+    // 1.x wrote its parts a blank line apart: the plan marker, if any, was the third line.
+    const plan = lines[1] === '' ? LEGACY_PLAN.exec(lines[2] ?? '') : null;
+    return {
+        version: 1,
+        key: legacy[1] ?? '',
+        ...(plan?.[1] ? { fingerprint: plan[1] } : {}),
+        state: { attempts: [] }
+    };
+}
+/** Whether a comment is this key's (its header, not a marker anywhere in it). */
+function isCommentOf(body, key) {
+    return parseComment(body)?.key === key;
+}
+function decodeState(encoded) {
+    if (encoded === undefined)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return isState(value) ? value : undefined;
+}
+// The state came back from GitHub: checked field by field, so that a hand-edited or truncated
+// state is no state rather than a wrong one.
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isOptionalString = (value) => value === undefined || typeof value === 'string';
+const isCount = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isOneOf = (list, value) => list.some(item => item === value);
+const STATUSES = [
+    'created',
+    'updated',
+    'unchanged',
+    'would-create',
+    'would-update',
+    'failed',
+    'unmanaged',
+    'would-delete',
+    'deleted',
+    'exported'
+];
+const OUTCOMES = [
+    'applied',
+    'partly-applied',
+    'failed',
+    'refused',
+    'up-to-date'
+];
+const ACTIONS = ['create', 'update', 'delete', 'failed'];
+function isJson(value, depth = 0) {
+    if (depth > 64)
+        return false;
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+        return true;
+    if (Array.isArray(value))
+        return value.every(item => isJson(item, depth + 1));
+    return isRecord(value) && Object.values(value).every(item => isJson(item, depth + 1));
+}
+function isChange(value) {
+    return (isRecord(value) &&
+        typeof value.path === 'string' &&
+        (value.before === undefined || isJson(value.before)) &&
+        (value.after === undefined || isJson(value.after)));
+}
+function isEntry(value) {
+    return (isRecord(value) &&
+        typeof value.configuration === 'string' &&
+        typeof value.name === 'string' &&
+        isOneOf(ACTIONS, value.action) &&
+        Array.isArray(value.changes) &&
+        value.changes.every(isChange));
+}
+function isResult(value) {
+    return (isRecord(value) && typeof value.configuration === 'string' && isOneOf(STATUSES, value.status));
+}
+function isAttempt(value) {
+    return (isRecord(value) &&
+        typeof value.runId === 'string' &&
+        isOptionalString(value.runNumber) &&
+        isCount(value.attempt) &&
+        (value.approved === undefined ||
+            (typeof value.approved === 'string' && FINGERPRINT.test(value.approved))) &&
+        isOneOf(OUTCOMES, value.outcome) &&
+        isOptionalString(value.reason) &&
+        isCount(value.written) &&
+        isCount(value.failed) &&
+        (value.results === undefined || (Array.isArray(value.results) && value.results.every(isResult))));
+}
+function isState(value) {
+    return (isRecord(value) &&
+        Array.isArray(value.attempts) &&
+        value.attempts.every(isAttempt) &&
+        (value.approved === undefined ||
+            (Array.isArray(value.approved) && value.approved.every(isEntry))));
+}
+
+
+/***/ }),
+
 /***/ 8591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

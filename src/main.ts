@@ -23,15 +23,9 @@ import { readRunContext, type RunContext } from './io/run-context.js'
 import { actionsSink, Runner, type RunnerSink } from './io/runner.js'
 import type { Approval } from './stages/approval.js'
 import { planWork, settleAll, type ReconcileContext } from './stages/plan.js'
-import {
-  publish,
-  reportFacts,
-  reportOfFailure,
-  schemaReference,
-  type RunReport
-} from './stages/report.js'
+import { publish, reportFacts, schemaReference, type RunReport } from './stages/report.js'
 
-export { describeFailure } from './stages/report.js'
+export { describeFailure } from './core/errors.js'
 import { USER_AGENT } from './version.js'
 
 /** What a run can be given besides the runner: the tests' clock and retry policies. */
@@ -66,6 +60,7 @@ export async function run(
     ;({ report, session } = await runStages(runner, scrubber, raw, context, dependencies))
   } catch (error) {
     // Bad input, or a bug of the action's: still one clear error, and the outputs say why.
+    const { reportOfFailure } = await import('./stages/early-failure.js')
     report = reportOfFailure(error, raw, context)
     session =
       report.kind === 'failed-early' && report.github
@@ -76,6 +71,7 @@ export async function run(
     await publish(report, runner, session)
   } catch (error) {
     // A bug in the report itself: the run still ends in one clear error.
+    const { reportOfFailure } = await import('./stages/early-failure.js')
     report = reportOfFailure(error, raw, context)
     await publish(report, runner)
   }

@@ -1,8 +1,10 @@
 import type { PlanEntry } from '../../src/core/fingerprint.js'
 import type { JsonValue } from '../../src/core/json-patch.js'
+import { fenced, HTML_COMMENT, text } from '../../src/core/render/markdown.js'
 import {
   formatComment,
   headerLine,
+  MARKER_OPENER,
   isCommentOf,
   parseComment,
   STATE_ROOM,
@@ -230,5 +232,15 @@ describe('the plan comment protocol', () => {
     expect(attempts.at(-1)?.runId).toBe('399')
     expect(attempts.at(-1)?.results).toHaveLength(20)
     expect(attempts[0]?.results).toBeUndefined()
+  })
+
+  it('writes only markers the renderers neutralise in data', () => {
+    expect(MARKER_OPENER).toBe(HTML_COMMENT)
+    for (const line of EVERY_MARKER.split('\n')) {
+      expect(line.startsWith(MARKER_OPENER)).toBe(true)
+      // As data: escaped in text, spelled as a JSON escape in a code block.
+      expect(text(line, 1000)).not.toContain(MARKER_OPENER)
+      expect(fenced(`+  value: ${JSON.stringify(line)}`)).not.toContain(MARKER_OPENER)
+    }
   })
 })

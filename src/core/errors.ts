@@ -65,3 +65,12 @@ export function toActionError(error: unknown): ActionError {
   if (error instanceof ActionError) return error
   return new ActionError(describeError(error), 'internal')
 }
+
+/** Any error as the failure a run reports: an unexpected one is a bug of the action's. */
+export function describeFailure(error: unknown): { message: string; reason: FailureReason } {
+  if (error instanceof ActionError) return { message: error.message, reason: error.reason }
+  return {
+    message: `Unexpected error: ${toActionError(error).message}. This is a bug in the action: please report it with this log.`,
+    reason: 'internal'
+  }
+}

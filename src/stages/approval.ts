@@ -18,6 +18,7 @@ import {
 import { runFailure, type Failure, type Outcome } from '../core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from '../core/redact.js'
 import type { Scrubber } from '../core/secrets.js'
+import type { ReportFacts } from '../core/render/parts.js'
 import type { Opened } from '../io/github.js'
 import { settleAll, type ReconcileContext, type WorkPlan } from './plan.js'
 
@@ -172,6 +173,50 @@ export function incompletePlan(outcomes: readonly RedactedOutcome[]): Approval {
     failure: {
       reason,
       message: `Nothing was written: the apply could not plan every configuration again (${failed} failed, each with its error), so it could not be checked against the approved plan. Fix what failed, then run the apply again.`
+    }
+  }
+}
+
+const REFUSED_AS: Partial<Record<Failure['reason'], string>> = {
+  'plan-changed': 'the plan changed',
+  'no-approved-plan': 'no approved plan'
+}
+
+/**
+ * What a report says of the gate's decision: the headline's words for a refusal, its reason
+ * (scrubbed: it may quote GitHub's words) with what changed since the approval and the approved
+ * plan, or a notice that an apply finishes what an earlier attempt left.
+ */
+export async function describeApproval(
+  approval: Approval,
+  outcomes: readonly RedactedOutcome[],
+  facts: ReportFacts,
+  log: { scrub(text: string): string }
+): Promise<{
+  refusedAs?: string
+  refusal?: { message: string; changed?: string; approved?: string }
+  notice?: string
+}> {
+  if (approval.approved) {
+    const left = approval.remainder
+    return left
+      ? {
+          notice: `Finishing an approved plan an earlier attempt applied in part: ${left.left} of its ${left.total} configurations were left to write.`
+        }
+      : {}
+  }
+  const entries = approval.approvedEntries
+  const render = entries ? await import('../core/render/approval.js') : undefined
+  return {
+    refusedAs: REFUSED_AS[approval.failure.reason] ?? 'the plan could not be checked',
+    refusal: {
+      message: log.scrub(approval.failure.message),
+      ...(entries && render
+        ? {
+            changed: render.changedSinceApproval(entries, outcomes),
+            approved: render.approvedPlan(entries, facts)
+          }
+        : {})
     }
   }
 }

@@ -6,24 +6,18 @@
  * an apply failed or was refused. Also the facts every report states: the instance, the run, the
  * commits reviewers know, links to files at the head commit.
  */
-import { ActionError, InputError, toActionError, type InputLocation } from '../core/errors.js'
 import type { ExportReport } from '../core/export.js'
-import {
-  parseGitHubSettings,
-  type GitHubSettings,
-  type RawInputs,
-  type Settings
-} from '../core/inputs.js'
+import type { Settings } from '../core/inputs.js'
 import { CHANGING_STATUSES, type Failure } from '../core/outcome.js'
 import type { RedactedOutcome } from '../core/redact.js'
-import type { PlanEntry } from '../core/fingerprint.js'
 import type { ReportFacts } from '../core/render/parts.js'
-import { renderFailureSummary, renderSummary } from '../core/render/summary.js'
+import { renderSummary } from '../core/render/summary.js'
 import { renderLog, renderOutputs } from '../core/render/log-and-outputs.js'
 import type { Opened, PullRequestSession } from '../io/github.js'
 import type { Runner } from '../io/runner.js'
 import { commitLinks, runLink, type RunContext } from '../io/run-context.js'
 import type { Approval } from './approval.js'
+import type { EarlyFailure } from './early-failure.js'
 
 /** How a run ended, as one value: everything a person reads is rendered from it. */
 export type RunReport =
@@ -45,42 +39,25 @@ export type RunReport =
       directory: string
       exported: ExportReport
     }
-  | {
-      kind: 'failed-early'
-      context: RunContext
-      failure: Failure
-      location?: InputLocation
-      /** Where the comment goes, when the inputs asked for one and could be read that far. */
-      github?: GitHubSettings
-    }
-
-const REFUSED_AS: Partial<Record<Failure['reason'], string>> = {
-  'plan-changed': 'the plan changed',
-  'no-approved-plan': 'no approved plan'
-}
+  | EarlyFailure
 
 export async function publish(report: RunReport, runner: Runner, session?: Opened): Promise<void> {
-  if (report.kind === 'failed-early') return publishEarlyFailure(report, runner, session)
+  if (report.kind === 'failed-early') {
+    // Loaded only when a run could not start.
+    const { publishEarlyFailure } = await import('./early-failure.js')
+    return publishEarlyFailure(report, runner, session)
+  }
   const { outcomes, failure, settings, context } = report
   const approval = report.kind === 'changes' ? report.approval : undefined
   const refused = approval?.approved === false
   const opened = session && 'pull' in session ? session : undefined
-  const facts = {
-    ...reportFacts(settings, context, refused, opened),
-    ...(refused
-      ? { refusedAs: REFUSED_AS[failure?.reason ?? 'internal'] ?? 'the plan could not be checked' }
-      : {})
-  }
-  // The reason may quote GitHub's words: scrubbed, as everything rendered is.
-  const refusal =
-    approval?.approved === false
-      ? {
-          message: runner.scrub(approval.failure.message),
-          ...(approval.approvedEntries
-            ? await sinceApproval(approval.approvedEntries, outcomes, facts)
-            : {})
-        }
-      : undefined
+  const plain = reportFacts(settings, context, refused, opened)
+  // What the gate decided, in words: loaded with the gate, by the runs it guards.
+  const said = approval
+    ? await (await import('./approval.js')).describeApproval(approval, outcomes, plain, runner)
+    : undefined
+  const facts = { ...plain, ...(said?.refusedAs ? { refusedAs: said.refusedAs } : {}) }
+  const refusal = said?.refusal
 
   // 1. The log: a group per configuration (an export lists its files instead), and annotations.
   for (const outcome of outcomes) {
@@ -101,11 +78,7 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
     for (const notice of outcome.notices) runner.notice(notice, where)
     if (outcome.error) runner.error(outcome.error.message, where)
   }
-  if (approval?.approved && approval.remainder) {
-    runner.notice(
-      `Finishing an approved plan an earlier attempt applied in part: ${approval.remainder.left} of its ${approval.remainder.total} configurations were left to write.`
-    )
-  }
+  if (said?.notice) runner.notice(said.notice)
   // 2. The outputs; 3. the summary.
   if (report.kind === 'export') {
     const { exported } = report
@@ -157,50 +130,6 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
   })
 }
 
-/** What changed since the approval, and the approved plan: rendered only for a refusal. */
-async function sinceApproval(
-  approved: readonly PlanEntry[],
-  outcomes: readonly RedactedOutcome[],
-  facts: ReportFacts
-): Promise<{ changed: string; approved: string }> {
-  const { approvedPlan, changedSinceApproval } = await import('../core/render/approval.js')
-  return {
-    changed: changedSinceApproval(approved, outcomes),
-    approved: approvedPlan(approved, facts)
-  }
-}
-
-/** A run that failed before any configuration was looked at: one error, and the outputs say why. */
-async function publishEarlyFailure(
-  report: Extract<RunReport, { kind: 'failed-early' }>,
-  runner: Runner,
-  session: Opened | undefined
-): Promise<void> {
-  const { failure, location, context } = report
-  runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
-  runner.error(
-    failure.message,
-    location ? { ...location, title: 'LaunchDarkly: invalid input' } : undefined
-  )
-  const message = runner.scrub(failure.message)
-  await runner.writeSummary(
-    renderFailureSummary(
-      message,
-      location?.file ? { file: location.file, line: location.line } : undefined
-    )
-  )
-  // A reviewer should see on the pull request why the plan could not be made, not only in the log.
-  if (report.github && session && 'pull' in session) {
-    const { writeFailureComment } = await import('./comment.js')
-    await writeFailureComment(session, runner, {
-      message,
-      key: report.github.key,
-      context,
-      location
-    })
-  }
-}
-
 /** What the report says of the run: the instance, the run, the commits, where files link to. */
 export function reportFacts(
   settings: Settings,
@@ -237,33 +166,4 @@ export function schemaReference(context: RunContext, directory: string): string 
   }
   const depth = directory.split('/').filter(part => part !== '' && part !== '.').length
   return `${'../'.repeat(depth)}schema/desired-state.schema.json`
-}
-
-/** A run that failed before any configuration was looked at (bad input, or a bug), as a report. */
-export function reportOfFailure(error: unknown, raw: RawInputs, context: RunContext): RunReport {
-  const failure = describeFailure(error)
-  const location = error instanceof InputError ? error.location : undefined
-  let github: GitHubSettings | undefined
-  try {
-    github =
-      raw['comment-on-pr'].trim().toLowerCase() === 'true' ? parseGitHubSettings(raw) : undefined
-  } catch {
-    github = undefined
-  }
-  return {
-    kind: 'failed-early',
-    context,
-    failure,
-    ...(location ? { location } : {}),
-    // A bug of the action's is said in the log only: only a failure it understood is commented.
-    ...(github && error instanceof ActionError ? { github } : {})
-  }
-}
-
-export function describeFailure(error: unknown): Failure {
-  if (error instanceof ActionError) return { message: error.message, reason: error.reason }
-  return {
-    message: `Unexpected error: ${toActionError(error).message}. This is a bug in the action: please report it with this log.`,
-    reason: 'internal'
-  }
 }

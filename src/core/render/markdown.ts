@@ -3,8 +3,6 @@
  * HTML gives a meaning to becomes an entity, values sit in <code> (where GitHub links no @mention),
  * and an @ is followed by a zero-width space besides, so no one is pinged.
  */
-import { MARKER_OPENER } from '../plan-comment.js'
-
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -67,12 +65,19 @@ export function safeJson(value: unknown): string {
 }
 
 /**
+ * How an HTML comment opens: every marker of the pull request comment (plan-comment.ts) is one,
+ * so data never holds it unescaped (a test holds the two modules to it). Not imported from there,
+ * so that a run that writes no comment does not load the protocol.
+ */
+export const HTML_COMMENT = '<!--'
+
+/**
  * A fenced block that the content cannot close, whatever backticks it holds, and in which no data
  * reads as one of the comment's markers: `<!--` is written `\u003c!--`, its JSON escape (a block's
  * data is JSON, where it means the same).
  */
 export function fenced(content: string, language = ''): string {
-  content = content.split(MARKER_OPENER).join('\\u003c!--')
+  content = content.split(HTML_COMMENT).join('\\u003c!--')
   const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map(m => m[0].length))
   const fence = '`'.repeat(longest + 1)
   return `${fence}${language}\n${content}\n${fence}`
