@@ -1,4 +1,5 @@
-import { diffLines, shortenPair } from '../../src/core/render/value-diff.js'
+import { diffLines, readAlikeNotes, shortenPair } from '../../src/core/render/value-diff.js'
+import { SECRET_BEFORE, SECRET_CHANGED } from '../../src/core/secrets.js'
 
 const show = (lines: ReturnType<typeof diffLines>) => lines.map(l => `${l.kind}${l.text}`)
 
@@ -59,8 +60,8 @@ describe('diffLines', () => {
         diffLines([
           {
             path: '/configValues/apiKey',
-            before: '(secret)',
-            after: '(secret: changed)',
+            before: SECRET_BEFORE,
+            after: SECRET_CHANGED,
             secret: true
           },
           { path: '/name', before: 'a\n::error::x', after: 'b', secret: false }
@@ -72,6 +73,42 @@ describe('diffLines', () => {
       '+  apiKey: (secret: changed)',
       '-name: "a\\n::error::x"',
       '+name: "b"'
+    ])
+  })
+
+  it('knows a secret by its tag, never by its text: a plain value spelled like one is a string', () => {
+    expect(
+      show(
+        diffLines([
+          {
+            path: '/configValues/note',
+            before: '(secret)',
+            after: '(secret: changed)',
+            secret: false
+          }
+        ])
+      )
+    ).toEqual([' configValues:', '-  note: "(secret)"', '+  note: "(secret: changed)"'])
+  })
+
+  it('writes hidden and look-alike characters in values and keys as escapes', () => {
+    expect(
+      show(
+        diffLines([
+          {
+            path: '/configValues/url',
+            before: 'https://example.com',
+            after: 'https://ex\u0430mple.com',
+            secret: false
+          },
+          { path: '/configValues/to\u200Bken', after: 'a\u00A0b\u202Ec', secret: false }
+        ])
+      )
+    ).toEqual([
+      ' configValues:',
+      '-  url: "https://example.com"',
+      '+  url: "https://ex\\u0430mple.com"',
+      '+  "to\\u200Bken": "a\\u00A0b\\u202Ec"'
     ])
   })
 
@@ -105,5 +142,17 @@ describe('shortenPair', () => {
     const long = 'x'.repeat(200)
     const [before, after] = shortenPair(`v: "${long}A${long}"`, `v: "${long}${long}"`)
     expect(before).not.toBe(after)
+  })
+})
+
+describe('readAlikeNotes', () => {
+  it('says what differs in a pair that still reads the same', () => {
+    const lines = diffLines([
+      { path: '/name', before: 'Caf\u00e9', after: 'Cafe\u0301', secret: false },
+      { path: '/enabled', before: true, after: false, secret: false }
+    ])
+    expect(readAlikeNotes(lines)).toEqual([
+      '`name`: they read the same but differ at character 4: U+00E9 before, U+0065 after'
+    ])
   })
 })

@@ -8,6 +8,7 @@
 import { InputError } from './errors.js'
 import { assertExactNumber, assertStrictJson, MAX_DEPTH, StrictJsonError } from './strict-json.js'
 import { abbreviate } from './text.js'
+import { bidiControlIn, escapeCharacter } from './visible.js'
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024
 
@@ -44,6 +45,13 @@ export async function parseDocument(raw: string): Promise<unknown> {
     throw new DocumentError(`is larger than ${MAX_DOCUMENT_BYTES} bytes`)
   }
   if (text.trim() === '') throw new DocumentError('is empty')
+  const bidi = bidiControlIn(text)
+  if (bidi) {
+    throw new DocumentError(
+      `holds the bidi control character ${escapeCharacter(bidi.character)} (line ${bidi.line}, column ${bidi.column}); bidi controls are not accepted, as they can reorder what a reviewer reads (Trojan Source): remove it, or, where a value needs one, write it as an escape in a double-quoted string ("${escapeCharacter(bidi.character)}")`,
+      bidi.line
+    )
+  }
   let value: unknown
   let json = true
   try {

@@ -5,6 +5,7 @@
 import { oneLine } from './log-text.js'
 import { CHANGING_STATUSES, type Failure } from './outcome.js'
 import type { RedactedOutcome } from './redact.js'
+import { SecretPlaceholder } from './secrets.js'
 import { STATUS_WORDS, type ReportFacts } from './render/plan.js'
 import { renderDiff } from './render/summary.js'
 
@@ -17,8 +18,9 @@ export function renderLog(outcome: RedactedOutcome): { title: string; body: stri
   const title = oneLine(
     `${outcome.name ?? outcome.label} (${where}): ${STATUS_WORDS[outcome.status]}`
   )
+  // A secret is known by its tag, never by its text.
   const show = (value: unknown) =>
-    typeof value === 'string' && value.startsWith('(secret') ? value : JSON.stringify(value)
+    value instanceof SecretPlaceholder ? value.text : JSON.stringify(value)
   const lines = outcome.changes.map(change => {
     const before = 'before' in change ? show(change.before) : '(absent)'
     const after = 'after' in change ? show(change.after) : '(removed)'

@@ -5,11 +5,29 @@
 import { MANIFESTS } from '../generated/manifests.js'
 import { formatPointer, type JsonValue } from './json-patch.js'
 
-/** What a secret value is replaced by wherever a person or a log could read it. */
-export const SECRET_CHANGED = '(secret: changed)'
-export const SECRET_UNCHANGED = '(secret: unchanged)'
+/**
+ * What a secret value is replaced by wherever a person or a log could read it: a tagged value, so
+ * that renderers know it by its type, never by its text (a plain value that is literally
+ * `(secret: changed)` is shown as the string it is). As JSON (outputs, the fingerprint) it is
+ * its text.
+ */
+export class SecretPlaceholder {
+  private constructor(readonly text: string) {}
+  static readonly changed = new SecretPlaceholder('(secret: changed)')
+  static readonly unchanged = new SecretPlaceholder('(secret: unchanged)')
+  static readonly before = new SecretPlaceholder('(secret)')
+  toJSON(): string {
+    return this.text
+  }
+  toString(): string {
+    return this.text
+  }
+}
+
+export const SECRET_CHANGED = SecretPlaceholder.changed
+export const SECRET_UNCHANGED = SecretPlaceholder.unchanged
 /** The value a secret had before a change: never shown, only named. */
-export const SECRET_BEFORE = '(secret)'
+export const SECRET_BEFORE = SecretPlaceholder.before
 
 /** Key names that hold credentials in any integration, whatever its manifest says. */
 const SECRET_KEY_PATTERN =
@@ -144,6 +162,7 @@ export class Scrubber {
   /** Every string in a JSON-like value scrubbed; keys, numbers and booleans untouched. */
   scrubDeep<T>(value: T): T {
     if (typeof value === 'string') return this.scrub(value) as T
+    if (value instanceof SecretPlaceholder) return value
     if (Array.isArray(value)) return value.map(item => this.scrubDeep(item)) as T
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(

@@ -7,7 +7,7 @@
 import type { RedactedOutcome } from '../redact.js'
 import type { Status } from '../outcome.js'
 import { alert, details, fenced, link, literal, message, text } from './markdown.js'
-import { diffLines } from './value-diff.js'
+import { diffLines, readAlikeNotes } from './value-diff.js'
 
 /** What the report says besides the outcomes: the run, the commits, where the files are. */
 export interface ReportFacts {
@@ -279,7 +279,11 @@ export function section(
   if (outcome.file && facts.fileUrl?.(outcome.file)) {
     body.push(`From ${link(literal(outcome.file), facts.fileUrl(outcome.file, outcome.line))}.`)
   }
-  if (fields > 0) body.push(fenced(diffText(outcome), 'diff'))
+  if (fields > 0) {
+    const lines = diffLines(outcome.changes)
+    body.push(fenced(lines.map(line => `${line.kind}${line.text}`).join('\n'), 'diff'))
+    for (const note of readAlikeNotes(lines)) body.push(alert('WARNING', message(note)))
+  }
   for (const warning of outcome.warnings)
     body.push(alert('WARNING', message(warning, namesOf(outcome))))
   if (body.length === 0) body.push('_No field changes._')

@@ -4,8 +4,10 @@
  * side as `-` and `+` lines of a unified diff, arrays compared element by element. A long changed
  * value is cut around where it differs, never so far that the old and the new read the same.
  */
-import type { FieldChange } from '../diff.js'
-import { parsePointer, type JsonValue } from '../json-patch.js'
+import { parsePointer } from '../json-patch.js'
+import type { ShownChange, ShownValue } from '../redact.js'
+import { SecretPlaceholder } from '../secrets.js'
+import { sameReadingDifference, visible } from '../visible.js'
 
 export interface DiffLine {
   kind: ' ' | '-' | '+'
@@ -17,18 +19,18 @@ const LONG_VALUE = 160
 /** How much unchanged text is kept on each side of a difference. */
 const CONTEXT = 48
 
-type Tree = { [key: string]: Tree | JsonValue }
+type Tree = { [key: string]: Tree | ShownValue }
 
 /** The diff of a configuration's changes, with the unchanged ancestors of each as context. */
-export function diffLines(changes: readonly FieldChange[]): DiffLine[] {
+export function diffLines(changes: readonly ShownChange[]): DiffLine[] {
   const before: Tree = {}
   const after: Tree = {}
   const fields: string[] = []
   for (const change of changes) {
     const tokens = parsePointer(change.path) ?? []
     if (tokens[0] !== undefined && !fields.includes(tokens[0])) fields.push(tokens[0])
-    if ('before' in change) place(before, tokens, change.before as JsonValue)
-    if ('after' in change) place(after, tokens, change.after as JsonValue)
+    if (change.before !== undefined) place(before, tokens, change.before)
+    if (change.after !== undefined) place(after, tokens, change.after)
     // An added or removed field still shows its ancestors on both sides, as context.
     place(before, tokens.slice(0, -1), undefined)
     place(after, tokens.slice(0, -1), undefined)
@@ -40,14 +42,15 @@ export function diffLines(changes: readonly FieldChange[]): DiffLine[] {
 }
 
 function pick(tree: Tree, field: string): Tree {
-  return field in tree ? { [field]: tree[field] as Tree | JsonValue } : {}
+  const value = tree[field]
+  return value === undefined ? {} : { [field]: value }
 }
 
 /** Objects made only to hold a changed value's path: shown as `key:`, never as `{}`. */
 const PATH_ONLY = new WeakSet<object>()
 
 /** Sets `value` at `tokens`, making the objects on the way; undefined makes the path only. */
-function place(tree: Tree, tokens: readonly string[], value: JsonValue | undefined): void {
+function place(tree: Tree, tokens: readonly string[], value: ShownValue | undefined): void {
   let node: Tree = tree
   tokens.forEach((token, index) => {
     const last = index === tokens.length - 1
@@ -60,7 +63,12 @@ function place(tree: Tree, tokens: readonly string[], value: JsonValue | undefin
       const made: Tree = {}
       PATH_ONLY.add(made)
       node[token] = made
-    } else if (next === null || typeof next !== 'object' || Array.isArray(next)) {
+    } else if (
+      next === null ||
+      typeof next !== 'object' ||
+      Array.isArray(next) ||
+      next instanceof SecretPlaceholder
+    ) {
       return
     }
     node = node[token] as Tree
@@ -68,16 +76,20 @@ function place(tree: Tree, tokens: readonly string[], value: JsonValue | undefin
 }
 
 /** YAML-like lines: `key:` above its children, `- ` before array items, leaves as JSON. */
-function render(value: Tree | JsonValue, indent = ''): string[] {
+function render(value: Tree | ShownValue, indent = ''): string[] {
   const lines: string[] = []
-  const entries: [string | undefined, Tree | JsonValue][] = Array.isArray(value)
+  const entries: [string | undefined, Tree | ShownValue][] = Array.isArray(value)
     ? value.map(item => [undefined, item])
-    : value !== null && typeof value === 'object'
+    : value !== null && typeof value === 'object' && !(value instanceof SecretPlaceholder)
       ? Object.entries(value)
       : []
   for (const [key, inner] of entries) {
     const label = key === undefined ? '- ' : `${keyText(key)}:`
-    const nested = inner !== null && typeof inner === 'object' && Object.keys(inner).length > 0
+    const nested =
+      inner !== null &&
+      typeof inner === 'object' &&
+      !(inner instanceof SecretPlaceholder) &&
+      Object.keys(inner).length > 0
     if (nested && key === undefined && !Array.isArray(inner)) {
       // An object in a list, as YAML writes it: its first key on the dash's line.
       const [first = '', ...rest] = render(inner, `${indent}  `)
@@ -88,7 +100,7 @@ function render(value: Tree | JsonValue, indent = ''): string[] {
       lines.push(`${indent}${label}`.trimEnd())
     } else {
       const leaf =
-        inner !== null && typeof inner === 'object'
+        inner !== null && typeof inner === 'object' && !(inner instanceof SecretPlaceholder)
           ? Array.isArray(inner)
             ? '[]'
             : '{}'
@@ -99,15 +111,21 @@ function render(value: Tree | JsonValue, indent = ''): string[] {
   return lines
 }
 
-/** A key as is when it is a plain word, else quoted, so that no key can fake another line. */
+/**
+ * A key as is when it is a plain word, else quoted, so that no key can fake another line; hidden
+ * and look-alike characters as escapes, as in values.
+ */
 function keyText(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) ? key : JSON.stringify(key)
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) ? key : visible(JSON.stringify(key))
 }
 
-/** Placeholders of redacted secrets stay readable; every other value is JSON. */
-function leafText(value: JsonValue): string {
-  if (typeof value === 'string' && /^\(secret(: [a-z ]+)?\)$/.test(value)) return value
-  return JSON.stringify(value)
+/**
+ * Placeholders of redacted secrets, known by their type (never by their text), stay readable;
+ * every other value is JSON with hidden and look-alike characters as escapes.
+ */
+function leafText(value: ShownValue): string {
+  if (value instanceof SecretPlaceholder) return value.text
+  return visible(JSON.stringify(value))
 }
 
 /** A line diff by longest common subsequence, deletions before insertions in each hunk. */
@@ -226,4 +244,24 @@ export function shortenPair(before: string, after: string): [string, string] {
     return to < text.length ? `${start}…` : start
   }
   return [cut(before), cut(after)]
+}
+
+/**
+ * For each `-`/`+` pair that still reads the same once shown (a letter and the same letter
+ * decomposed, say), what differs: `name: they read the same but differ at character 4: …`.
+ */
+const KEY_AT_START = /^\s*(?:- )?(?:"(?:[^"\\]|\\.)*"|[^\s:"]+):\s?/
+
+export function readAlikeNotes(lines: readonly DiffLine[]): string[] {
+  const notes: string[] = []
+  lines.forEach((line, i) => {
+    const next = lines[i + 1]
+    if (line.kind !== '-' || next?.kind !== '+') return
+    const key = KEY_AT_START.exec(line.text)?.[0] ?? ''
+    const value = (text: string) => text.slice(key.length).replace(/^"(.*)"$/, '$1')
+    const difference = sameReadingDifference(value(line.text), value(next.text))
+    const name = key.trim().replace(/^- /, '').replace(/:$/, '')
+    if (difference) notes.push(`${name ? `\`${name}\`: ` : ''}${difference}`)
+  })
+  return notes
 }
