@@ -25,6 +25,7 @@ export function reportFacts(
     failOnDrift: settings.failOnDrift,
     instance: settings.baseUri.host,
     run: runLink(context),
+    pull: pullOf(context, session),
     head: headSha ? { sha: headSha, url: links.commitUrl(headSha) } : undefined,
     merge:
       merged && context.sha ? { sha: context.sha, url: links.commitUrl(context.sha) } : undefined,
@@ -32,8 +33,30 @@ export function reportFacts(
   }
 }
 
-export function runLink(context: RunContext): { label: string; url: string } {
-  return { label: `run ${context.runNumber ?? context.runId ?? ''}`.trim(), url: runUrl(context) }
+/**
+ * The run as people name it ("run 18", "run 18, attempt 2" for a re-run), and where this
+ * attempt's job summary is (the run's page shows its latest attempt; an attempt has its own).
+ */
+export function runLink(context: RunContext): { label: string; url: string; summaryUrl: string } {
+  const attempt = Number(context.runAttempt ?? '1')
+  const rerun = Number.isInteger(attempt) && attempt > 1
+  const url = runUrl(context)
+  return {
+    label:
+      `run ${context.runNumber ?? context.runId ?? ''}`.trim() +
+      (rerun ? `, attempt ${attempt}` : ''),
+    url,
+    summaryUrl: Number.isInteger(attempt) && attempt >= 1 ? `${url}/attempts/${attempt}` : url
+  }
+}
+
+function pullOf(
+  context: RunContext,
+  session: PullRequestSession | undefined
+): { number: number; url?: string } | undefined {
+  if (session) return { number: session.pull.number, url: session.pull.url }
+  const event = context.pullRequest
+  return event ? { number: event.number, url: event.url } : undefined
 }
 
 /** Links into the repository: a commit, and a file (and line) at the head commit. */
