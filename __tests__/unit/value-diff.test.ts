@@ -130,7 +130,8 @@ describe('shortenPair', () => {
     expect(before).not.toBe(after)
     expect(before).toContain('region=us-east-1')
     expect(after).toContain('region=eu-west-1')
-    expect(before.startsWith('  url: …')).toBe(true)
+    // Cut after the key, the URL's scheme and host kept (issue 19: where a link goes shows).
+    expect(before.startsWith('  url: "https://example.com…')).toBe(true)
     expect(before.length).toBeLessThan(200)
   })
 
@@ -153,6 +154,43 @@ describe('readAlikeNotes', () => {
     ])
     expect(readAlikeNotes(lines)).toEqual([
       '`name`: they read the same but differ at character 4: U+00E9 before, U+0065 after'
+    ])
+  })
+})
+
+describe('long values (issue 19)', () => {
+  const path = Array.from({ length: 60 }, (_, i) => `segment-${i}`).join('/')
+  const before = `https://hooks.example.com/services/${path}?region=us-east-1&team=platform`
+  const after = `https://hooks.example.com/services/${path.replace('segment-2/', 'segment-X/')}?region=eu-west-1&team=platform`
+
+  it('cuts one pair of lines per difference when they are far apart, each keeping the host', () => {
+    const lines = show(diffLines([{ path: '/configValues/url', before, after, secret: false }]))
+    expect(lines).toHaveLength(5)
+    expect(lines[1]).toMatch(/^- {2}url: "https:\/\/hooks\.example\.com….*segment-2\/.*…$/)
+    expect(lines[2]).toMatch(/^\+ {2}url: "https:\/\/hooks\.example\.com….*segment-X\/.*…$/)
+    expect(lines[3]).toContain('region=us-east-1')
+    expect(lines[4]).toContain('region=eu-west-1')
+    // No line much wider than a comment's code block (about 100 characters at GitHub's width).
+    expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(110)
+  })
+
+  it('compares a string holding JSON as the JSON it holds', () => {
+    const lines = show(
+      diffLines([
+        {
+          path: '/configValues/payload',
+          before: '{"channel":"#releases","mention":false}',
+          after: '{"channel":"#releases","mention":true}',
+          secret: false
+        }
+      ])
+    )
+    expect(lines).toEqual([
+      ' configValues:',
+      '   payload: (a string holding JSON)',
+      '     channel: "#releases"',
+      '-    mention: false',
+      '+    mention: true'
     ])
   })
 })
