@@ -85,7 +85,16 @@ function cutAtSection(parts: readonly string[], limitBytes: number): string[] {
   const kept: string[] = []
   for (const part of parts) {
     const bytes = Buffer.byteLength(part, 'utf8') + 2
-    if (total + bytes > room) return [...kept, note]
+    if (total + bytes > room) {
+      // A table is cut between its rows: what fits of it still renders as a table.
+      if (part.startsWith('| ')) {
+        const rows = part.split('\n')
+        let size = total
+        const fits = rows.filter(row => (size += Buffer.byteLength(row, 'utf8') + 1) <= room)
+        if (fits.length > 2) kept.push(fits.join('\n'))
+      }
+      return [...kept, note]
+    }
     kept.push(part)
     total += bytes
   }

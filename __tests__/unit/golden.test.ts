@@ -1,0 +1,224 @@
+/**
+ * Golden files of the rendered comment and job summary (__tests__/golden/*.md), one pair per
+ * scenario, for a reviewer to diff when the rendering changes: `UPDATE_GOLDEN=1 npm run jest --
+ * __tests__/unit/golden.test.ts` rewrites them. Each is also asserted on as GitHub renders it
+ * (cmark-gfm): what shows at first glance (sections closed unless open), that the riskiest diffs
+ * survive shortening, and how wide a diff's widest line is.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { renderComment, renderFailureComment } from '../../src/core/render/comment.js'
+import { renderFailureSummary, renderSummary } from '../../src/core/render/summary.js'
+import type { RedactedOutcome } from '../../src/core/redact.js'
+import { diffBlocks, renderGfm } from '../helpers/github-markdown.js'
+import {
+  applied,
+  applyFacts,
+  facts,
+  failedApply,
+  longValues,
+  manyChanges,
+  prunePlan,
+  secretsPlan,
+  smallPlan
+} from '../helpers/scenarios.js'
+
+const DIRECTORY = new URL('../golden/', import.meta.url)
+
+function golden(name: string, markdown: string): void {
+  const file = new URL(name, DIRECTORY)
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, markdown)
+  expect(markdown).toBe(readFileSync(file, 'utf8'))
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' }
+const decode = (html: string) =>
+  html
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&([a-z]+);/g, (m, name: string) => ENTITIES[name] ?? m)
+
+/**
+ * The text shown before any click: every <details> without `open` shows only its summary. (GitHub
+ * shows an open one whole.)
+ */
+function atFirstGlance(markdown: string): string {
+  let html = renderGfm(markdown)
+  // Innermost first, so that a closed list inside an open section closes too.
+  for (;;) {
+    const next = html.replace(
+      /<details>\s*<summary>((?:(?!<\/summary>)[\s\S])*)<\/summary>((?:(?!<details)[\s\S])*?)<\/details>/,
+      '<p>▸ $1</p>'
+    )
+    if (next === html) break
+    html = next
+  }
+  return decode(
+    html
+      .replace(/<details open>/g, '')
+      .replace(/<\/details>/g, '')
+      .replace(/<[^>]+>/g, '')
+  )
+    .split('\n')
+    .map(line => line.trim())
+    .filter(Boolean)
+    .join('\n')
+}
+
+const widest = (markdown: string) =>
+  Math.max(0, ...diffBlocks(markdown).flatMap(lines => lines.map(line => [...line].length)))
+
+interface Scenario {
+  outcomes: RedactedOutcome[]
+  facts: ReturnType<typeof facts>
+}
+
+const SCENARIOS: Record<string, Scenario> = {
+  'small-plan': { outcomes: smallPlan(), facts: facts() },
+  secrets: { outcomes: secretsPlan(), facts: facts() },
+  'long-values': { outcomes: longValues(), facts: facts() },
+  '300-changes': { outcomes: manyChanges(300), facts: facts() },
+  '1500-changes': { outcomes: manyChanges(1500), facts: facts() },
+  prune: { outcomes: prunePlan(), facts: facts() },
+  apply: { outcomes: applied(), facts: applyFacts() },
+  'failed-apply': { outcomes: failedApply(), facts: applyFacts() },
+  refusal: {
+    outcomes: smallPlan(),
+    facts: applyFacts({
+      dryRun: true,
+      refused: true,
+      refusal: {
+        message:
+          'The plan changed since it was approved on pull request #7: nothing was written. Run the plan again on a new pull request to approve the change as it is now.',
+        approved: '_the approved plan, as the plan comment showed it_'
+      }
+    })
+  }
+}
+
+describe.each(Object.entries(SCENARIOS))('%s', (name, { outcomes, facts: given }) => {
+  const comment = renderComment(outcomes, given)
+  const summary = renderSummary(outcomes, given)
+
+  it('renders as its golden files', () => {
+    golden(`${name}.comment.md`, comment)
+    // The summaries of hundreds of configurations are too big to keep and read as files: their
+    // first part is kept (its table), and the cut is asserted below.
+    golden(`${name}.summary.md`, outcomes.length > 100 ? summary.slice(0, 6_000) : summary)
+  })
+
+  it('fits, and shows its headline and status at first glance', () => {
+    expect([...comment].length).toBeLessThanOrEqual(65_536)
+    const seen = atFirstGlance(comment)
+    expect(seen.split('\n')[0]).toMatch(/^LaunchDarkly · (Plan|Applied|Not applied|Up to date)/)
+    expect(seen).toMatch(/run 18, attempt 2/)
+    expect(seen).toContain('job summary')
+    // The comment key is the marker's alone.
+    expect(seen).not.toContain('launchdarkly:plan')
+  })
+})
+
+describe('what a reviewer sees', () => {
+  it('a small plan shows real -/+ lines without a click, and the row titles name the fields', () => {
+    const seen = atFirstGlance(renderComment(smallPlan(), facts()))
+    expect(seen).toContain('-enabled: true\n+enabled: false')
+    expect(seen).toContain(
+      'Approvals (staging) · custom-approvals: would change tags, configValues.severity'
+    )
+    // One "needs a second look" callout, not one per kind.
+    expect(seen.match(/\[!(NOTE|WARNING|CAUTION|IMPORTANT)\]/g)).toHaveLength(1)
+    // No 24-character ID in a row title.
+    expect(
+      seen
+        .split('\n')
+        .filter(line => /would change/.test(line))
+        .join('\n')
+    ).not.toMatch(/[0-9a-f]{24}/)
+  })
+
+  it.each([300, 1500])('%i changes keep every disable diff and group the rest', count => {
+    const outcomes = manyChanges(count)
+    const comment = renderComment(outcomes, facts())
+    const blocks = diffBlocks(comment)
+    const disabled = outcomes.filter(o => o.changes.some(c => c.path === '/enabled'))
+    expect(disabled).toHaveLength(3)
+    for (const o of disabled) {
+      expect(blocks).toContainEqual(
+        expect.arrayContaining([
+          '-enabled: true',
+          '+enabled: false',
+          expect.stringContaining(`team-${o.name?.split(' ')[1]}"`)
+        ])
+      )
+    }
+    // The identical tag and severity changes share one row.
+    expect(atFirstGlance(comment)).toMatch(
+      /\d[\d,]* configurations · custom-approvals: would change tags, configValues\.severity \(the same change\)/
+    )
+    const open = comment.match(/<details open>/g)?.length ?? 0
+    expect(open).toBeGreaterThan(0)
+    // The open diffs stay short together.
+    const openLines = atFirstGlance(comment)
+      .split('\n')
+      .filter(line => /^[-+ ]/.test(line)).length
+    expect(openLines).toBeLessThanOrEqual(40)
+  })
+
+  it('a long value: each far-apart difference visible without scrolling sideways', () => {
+    const comment = renderComment(longValues(), facts())
+    expect(widest(comment)).toBeLessThanOrEqual(110)
+    const [lines = []] = diffBlocks(comment)
+    expect(lines.filter(line => line.startsWith('-  webhookUrl'))).toHaveLength(2)
+    expect(lines.join('\n')).toContain('segment-X')
+    expect(lines.join('\n')).toContain('region=eu-west-1')
+  })
+
+  it('secrets: the one it cannot check has its own state; untouched ones make no callout', () => {
+    const comment = renderComment(secretsPlan(), facts())
+    const seen = atFirstGlance(comment)
+    expect(seen).toContain('2 to update, 1 unchanged, 1 with a secret it cannot check')
+    expect(seen).toContain('Approvals 1 · custom-approvals: a secret it cannot check')
+    expect(seen).not.toMatch(/ends as the file/)
+    // A plain value spelled like a placeholder is shown as the string it is.
+    expect(diffBlocks(comment).flat()).toContain('+  note: "(secret: changed)"')
+  })
+
+  it('an input error: the comment and the summary say where, once', () => {
+    const message =
+      'Input `desired-state-file` (launchdarkly/approvals.yaml, line 3): unknown field `tgas`.'
+    const comment = renderFailureComment(message, {
+      key: 'launchdarkly:plan',
+      run: facts().run,
+      where: { file: 'launchdarkly/approvals.yaml', line: 3, url: 'https://example.com/x#L3' }
+    })
+    const summary = renderFailureSummary(message, { file: 'launchdarkly/approvals.yaml', line: 3 })
+    golden('input-error.comment.md', comment)
+    golden('input-error.summary.md', summary)
+    expect(atFirstGlance(comment)).toContain('could not be checked')
+  })
+})
+
+describe('the job summary', () => {
+  it('of 1,500 configurations starts with the table and is cut only between sections', () => {
+    const whole = renderSummary(manyChanges(1500), facts())
+    expect(Buffer.byteLength(whole, 'utf8')).toBeLessThanOrEqual(1024 * 1024 - 1024)
+    // Cut at a tenth of the limit, as a longer run would be at the limit.
+    const summary = renderSummary(manyChanges(1500), facts(), 100_000)
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(100_000)
+    const html = renderGfm(summary)
+    expect(html.indexOf('<table>')).toBeGreaterThan(-1)
+    const firstSection = whole.indexOf('<details')
+    expect(whole.indexOf('| Configuration')).toBeLessThan(firstSection)
+    // The cut note is a paragraph of its own, not text inside a code block or a section.
+    expect(html).toMatch(/<p><em>The summary was cut here: [^<]*<code>results<\/code>/)
+    expect(html.match(/<details/g)?.length).toBe(html.match(/<\/details>/g)?.length)
+  })
+})
+
+describe('figures', () => {
+  it.each([300, 1500])('%i changes: comment size and lines at first glance', count => {
+    const comment = renderComment(manyChanges(count), facts())
+    const lines = atFirstGlance(comment).split('\n').length
+    // Recorded for the report; the bounds keep them honest.
+    expect([...comment].length).toBeLessThanOrEqual(65_536)
+    expect(lines).toBeLessThan(200)
+  })
+})
