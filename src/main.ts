@@ -23,7 +23,7 @@ import { renderFailureComment, renderComment } from './core/render/comment.js'
 import type { ReportFacts } from './core/render/plan.js'
 import { renderExportSummary } from './core/render/export.js'
 import { renderFailureSummary, renderSummary } from './core/render/summary.js'
-import { renderLog, renderOutputs } from './core/report.js'
+import { renderLog, renderLogAccount, renderOutputs, renderStartLine } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
@@ -87,6 +87,7 @@ async function runStages(
     })
     ;({ settings, work, token } = inputs)
     for (const warning of inputs.ignored) runner.warning(warning, { title: 'LaunchDarkly: input' })
+    runner.info(renderStartLine(work, settings))
   } catch (error) {
     return failEarly(error, runner, raw, context, dependencies)
   }
@@ -238,9 +239,15 @@ async function report(
   failure: Failure | undefined,
   facts: ReportFacts & { refusal?: { message: string; approved?: string } }
 ): Promise<void> {
+  // The unchanged ones in one line; a group for each of the others.
+  const account = renderLogAccount(redacted)
+  const grouped = new Set(account.groups)
+  if (account.unchanged) runner.info(account.unchanged)
   for (const outcome of redacted) {
-    const { title, body } = renderLog(outcome)
-    runner.group(title, body)
+    if (grouped.has(outcome)) {
+      const { title, body } = renderLog(outcome)
+      runner.group(title, body)
+    }
     const where = {
       file: outcome.file,
       line: outcome.line,
