@@ -284,13 +284,23 @@ async function failEarly(
   runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
   runner.error(
     failure.message,
-    location ? { ...location, title: 'LaunchDarkly: invalid input' } : undefined
+    location && !location.workflow
+      ? { ...location, title: 'LaunchDarkly: invalid input' }
+      : { title: 'LaunchDarkly: invalid input' }
   )
   const message = runner.scrub(failure.message)
+  // The lines around the error: scrubbed like the message (a file may hold a value it should not).
+  const excerpt =
+    error instanceof InputError && error.excerpt ? runner.scrub(error.excerpt) : undefined
+  if (excerpt) runner.info(excerpt)
+  const headSha = context.pullRequest?.headSha ?? context.sha
+  const head = headSha
+    ? { sha: headSha, url: commitLinks(context, headSha).commitUrl(headSha) }
+    : undefined
   await runner.writeSummary(
     renderFailureSummary(
       message,
-      location?.file ? { file: location.file, line: location.line } : undefined
+      location?.file ? { file: location.file, line: location.line, excerpt, head } : undefined
     )
   )
   // A reviewer should see on the pull request why the plan could not be made, not only in the log.
@@ -304,12 +314,15 @@ async function failEarly(
   if (settings && error instanceof ActionError) {
     const session = await connect(settings, context, runner, dependencies)
     if (session && !('problem' in session)) {
-      const links = commitLinks(context, session.pull.headSha ?? context.sha)
+      const sha = session.pull.headSha ?? context.sha
+      const links = commitLinks(context, sha)
       const where = location?.file
         ? {
             file: location.file,
             line: location.line,
-            url: links.fileUrl?.(location.file, location.line)
+            url: links.fileUrl?.(location.file, location.line),
+            excerpt,
+            head: sha ? { sha, url: links.commitUrl(sha) } : undefined
           }
         : undefined
       const url = await session.write(

@@ -290,6 +290,10 @@ describe('pull request comment', () => {
     const seen = visibleText(comments()[0]?.body ?? '')
     expect(seen).toContain('The configurations could not be checked')
     expect(seen).toContain('`tgas` is not a field here'.replace(/`/g, ''))
+    // The lines, numbered, the offending one marked, at the head commit (issue 19).
+    expect(seen).toContain('  1 | id: x\n> 2 | tgas: [a]')
+    expect(seen).toContain(`at head ${'a'.repeat(7)}`)
+    expect(result.summary).toContain('> 2 | tgas: [a]')
     expect(renderGfm(comments()[0]?.body ?? '')).toContain(
       `href="https://github.com/acme/platform-config/blob/${'a'.repeat(40)}/a.yaml#L2"`
     )

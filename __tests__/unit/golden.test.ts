@@ -6,6 +6,7 @@
  * survive shortening, and how wide a diff's widest line is.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { excerptOf } from '../../src/core/excerpt.js'
 import { renderComment, renderFailureComment } from '../../src/core/render/comment.js'
 import { renderFailureSummary, renderSummary } from '../../src/core/render/summary.js'
 import type { RedactedOutcome } from '../../src/core/redact.js'
@@ -184,15 +185,32 @@ describe('what a reviewer sees', () => {
   it('an input error: the comment and the summary say where, once', () => {
     const message =
       'Input `desired-state-file` (launchdarkly/approvals.yaml, line 3): unknown field `tgas`.'
+    const where = {
+      file: 'launchdarkly/approvals.yaml',
+      line: 3,
+      url: 'https://example.com/x#L3',
+      excerpt: excerptOf(
+        '# Approvals\nid: 65f0c1d2e3a4b5c6d7e8f901\ntgas: [a]\nenabled: true\n',
+        3
+      ),
+      head: { sha: 'a'.repeat(40), url: 'https://example.com/commit' }
+    }
     const comment = renderFailureComment(message, {
       key: 'launchdarkly:plan',
       run: facts().run,
-      where: { file: 'launchdarkly/approvals.yaml', line: 3, url: 'https://example.com/x#L3' }
+      where
     })
-    const summary = renderFailureSummary(message, { file: 'launchdarkly/approvals.yaml', line: 3 })
+    const summary = renderFailureSummary(message, where)
     golden('input-error.comment.md', comment)
     golden('input-error.summary.md', summary)
-    expect(atFirstGlance(comment)).toContain('could not be checked')
+    const seen = atFirstGlance(comment)
+    expect(seen).toContain('could not be checked')
+    // The place once (in the message), the lines under it with the offending one marked, and
+    // the head commit they were read at.
+    expect(seen.match(/line 3/g)).toHaveLength(1)
+    expect(seen).toContain('> 3 | tgas: [a]')
+    expect(seen).toContain('at head aaaaaaa')
+    expect(atFirstGlance(summary)).toContain('> 3 | tgas: [a]')
   })
 })
 

@@ -5,7 +5,8 @@
  */
 import { validateDesiredStateFile } from '../generated/validators.js'
 import { lineAt, linesAt, parseInput } from './documents.js'
-import { InputError } from './errors.js'
+import { InputError, type InputLocation } from './errors.js'
+import { excerptOf } from './excerpt.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'
 import { configValueProblems } from './manifest-rules.js'
 import { formatPointer, parsePointer, valueAt } from './json-patch.js'
@@ -58,21 +59,7 @@ export async function loadDesiredState(
 ): Promise<DesiredConfiguration[]> {
   const configurations: DesiredConfiguration[] = []
   for (const { path, text } of files) {
-    const document = await parseInput(text, INPUT, path)
-    await validateFile(document, path, text)
-    const list = isList(document)
-      ? (document as { configurations: RawConfiguration[] }).configurations
-      : [document as RawConfiguration]
-    const lines = isList(document)
-      ? await linesAt(
-          text,
-          list.map((_raw, index) => ['configurations', index])
-        )
-      : [1]
-    for (const [index, raw] of list.entries()) {
-      const desired = await toDesired(raw, index, path, text, isList(document), options)
-      configurations.push({ ...desired, line: lines[index] })
-    }
+    await withExcerpt(path, text, () => loadFile(path, text, options, configurations))
   }
   if (configurations.length === 1 && options.configurationId) {
     const only = configurations[0] as DesiredConfiguration
@@ -95,6 +82,47 @@ export async function loadDesiredState(
   for (const configuration of configurations) assertIdentified(configuration)
   assertNoDuplicates(configurations)
   return configurations
+}
+
+/** One file's configurations, added to `configurations`. */
+async function loadFile(
+  path: string,
+  text: string,
+  options: DesiredStateOptions,
+  configurations: DesiredConfiguration[]
+): Promise<void> {
+  const document = await parseInput(text, INPUT, path)
+  await validateFile(document, path, text)
+  const list = isList(document)
+    ? (document as { configurations: RawConfiguration[] }).configurations
+    : [document as RawConfiguration]
+  const lines = isList(document)
+    ? await linesAt(
+        text,
+        list.map((_raw, index) => ['configurations', index])
+      )
+    : [1]
+  for (const [index, raw] of list.entries()) {
+    const desired = await toDesired(raw, index, path, text, isList(document), options)
+    configurations.push({ ...desired, line: lines[index] })
+  }
+}
+
+/** An input error about a line of this file gets the lines around it, for the report. */
+async function withExcerpt(path: string, text: string, load: () => Promise<void>): Promise<void> {
+  try {
+    await load()
+  } catch (error) {
+    if (
+      error instanceof InputError &&
+      error.excerpt === undefined &&
+      error.location.file === path &&
+      error.location.line
+    ) {
+      error.excerpt = excerptOf(text, error.location.line)
+    }
+    throw error
+  }
 }
 
 function isList(document: unknown): boolean {
@@ -231,9 +259,10 @@ async function substituteString(
   tokens: string[],
   substituted: string[],
   options: DesiredStateOptions,
-  where: (tokens: string[]) => Promise<{ file: string }>
+  where: (tokens: string[]) => Promise<InputLocation & { file: string }>
 ): Promise<string> {
   let missing: string | undefined
+  let missingVariable: string | undefined
   const result = value.replace(/\$\$\{|\$\{([^}]*)\}/g, (match, name: string | undefined) => {
     if (match === '$${') return '${'
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name ?? '')) {
@@ -242,15 +271,31 @@ async function substituteString(
     }
     const replacement = options.environment[name as string]
     if (replacement === undefined) {
-      missing ??= `refers to the environment variable ${name}, which is not set: set it in the step's \`env:\` (from a secret, for a credential)`
+      missingVariable ??= name
+      missing ??= `refers to the environment variable ${name}, which is not set. ${workflowsFix(name as string, options.environment)}`
       return match
     }
     substituted.push(replacement)
     options.protect?.([replacement])
     return replacement
   })
-  if (missing) throw new InputError(INPUT, `${missing}.`, await where(tokens))
+  if (missing) {
+    // A variable the step does not set is the workflow's to fix, not the line that uses it.
+    const location = { ...(await where(tokens)), ...(missingVariable ? { workflow: true } : {}) }
+    throw new InputError(INPUT, `${missing}.`, location)
+  }
   return result
+}
+
+/** What to change in the workflow when a step does not set a variable a file refers to. */
+function workflowsFix(name: string, environment: DesiredStateOptions['environment']): string {
+  const step = [
+    environment.GITHUB_WORKFLOW && `workflow "${environment.GITHUB_WORKFLOW}"`,
+    environment.GITHUB_JOB && `job ${environment.GITHUB_JOB}`
+  ]
+    .filter(Boolean)
+    .join(', ')
+  return `This is the workflow's to fix, not this file's: the step that runs the action${step ? ` (${step})` : ''} has no ${name} in its \`env:\`. Add \`${name}: \${{ secrets.${name} }}\` there, and check that the secret exists (a pull request from a fork gets no secrets)`
 }
 
 function assertIdentified(configuration: DesiredConfiguration): void {

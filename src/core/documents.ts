@@ -8,6 +8,7 @@
 import { InputError } from './errors.js'
 import { assertExactNumber, assertStrictJson, MAX_DEPTH, StrictJsonError } from './strict-json.js'
 import { abbreviate } from './text.js'
+import { excerptOf } from './excerpt.js'
 import { bidiControlIn, escapeCharacter } from './visible.js'
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024
@@ -334,7 +335,9 @@ export async function parseInput(text: string, input: string, file?: string): Pr
     return await parseDocument(text)
   } catch (error) {
     if (error instanceof DocumentError) {
-      throw new InputError(input, `${error.message}.`, { file, line: error.line })
+      const refused = new InputError(input, `${error.message}.`, { file, line: error.line })
+      if (file && error.line) refused.excerpt = excerptOf(text, error.line)
+      throw refused
     }
     throw error
   }

@@ -7,7 +7,8 @@
  */
 import type { RedactedOutcome } from '../redact.js'
 import { fitBody, type FittedBody } from './comment-body.js'
-import { alert, link, literal, message, text } from './markdown.js'
+import { errorExcerpt, type ErrorLocation } from './input-error.js'
+import { alert, link, message, text } from './markdown.js'
 import { callouts, failureCallouts, headline, statusLine, type ReportFacts } from './plan.js'
 
 /** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
@@ -129,31 +130,21 @@ export function shortenCallout(callout: string, max: number): string {
   return `${cut} … _(cut here: the job summary has the rest)_`
 }
 
-/** Where an input error lies, linked to the file at the head commit when the link is known. */
-export interface ErrorLocation {
-  file: string
-  line?: number
-  url?: string
-}
-
-export function locationText(where: ErrorLocation): string {
-  return link(`${literal(where.file)}${where.line ? `, line ${where.line}` : ''}`, where.url)
-}
-
 /** A comment saying the run could not even start, e.g. a desired-state file that does not parse. */
 export function renderFailureComment(
   failure: string,
   facts: Pick<CommentFacts, 'key' | 'run'> & { where?: ErrorLocation }
 ): string {
+  // The message names the input and the place once; the excerpt shows the lines.
   return [
     commentMarker(facts.key),
     '### LaunchDarkly · The configurations could not be checked',
-    alert(
-      'CAUTION',
-      `${facts.where ? `In ${locationText(facts.where)}: ` : ''}${message(failure.slice(0, 20_000))}`
-    ),
+    alert('CAUTION', message(failure.slice(0, 20_000))),
+    errorExcerpt(facts.where),
     footer(facts)
-  ].join('\n\n')
+  ]
+    .filter((part): part is string => part !== undefined)
+    .join('\n\n')
 }
 
 /** The last line. The comment key is the marker's alone: it means nothing to a reviewer. */

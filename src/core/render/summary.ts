@@ -4,7 +4,7 @@
  * each change sends. Also the `diff` output, which is the summary's diffs alone.
  */
 import type { RedactedOutcome } from '../redact.js'
-import { locationText, type ErrorLocation } from './comment.js'
+import { errorExcerpt, type ErrorLocation } from './input-error.js'
 import {
   alert,
   details,
@@ -130,7 +130,8 @@ export function renderDiff(outcomes: readonly RedactedOutcome[], facts: ReportFa
   return notable.map(o => section(o, facts, { withError: true })).join('\n\n')
 }
 
-/** The summary of a run that could not start: the error, and where it lies. */
+/** The summary of a run that could not start: the error (which says where), and the lines. */
 export function renderFailureSummary(failure: string, where?: ErrorLocation): string {
-  return `### LaunchDarkly integration configurations · The configurations could not be checked\n\n${alert('CAUTION', `${where ? `In ${locationText(where)}: ` : ''}${message(failure)}`)}\n`
+  const excerpt = errorExcerpt(where)
+  return `### LaunchDarkly integration configurations · The configurations could not be checked\n\n${alert('CAUTION', message(failure))}\n${excerpt ? `\n${excerpt}\n` : ''}`
 }
