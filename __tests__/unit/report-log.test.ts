@@ -1,4 +1,4 @@
-import { renderLogAccount, renderStartLine } from '../../src/core/report.js'
+import { renderLogAccount, renderStartLine } from '../../src/core/render/log-and-outputs.js'
 import { outcome, retag } from '../helpers/scenarios.js'
 
 describe('the log of a large run', () => {

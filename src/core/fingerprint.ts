@@ -6,6 +6,7 @@
  * approved on one pull request cannot be carried to another.
  */
 import { createHash } from 'node:crypto'
+import { isRecord } from './narrow.js'
 import type { RedactedOutcome, ShownValue } from './redact.js'
 import { SecretPlaceholder } from './secrets.js'
 
@@ -59,11 +60,9 @@ function canonical(value: unknown): string {
   // A secret counts by its status only, spelled as the placeholder's text.
   if (value instanceof SecretPlaceholder) return JSON.stringify(value.text)
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value !== null && typeof value === 'object') {
+  if (isRecord(value)) {
     const keys = Object.keys(value).sort()
-    return `{${keys
-      .map(key => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`
   }
   return JSON.stringify(value ?? null)
 }

@@ -3,7 +3,7 @@
  * one redaction every rendered text passes through.
  */
 import { MANIFESTS } from '../generated/manifests.js'
-import { formatPointer, type JsonValue } from './json-patch.js'
+import { formatPointer, valueAt, type JsonValue } from './json-patch.js'
 
 /**
  * What a secret value is replaced by wherever a person or a log could read it: a tagged value, so
@@ -69,7 +69,7 @@ export function isSecretKey(
 export interface SecretScope {
   integrationKey: string | undefined
   /** The configuration as LaunchDarkly returned it: a masked value marks its key secret. */
-  live?: { configValues?: Record<string, unknown> }
+  live?: { configValues?: unknown }
   /** Pointers of values that came from `${VAR}`: secret wherever they stand. */
   substituted?: readonly string[]
 }
@@ -84,9 +84,9 @@ export function isSecretPath(tokens: readonly string[], scope: SecretScope): boo
     const pointer = formatPointer(tokens)
     if (scope.substituted.some(p => pointer === p || pointer.startsWith(`${p}/`))) return true
   }
-  if (tokens[0] !== 'configValues' || tokens.length < 2) return false
-  const key = tokens[1] as string
-  if (isSecretKey(scope.integrationKey, key, scope.live?.configValues?.[key])) return true
+  const [field, key] = tokens
+  if (field !== 'configValues' || key === undefined) return false
+  if (isSecretKey(scope.integrationKey, key, valueAt(scope.live?.configValues, [key]))) return true
   return tokens.slice(2).some(token => SECRET_KEY_PATTERN.test(token))
 }
 
@@ -159,17 +159,28 @@ export class Scrubber {
     return text.replace(this.pattern, '***')
   }
 
-  /** Every string in a JSON-like value scrubbed; keys, numbers and booleans untouched. */
-  scrubDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.scrub(value) as T
-    if (value instanceof SecretPlaceholder) return value
-    if (Array.isArray(value)) return value.map(item => this.scrubDeep(item)) as T
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [key, this.scrubDeep(inner)])
-      ) as T
+  /**
+   * A copy of a JSON-like value with every string in it scrubbed; keys, numbers and booleans
+   * untouched, secret placeholders kept as they are (they hold no secret, and are known by their
+   * type). The copy is made whole first and its strings replaced where they stand, so that it
+   * keeps the value's type without asserting it: a string is only ever replaced by a string.
+   */
+  scrubDeep<T extends object>(value: T): T {
+    const copy = structuredClone(value)
+    const pending: [object, object][] = [[copy, value]]
+    for (let pair = pending.pop(); pair !== undefined; pair = pending.pop()) {
+      const [node, source] = pair
+      for (const [key, inner] of Object.entries(source)) {
+        if (typeof inner === 'string') Reflect.set(node, key, this.scrub(inner))
+        // structuredClone made it a plain object: the placeholder itself goes back.
+        else if (inner instanceof SecretPlaceholder) Reflect.set(node, key, inner)
+        else if (inner !== null && typeof inner === 'object') {
+          const copied: unknown = Reflect.get(node, key)
+          if (copied !== null && typeof copied === 'object') pending.push([copied, inner])
+        }
+      }
     }
-    return value
+    return copy
   }
 
   /** One alternation, longest first, so that a secret containing another is replaced whole. */

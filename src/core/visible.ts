@@ -147,7 +147,7 @@ function markWord(characters: readonly string[], start: number, end: number, esc
   let lookAlikes = 0
   let onlyAsciiOrLookAlike = true
   for (let i = start; i < end; i++) {
-    const character = characters[i] as string
+    const character = characters[i] ?? ''
     const script = scriptOf(character)
     if (script) counts.set(script, (counts.get(script) ?? 0) + 1)
     if (isLookAlike(character)) lookAlikes += 1
@@ -165,13 +165,13 @@ function markWord(characters: readonly string[], start: number, end: number, esc
           (a, b) => b[1] - a[1] || (a[0] === 'Latin' ? -1 : b[0] === 'Latin' ? 1 : 0)
         )[0]?.[0]
     for (let i = start; i < end; i++) {
-      const script = scriptOf(characters[i] as string)
+      const script = scriptOf(characters[i] ?? '')
       if (script && script !== main) escape.add(i)
     }
     return
   }
   if (lookAlikes > 0 && onlyAsciiOrLookAlike) {
-    for (let i = start; i < end; i++) if (isLookAlike(characters[i] as string)) escape.add(i)
+    for (let i = start; i < end; i++) if (isLookAlike(characters[i] ?? '')) escape.add(i)
   }
 }
 
@@ -207,7 +207,7 @@ export function asRead(value: string): string {
 const FOLD: Record<string, string> = Object.fromEntries(
   [...LOOK_ALIKES].map((character, i) => [
     character,
-    'aeopcyxijsdhqwlABEKMHOPCTXSIJQWoaevptuikxABEZHIKMNOPTYXagiy'[i] as string
+    'aeopcyxijsdhqwlABEKMHOPCTXSIJQWoaevptuikxABEZHIKMNOPTYXagiy'.charAt(i)
   ])
 )
 
@@ -221,7 +221,7 @@ export function sameReadingDifference(before: string, after: string): string | u
   const b = [...after]
   let i = 0
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1
-  const was = a[i] === undefined ? 'nothing' : describeCharacter(a[i] as string)
-  const now = b[i] === undefined ? 'nothing' : describeCharacter(b[i] as string)
+  const was = a[i] === undefined ? 'nothing' : describeCharacter(a[i] ?? '')
+  const now = b[i] === undefined ? 'nothing' : describeCharacter(b[i] ?? '')
   return `they read the same but differ at character ${i + 1}: ${was} before, ${now} after`
 }

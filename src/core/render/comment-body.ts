@@ -8,7 +8,7 @@
  */
 import type { RedactedOutcome } from '../redact.js'
 import { alert, link, literal, text } from './markdown.js'
-import { nameOf, plural, section, STATUS_WORDS, unchangedLines, type ReportFacts } from './plan.js'
+import { nameOf, plural, section, STATUS_WORDS, unchangedLines, type ReportFacts } from './parts.js'
 import { changedFields, isUnverified, openRows, rowsOf, type Row } from './rows.js'
 
 export interface FittedBody {
@@ -34,7 +34,7 @@ export function fitBody(
   const unchanged = outcomes.filter(o => o.status === 'unchanged' && !isUnverified(o))
   const unmanaged = outcomes.filter(o => o.status === 'unmanaged')
   const render = (row: Row, options: { namesCap?: number; maxLines?: number } = {}) =>
-    section(row.outcomes[0] as RedactedOutcome, facts, {
+    section(row.outcomes[0], facts, {
       open: open.has(row),
       same: row.outcomes.slice(1),
       namesCap: options.namesCap ?? GROUP_NAMES,
@@ -74,13 +74,13 @@ export function fitBody(
   let total = size(shown)
   // Then the diffs of plain updates, largest first, each replaced by a line.
   const plain = rows
-    .map((row, i) => ({ row, i }))
+    .map((row, i) => ({ row, i, size: full[i]?.length ?? 0 }))
     .filter(({ row }) => row.risk === 'update' || row.risk === 'unverified')
-    .sort((a, b) => (full[b.i] as string).length - (full[a.i] as string).length)
-  for (const { row, i } of plain) {
+    .sort((a, b) => b.size - a.size)
+  for (const { row, i, size } of plain) {
     if (total <= budget) break
     const line = lineOf(row)
-    total -= (full[i] as string).length - line.length
+    total -= size - line.length
     shown[i] = line
     droppedDiffs.add(row)
   }
@@ -88,7 +88,7 @@ export function fitBody(
   let hiddenPlain = 0
   for (const { i } of [...plain].sort((a, b) => b.i - a.i)) {
     if (total <= budget) break
-    total -= (shown[i] as string).length + 2
+    total -= (shown[i]?.length ?? 0) + 2
     shown[i] = undefined
     hiddenPlain += 1
   }
@@ -98,14 +98,14 @@ export function fitBody(
     rows.forEach((row, i) => {
       if (shown[i] === undefined || droppedDiffs.has(row)) return
       const cut = render(row, { namesCap: 5, maxLines })
-      total -= (shown[i] as string).length - cut.length
+      total -= (shown[i]?.length ?? 0) - cut.length
       shown[i] = cut
     })
   }
   let hiddenRisky = 0
   for (let i = rows.length - 1; i >= 0 && total > budget; i--) {
     if (shown[i] === undefined) continue
-    total -= (shown[i] as string).length + 2
+    total -= (shown[i]?.length ?? 0) + 2
     shown[i] = undefined
     hiddenRisky += 1
   }
@@ -134,7 +134,7 @@ export function fitBody(
 
 /** A row whose diff was left out: its name (or count), what happens, where the diff is. */
 function lineOf(row: Row): string {
-  const first = row.outcomes[0] as RedactedOutcome
+  const first = row.outcomes[0]
   const who =
     row.outcomes.length === 1
       ? literal(nameOf(first))
@@ -149,8 +149,8 @@ function lineOf(row: Row): string {
 function names(rows: readonly Row[]): string {
   const all = rows.map(row =>
     row.outcomes.length === 1
-      ? literal(nameOf(row.outcomes[0] as RedactedOutcome))
-      : `${literal(nameOf(row.outcomes[0] as RedactedOutcome))} and ${row.outcomes.length - 1} like it`
+      ? literal(nameOf(row.outcomes[0]))
+      : `${literal(nameOf(row.outcomes[0]))} and ${row.outcomes.length - 1} like it`
   )
   return all.length > 20
     ? `${all.slice(0, 20).join(', ')} and ${all.length - 20} more`

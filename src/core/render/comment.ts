@@ -9,7 +9,7 @@ import type { RedactedOutcome } from '../redact.js'
 import { fitBody, type FittedBody } from './comment-body.js'
 import { errorExcerpt, type ErrorLocation } from './input-error.js'
 import { alert, link, message, text } from './markdown.js'
-import { callouts, failureCallouts, headline, statusLine, type ReportFacts } from './plan.js'
+import { callouts, failureCallouts, headline, statusLine, type ReportFacts } from './parts.js'
 
 /** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
 export const COMMENT_LIMIT = 65_536

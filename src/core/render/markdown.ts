@@ -35,7 +35,7 @@ function escaped(value: string, maxLength: number, plain: boolean): string {
   // Hidden and look-alike characters first (as escapes), then Markdown's and HTML's.
   return (
     visible(shortened, { keepLineBreaks: true, plain })
-      .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] as string)
+      .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] ?? c)
       .replace(/@/g, '@\u200b')
       // GFM links a bare www. even without a scheme; the entity keeps it text.
       .replace(/(www)\./gi, '$1&#46;')

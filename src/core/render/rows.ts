@@ -24,7 +24,7 @@ export type Risk = (typeof RISKS)[number]
 
 export interface Row {
   /** One, or several whose change is identical. */
-  outcomes: RedactedOutcome[]
+  outcomes: [RedactedOutcome, ...RedactedOutcome[]]
   risk: Risk
   /** The diff of the (shared) change. */
   lines: DiffLine[]

@@ -27,7 +27,7 @@ import {
   statusLine,
   unchangedLines,
   type ReportFacts
-} from './plan.js'
+} from './parts.js'
 import { changedFields, hasRow, isUnverified, rowsOf } from './rows.js'
 
 export interface SummaryFacts extends ReportFacts {

@@ -84,11 +84,11 @@ function place(
       node[token] = value
       return
     }
-    const next = node[token]
+    let next = node[token]
     if (next === undefined) {
-      const made: Tree = {}
-      PATH_ONLY.add(made)
-      node[token] = made
+      next = {}
+      PATH_ONLY.add(next)
+      node[token] = next
     } else if (
       next === null ||
       typeof next !== 'object' ||
@@ -98,7 +98,7 @@ function place(
     ) {
       return
     }
-    node = node[token] as Tree
+    node = next
   })
 }
 
@@ -167,32 +167,32 @@ function leafText(value: ShownValue): string {
 function lineDiff(before: readonly string[], after: readonly string[]): DiffLine[] {
   const n = before.length
   const m = after.length
-  // lengths[i][j]: the LCS of before[i..] and after[j..].
+  // lengths[i][j]: the LCS of before[i..] and after[j..]; past the end of either, 0.
   const lengths = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
-  for (let i = n - 1; i >= 0; i--) {
+  const lcs = (i: number, j: number) => lengths[i]?.[j] ?? 0
+  // Rows from the last (i = n - 1) up: each is computed from the one below it.
+  for (const [i, row] of [...lengths.entries()].reverse().slice(1)) {
     for (let j = m - 1; j >= 0; j--) {
-      const row = lengths[i] as number[]
       row[j] =
-        before[i] === after[j]
-          ? (lengths[i + 1] as number[])[j + 1]! + 1
-          : Math.max((lengths[i + 1] as number[])[j]!, row[j + 1]!)
+        before[i] === after[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1))
     }
   }
   const lines: DiffLine[] = []
   let [i, j] = [0, 0]
-  while (i < n || j < m) {
-    if (i < n && j < m && before[i] === after[j]) {
-      lines.push({ kind: ' ', text: before[i] as string })
+  for (;;) {
+    // Past the end of a side, its line is undefined.
+    const old = before[i]
+    const fresh = after[j]
+    if (old === undefined && fresh === undefined) break
+    if (old !== undefined && old === fresh) {
+      lines.push({ kind: ' ', text: old })
       i += 1
       j += 1
-    } else if (
-      j >= m ||
-      (i < n && (lengths[i + 1] as number[])[j]! >= (lengths[i] as number[])[j + 1]!)
-    ) {
-      lines.push({ kind: '-', text: before[i] as string })
+    } else if (old !== undefined && (fresh === undefined || lcs(i + 1, j) >= lcs(i, j + 1))) {
+      lines.push({ kind: '-', text: old })
       i += 1
-    } else {
-      lines.push({ kind: '+', text: after[j] as string })
+    } else if (fresh !== undefined) {
+      lines.push({ kind: '+', text: fresh })
       j += 1
     }
   }
@@ -206,16 +206,16 @@ function lineDiff(before: readonly string[], after: readonly string[]): DiffLine
 function groupHunks(lines: DiffLine[]): DiffLine[] {
   const out: DiffLine[] = []
   let run: DiffLine[] = []
-  const keyOf = (line: DiffLine) => /^\s*(?:- )?("(?:[^"\\]|\\.)*"|[^\s:"]+):/.exec(line.text)?.[0]
+  const keyOf = (line: DiffLine | undefined) =>
+    line && /^\s*(?:- )?("(?:[^"\\]|\\.)*"|[^\s:"]+):/.exec(line.text)?.[0]
   const flush = () => {
     const removed = run.filter(line => line.kind === '-')
     const added = run.filter(line => line.kind === '+')
     const paired =
       removed.length === added.length &&
-      removed.every(
-        (line, i) => keyOf(line) !== undefined && keyOf(line) === keyOf(added[i] as DiffLine)
-      )
-    if (paired) removed.forEach((line, i) => out.push(line, added[i] as DiffLine))
+      removed.every((line, i) => keyOf(line) !== undefined && keyOf(line) === keyOf(added[i]))
+    // Paired, the two lists are as long: each removal is followed by its addition.
+    if (paired) out.push(...removed.flatMap((line, i) => [line, ...added.slice(i, i + 1)]))
     else out.push(...removed, ...added)
     run = []
   }
@@ -237,21 +237,14 @@ function groupHunks(lines: DiffLine[]): DiffLine[] {
  */
 function shortenPairs(lines: DiffLine[]): DiffLine[] {
   const out: DiffLine[] = []
-  for (let start = 0; start < lines.length;) {
-    if (lines[start]?.kind === ' ') {
-      out.push(lines[start] as DiffLine)
-      start += 1
-      continue
-    }
-    let end = start
-    while (end < lines.length && lines[end]?.kind !== ' ') end += 1
-    const run = lines.slice(start, end)
+  let run: DiffLine[] = []
+  const flush = () => {
     const removed = run.filter(line => line.kind === '-')
     const added = run.filter(line => line.kind === '+')
     const pairs = Math.min(removed.length, added.length)
-    const hunks = Array.from({ length: pairs }, (_, k) =>
-      shortenHunks((removed[k] as DiffLine).text, (added[k] as DiffLine).text)
-    )
+    const hunks = removed
+      .slice(0, pairs)
+      .map((old, k) => shortenHunks(old.text, added[k]?.text ?? ''))
     const alternating =
       removed.length === added.length &&
       run.every((line, i) => line.kind === (i % 2 === 0 ? '-' : '+'))
@@ -268,8 +261,15 @@ function shortenPairs(lines: DiffLine[]): DiffLine[] {
       ]
       out.push(...side('-', removed, 0), ...side('+', added, 1))
     }
-    start = end
+    run = []
   }
+  for (const line of lines) {
+    if (line.kind === ' ') {
+      flush()
+      out.push(line)
+    } else run.push(line)
+  }
+  flush()
   return out
 }
 
@@ -314,7 +314,8 @@ export function shortenHunks(before: string, after: string): [string, string][] 
 /** For compatibility: the cut pairs as one old and one new line, hunks joined by `…`. */
 export function shortenPair(before: string, after: string): [string, string] {
   const hunks = shortenHunks(before, after)
-  if (hunks.length === 1) return hunks[0] as [string, string]
+  const [only] = hunks
+  if (only && hunks.length === 1) return only
   return [hunks.map(h => h[0]).join(' '), hunks.map(h => h[1]).join(' ')]
 }
 
@@ -330,14 +331,11 @@ function differences(a: string, b: string, from: number): [number, number, numbe
   const n = x.length
   const m = y.length
   const lengths = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1))
+  const at = (i: number, j: number) => lengths[i]?.[j] ?? 0
   for (let i = n - 1; i >= 0; i--) {
-    const row = lengths[i] as Uint16Array
-    const below = lengths[i + 1] as Uint16Array
-    for (let j = m - 1; j >= 0; j--) {
-      row[j] =
-        x[i] === y[j]
-          ? (below[j + 1] as number) + 1
-          : Math.max(below[j] as number, row[j + 1] as number)
+    const row = lengths[i]
+    for (let j = m - 1; row && j >= 0; j--) {
+      row[j] = x[i] === y[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1))
     }
   }
   const ranges: [number, number, number, number][] = []
@@ -350,21 +348,18 @@ function differences(a: string, b: string, from: number): [number, number, numbe
   while (i < n || j < m) {
     if (i < n && j < m && x[i] === y[j]) {
       close()
-      ai += (x[i] as string).length
-      bj += (y[j] as string).length
+      ai += x[i]?.length ?? 0
+      bj += y[j]?.length ?? 0
       i += 1
       j += 1
-    } else if (
-      j >= m ||
-      (i < n && (lengths[i + 1] as Uint16Array)[j]! >= (lengths[i] as Uint16Array)[j + 1]!)
-    ) {
+    } else if (j >= m || (i < n && at(i + 1, j) >= at(i, j + 1))) {
       open ??= [ai, ai, bj, bj]
-      ai += (x[i] as string).length
+      ai += x[i]?.length ?? 0
       open[1] = ai
       i += 1
     } else {
       open ??= [ai, ai, bj, bj]
-      bj += (y[j] as string).length
+      bj += y[j]?.length ?? 0
       open[3] = bj
       j += 1
     }
