@@ -10,7 +10,7 @@ import { excerptOf } from '../../src/core/excerpt.js'
 import { renderComment, renderFailureComment } from '../../src/core/render/comment.js'
 import { renderFailureSummary, renderSummary } from '../../src/core/render/summary.js'
 import type { RedactedOutcome } from '../../src/core/redact.js'
-import { diffBlocks, renderGfm } from '../helpers/github-markdown.js'
+import { diffBlocks, readerSees, renderGfm } from '../helpers/github-markdown.js'
 import {
   applied,
   applyFacts,
@@ -18,6 +18,7 @@ import {
   failedApply,
   longValues,
   manyChanges,
+  outcome,
   prunePlan,
   secretsPlan,
   smallPlan
@@ -211,6 +212,28 @@ describe('what a reviewer sees', () => {
     expect(seen).toContain('> 3 | tgas: [a]')
     expect(seen).toContain('at head aaaaaaa')
     expect(atFirstGlance(summary)).toContain('> 3 | tgas: [a]')
+  })
+})
+
+describe('names a reader cannot tell apart (issue 17)', () => {
+  it('"Deletes X" beside "Creates X" with a look-alike letter read differently', () => {
+    const outcomes = [
+      outcome(1, 'would-delete', [{ path: '/name', before: 'Approvals', secret: false }], {
+        name: 'Approvals',
+        file: undefined
+      }),
+      outcome(2, 'would-create', [{ path: '/name', after: '\u0410pprovals', secret: false }], {
+        name: '\u0410pprovals',
+        id: undefined
+      })
+    ]
+    for (const markdown of [renderComment(outcomes, facts()), renderSummary(outcomes, facts())]) {
+      const seen = readerSees(markdown)
+      const deleted = /Deletes (\S+) \(custom-approvals\)/.exec(seen)?.[1]
+      const created = /Creates (\S+) \(custom-approvals\)/.exec(seen)?.[1]
+      expect(deleted).toBe('Approvals')
+      expect(created).toBe('\\u0410pprovals')
+    }
   })
 })
 
