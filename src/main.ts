@@ -149,7 +149,15 @@ async function runStages(
 
   redacted ??= redactAll(outcomes, scrubber)
   const refused = !approval.approved
-  const facts = reportFacts(settings, context, refused)
+  // The pull request, when the approval already found it: the summary then names the head, the
+  // merge commit and the pull request, as the comment does.
+  const known = session ? await session : undefined
+  const facts = reportFacts(
+    settings,
+    context,
+    refused,
+    known && !('problem' in known) ? known : undefined
+  )
   const failure = approval.approved ? runFailure(redacted, facts) : approval.failure
   const refusal = approval.approved
     ? undefined

@@ -16,9 +16,11 @@ export function reportFacts(
   session?: PullRequestSession
 ): ReportFacts & { refused: boolean } {
   // On a pull request, the commit reviewers know is its head, not GITHUB_SHA (a merge commit).
-  const headSha = session?.pull.headSha ?? context.pullRequest?.headSha ?? context.sha
-  const links = commitLinks(context, headSha)
-  const merged = context.eventName === 'push' && session && context.sha !== headSha
+  // Without one (a schedule, a push whose pull request is not known), the commit checked out is
+  // named as a commit: calling a merge commit "head" would name the wrong one.
+  const pullHead = session?.pull.headSha ?? context.pullRequest?.headSha
+  const links = commitLinks(context, pullHead ?? context.sha)
+  const merged = context.eventName === 'push' && session && context.sha !== pullHead
   return {
     dryRun: settings.dryRun || refused,
     refused,
@@ -26,9 +28,13 @@ export function reportFacts(
     instance: settings.baseUri.host,
     run: runLink(context),
     pull: pullOf(context, session),
-    head: headSha ? { sha: headSha, url: links.commitUrl(headSha) } : undefined,
+    head: pullHead ? { sha: pullHead, url: links.commitUrl(pullHead) } : undefined,
     merge:
       merged && context.sha ? { sha: context.sha, url: links.commitUrl(context.sha) } : undefined,
+    commit:
+      !pullHead && context.sha
+        ? { sha: context.sha, url: links.commitUrl(context.sha) }
+        : undefined,
     fileUrl: links.fileUrl
   }
 }

@@ -24,6 +24,8 @@ export interface ReportFacts {
   pull?: { number: number; url?: string }
   /** The commit reviewers know: the pull request's head. */
   head?: { sha: string; url?: string }
+  /** The commit checked out, when no pull request names a head (a schedule, a release). */
+  commit?: { sha: string; url?: string }
   /** The commit the head was merged as, on push. */
   merge?: { sha: string; url?: string }
   /** A link to a file (and line) at the head commit. */
@@ -123,7 +125,7 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFact
 export function statusLine(outcomes: readonly RedactedOutcome[], facts: ReportFacts): string {
   const commit = (label: string, ref: { sha: string; url?: string } | undefined) =>
     ref ? `${label} ${link(literal(ref.sha.slice(0, 7)), ref.url)}` : undefined
-  const head = commit('head', facts.head)
+  const head = commit('head', facts.head) ?? commit('commit', facts.commit)
   const merged = commit('merged as', facts.merge)
   const run = facts.run ? link(text(facts.run.label), facts.run.url) : 'this run'
   // After the sentence: the pull request and this attempt's job summary, as links.
