@@ -110,9 +110,9 @@ describe('a change hidden in characters a reader cannot see or tell apart', () =
     })
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failure-reason']).toBe('invalid-input')
-    expect(result.errors[0]?.message).toMatch(/bidi control character \\u2067 \(line 1/)
+    expect(result.errors[0]?.message).toMatch(/bidi control character U\+2067 \(line 1/)
     expect(ld.server.requests).toHaveLength(0)
-    expect(readerSees(comment())).toContain('bidi control')
+    expect(readerSees(comment())).toContain('bidi control character U+2067 (line 1, column 18)')
   })
 
   it('a plain value spelled like a secret placeholder does not render like one', async () => {

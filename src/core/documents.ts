@@ -9,7 +9,7 @@ import { InputError } from './errors.js'
 import { assertExactNumber, assertStrictJson, MAX_DEPTH, StrictJsonError } from './strict-json.js'
 import { abbreviate } from './text.js'
 import { excerptOf } from './excerpt.js'
-import { bidiControlIn, escapeCharacter } from './visible.js'
+import { bidiControlIn, describeCharacter } from './visible.js'
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024
 
@@ -49,7 +49,7 @@ export async function parseDocument(raw: string): Promise<unknown> {
   const bidi = bidiControlIn(text)
   if (bidi) {
     throw new DocumentError(
-      `holds the bidi control character ${escapeCharacter(bidi.character)} (line ${bidi.line}, column ${bidi.column}); bidi controls are not accepted, as they can reorder what a reviewer reads (Trojan Source): remove it, or, where a value needs one, write it as an escape in a double-quoted string ("${escapeCharacter(bidi.character)}")`,
+      `holds the bidi control character ${describeCharacter(bidi.character)} (line ${bidi.line}, column ${bidi.column}); bidi controls are not accepted, as they can reorder what a reviewer reads (Trojan Source): remove it, or, where a value needs one, write it as a \\u escape in a double-quoted string`,
       bidi.line
     )
   }

@@ -13,7 +13,7 @@ import { configurationIdProblem } from './identifiers.js'
 import { parseBaseUri, parseBoolean, parseInteger, parseToken, splitLines } from './input-values.js'
 import type { Operation } from './json-patch.js'
 import { validateOperations } from './operations.js'
-import { bidiControlIn, escapeCharacter } from './visible.js'
+import { bidiControlIn, describeCharacter } from './visible.js'
 
 /** Every input of action.yml (a unit test keeps the two lists equal). */
 export const INPUT_NAMES = [
@@ -141,7 +141,7 @@ function assertNoBidiControls(raw: RawInputs): void {
     if (!bidi) continue
     throw new InputError(
       name,
-      `holds the bidi control character ${escapeCharacter(bidi.character)} (line ${bidi.line}, column ${bidi.column}); bidi controls are not accepted, as they can reorder what a reviewer reads (Trojan Source): remove it.`
+      `holds the bidi control character ${describeCharacter(bidi.character)} (line ${bidi.line}, column ${bidi.column}); bidi controls are not accepted, as they can reorder what a reviewer reads (Trojan Source): remove it.`
     )
   }
 }
