@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { excerptOf } from '../../src/core/excerpt.js'
 import { renderComment, renderFailureComment } from '../../src/core/render/comment.js'
+import { renderExportSummary } from '../../src/core/render/export.js'
 import { renderFailureSummary, renderSummary } from '../../src/core/render/summary.js'
 import type { RedactedOutcome } from '../../src/core/redact.js'
 import { diffBlocks, readerSees, renderGfm } from '../helpers/github-markdown.js'
@@ -212,6 +213,38 @@ describe('what a reviewer sees', () => {
     expect(seen).toContain('> 3 | tgas: [a]')
     expect(seen).toContain('at head aaaaaaa')
     expect(atFirstGlance(summary)).toContain('> 3 | tgas: [a]')
+  })
+})
+
+describe('export', () => {
+  it('renders its summary as its golden file', () => {
+    const outcomes = [
+      outcome(0, 'exported', [], { file: 'launchdarkly/custom-approvals.yaml' }),
+      outcome(1, 'exported', [], { file: 'launchdarkly/custom-approvals.yaml' })
+    ]
+    const summary = renderExportSummary(
+      {
+        files: [
+          {
+            path: 'launchdarkly/custom-approvals.yaml',
+            integrationKey: 'custom-approvals',
+            count: 2
+          }
+        ],
+        variables: [
+          {
+            name: 'CUSTOM_APPROVALS_APPROVALS_0_API_KEY',
+            integrationKey: 'custom-approvals',
+            configuration: 'Approvals 0',
+            path: '/configValues/apiKey'
+          }
+        ]
+      },
+      outcomes,
+      { ...facts(), dryRun: false, directory: 'launchdarkly' }
+    )
+    golden('export.summary.md', summary)
+    expect(atFirstGlance(summary)).toContain('Exported 2 configurations of 1 integration')
   })
 })
 
