@@ -270,6 +270,21 @@ describe('names a reader cannot tell apart (issue 17)', () => {
   })
 })
 
+describe('a -/+ pair that still reads the same (issue 17)', () => {
+  it('says what differs, under the diff, at first glance', () => {
+    const outcomes = [
+      outcome(0, 'would-update', [
+        { path: '/configValues/caf\u0435', before: 'Caf\u00e9', after: 'Cafe\u0301', secret: false }
+      ])
+    ]
+    const seen = atFirstGlance(renderComment(outcomes, facts()))
+    // The key's look-alike letter is an escape; the decomposed é cannot be one, so it is said.
+    expect(seen).toContain(
+      '"caf\\u0435": they read the same but differ at character 4: U+00E9 before, U+0065 after'
+    )
+  })
+})
+
 describe('the job summary', () => {
   it('of 1,500 configurations starts with the table and is cut only between sections', () => {
     const whole = renderSummary(manyChanges(1500), facts())

@@ -56,6 +56,11 @@ export function literal(value: string, maxLength = 200): string {
   return `<code>${text(value, maxLength)}</code>`
 }
 
+/** Text already shown (a diff line's key, its escapes written): as code, backslashes as they are. */
+export function shownLiteral(value: string, maxLength = 200): string {
+  return `<code>${escaped(value, maxLength, false)}</code>`
+}
+
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n')

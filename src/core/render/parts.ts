@@ -6,9 +6,9 @@
  */
 import type { RedactedOutcome } from '../redact.js'
 import type { Status } from '../outcome.js'
-import { alert, details, fenced, link, literal, message, text } from './markdown.js'
+import { alert, details, fenced, link, literal, message, shownLiteral, text } from './markdown.js'
 import { changedFields, isUnverified } from './rows.js'
-import { diffLines, readAlikeNotes } from './value-diff.js'
+import { diffLines, readAlikePairs } from './value-diff.js'
 
 /** What the report says besides the outcomes: the run, the commits, where the files are. */
 export interface ReportFacts {
@@ -321,7 +321,9 @@ export function section(
     if (lines.length > max) {
       body.push(`_${plural(lines.length - max, 'more line')} of this diff in the job summary._`)
     }
-    for (const note of readAlikeNotes(lines)) body.push(alert('WARNING', message(note)))
+    for (const { field, difference } of readAlikePairs(lines)) {
+      body.push(alert('WARNING', `${field ? `${shownLiteral(field)}: ` : ''}${text(difference)}`))
+    }
   }
   for (const secret of outcome.undecided) {
     body.push(

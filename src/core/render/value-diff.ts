@@ -397,15 +397,24 @@ function commonEnds(a: string, b: string, from: number): [number, number, number
 const KEY_AT_START = /^\s*(?:- )?(?:"(?:[^"\\]|\\.)*"|[^\s:"]+):\s?/
 
 export function readAlikeNotes(lines: readonly DiffLine[]): string[] {
-  const notes: string[] = []
+  return readAlikePairs(lines).map(
+    ({ field, difference }) => `${field ? `\`${field}\`: ` : ''}${difference}`
+  )
+}
+
+/** The same, as the field (as its diff line shows it) and what differs. */
+export function readAlikePairs(
+  lines: readonly DiffLine[]
+): { field: string; difference: string }[] {
+  const pairs: { field: string; difference: string }[] = []
   lines.forEach((line, i) => {
     const next = lines[i + 1]
     if (line.kind !== '-' || next?.kind !== '+') return
     const key = KEY_AT_START.exec(line.text)?.[0] ?? ''
     const value = (text: string) => text.slice(key.length).replace(/^"(.*)"$/, '$1')
     const difference = sameReadingDifference(value(line.text), value(next.text))
-    const name = key.trim().replace(/^- /, '').replace(/:$/, '')
-    if (difference) notes.push(`${name ? `\`${name}\`: ` : ''}${difference}`)
+    const field = key.trim().replace(/^- /, '').replace(/:$/, '')
+    if (difference) pairs.push({ field, difference })
   })
-  return notes
+  return pairs
 }
