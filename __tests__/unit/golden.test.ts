@@ -15,6 +15,7 @@ import { diffBlocks, readerSees, renderGfm } from '../helpers/github-markdown.js
 import {
   applied,
   applyFacts,
+  disable,
   facts,
   failedApply,
   longValues,
@@ -299,6 +300,41 @@ describe('the job summary', () => {
     // The cut note is a paragraph of its own, not text inside a code block or a section.
     expect(html).toMatch(/<p><em>The summary was cut here: [^<]*<code>results<\/code>/)
     expect(html.match(/<details/g)?.length).toBe(html.match(/<\/details>/g)?.length)
+  })
+})
+
+describe('shortening by risk', () => {
+  it('1,500 different changes: plain updates go first, every disable keeps its diff', () => {
+    const outcomes = Array.from({ length: 1500 }, (_, i) =>
+      outcome(i, 'would-update', [
+        ...(i % 500 === 7 ? disable : []),
+        {
+          path: '/configValues/baseURL',
+          before: `https://approvals.example.com/v1/team-${i}`,
+          after: `https://approvals.example.com/v2/team-${i}`,
+          secret: false
+        }
+      ])
+    )
+    const comment = renderComment(outcomes, facts())
+    expect([...comment].length).toBeLessThanOrEqual(65_536)
+    const seen = atFirstGlance(comment)
+    expect(seen).toMatch(/This comment is shortened .* the riskiest changes are kept/)
+    const blocks = diffBlocks(comment)
+    for (const i of [7, 507, 1007]) {
+      expect(blocks).toContainEqual(
+        expect.arrayContaining([
+          '+enabled: false',
+          `+  baseURL: "https://approvals.example.com/v2/team-${i}"`
+        ])
+      )
+    }
+    // The disables come first; plain updates follow as lines, then a count of the rest.
+    expect(seen.indexOf('Approvals 1007 ')).toBeLessThan(seen.indexOf('Approvals 0:'))
+    expect(seen).toMatch(
+      /Approvals 0: would change configValues\.baseURL \(diff in the job summary\)/
+    )
+    expect(seen).toMatch(/… and [\d,]+ more rows \([\d,]+ configurations; in the job summary\)/)
   })
 })
 
