@@ -15,7 +15,8 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
+/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(256);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
  * would be written (or failed to plan) is reduced to an entry: who it is, what happens to it and
@@ -27,6 +28,7 @@ export const modules = {
  * The entries are kept in the plan comment too, so that an apply that stopped half way can finish
  * what remains of the approved plan, and a refusal can say what changed field by field.
  */
+
 
 
 const ACTIONS = {
@@ -113,7 +115,7 @@ function legacyPlanFingerprint(outcomes, salt) {
     }))
         .sort((a, b) => (a.configuration < b.configuration ? -1 : 1));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${salt}\n${canonical(entries)}`)
+        .update(`${salt}\n${canonical(entries, true)}`)
         .digest('hex');
     return `sha256:${digest}`;
 }
@@ -129,15 +131,22 @@ function normalize(path, value) {
     }
     return value;
 }
-/** JSON with every object's keys sorted, so that key order never counts; absent keys left out. */
-function canonical(value) {
+/**
+ * JSON with every object's keys sorted (key order never counts) and absent keys left out. A secret
+ * counts by its status only: 1.x spelled it as the placeholder's text; 2.x as a token no JSON value
+ * can spell, so that a plain value that reads like a placeholder is not taken for a secret.
+ */
+function canonical(value, legacy = false) {
+    if (value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
+        return legacy ? JSON.stringify(value.text) : `<${value.text}>`;
+    }
     if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value)) {
+        return `[${value.map(item => canonical(item, legacy)).join(',')}]`;
+    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(value)) {
         const keys = Object.keys(value)
             .filter(key => value[key] !== undefined)
             .sort();
-        return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+        return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key], legacy)}`).join(',')}}`;
     }
     return JSON.stringify(value ?? null);
 }

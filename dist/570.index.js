@@ -12,8 +12,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   changedSinceApproval: () => (/* binding */ changedSinceApproval)
 /* harmony export */ });
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7715);
-/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9916);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4914);
 /**
  * What the comment says about an approval: on a refusal, what changed since the plan was approved
  * (field by field, before the two plans), the approved plan itself (rendered again from the
@@ -23,14 +24,25 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const MAX_CONFIGURATIONS = 20;
 const MAX_FIELDS = 20;
-const isPlaceholder = (value) => typeof value === 'string' && /^\(secret(: [a-z ]+)?\)$/.test(value);
+/** Whether a value holds a secret's placeholder anywhere: known by its type, never its text. */
+function holdsSecret(value) {
+    if (value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur)
+        return true;
+    if (Array.isArray(value))
+        return value.some(holdsSecret);
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).some(holdsSecret);
+    return false;
+}
 function valueText(value) {
     if (value === undefined)
         return '_absent_';
-    return isPlaceholder(value) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(String(value)) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(value, 80);
+    return value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(value.text) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(value, 80);
 }
+// Placeholders compare by their status, as the fingerprint does.
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function changeText(change) {
     if (!change)
@@ -51,7 +63,7 @@ function changedSinceApproval(approved, now) {
     for (const key of keys) {
         const a = before.get(key);
         const n = after.get(key);
-        const name = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)((n ?? a)?.name ?? key);
+        const name = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)((n ?? a)?.name ?? key);
         if (!n) {
             blocks.push(`**${name}**: approved to ${a?.action ?? 'change'}, but it no longer needs it (LaunchDarkly already reads as approved, or the files changed).`);
             continue;
@@ -68,10 +80,10 @@ function changedSinceApproval(approved, now) {
             const is = n.changes.find(c => c.path === path);
             if (was && is && same(was.before, is.before) && same(was.after, is.after))
                 continue;
-            rows.push([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(path), changeText(was), changeText(is)]);
+            rows.push([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(path), changeText(was), changeText(is)]);
             // What LaunchDarkly holds now differs from what the reviewers saw: applying overwrites it.
             if (is && is.before !== undefined && !same(was?.before, is.before)) {
-                overwrites.push(`${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(path)} = ${valueText(is.before)}`);
+                overwrites.push(`${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(path)} = ${valueText(is.before)}`);
             }
         }
         if (rows.length === 0 && a.action === n.action)
@@ -81,9 +93,9 @@ function changedSinceApproval(approved, now) {
         blocks.push([
             `**${name}**${action}:`,
             shown.length > 0
-                ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Field', 'Approved (before → after)', 'Would apply now (before → after)'], shown)
+                ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(['Field', 'Approved (before → after)', 'Would apply now (before → after)'], shown)
                 : undefined,
-            rows.length > MAX_FIELDS ? `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(rows.length - MAX_FIELDS, 'more field')}_` : '',
+            rows.length > MAX_FIELDS ? `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(rows.length - MAX_FIELDS, 'more field')}_` : '',
             overwrites.length > 0
                 ? `Applying now would overwrite what was set since the approval: ${overwrites.join(', ')}.`
                 : undefined
@@ -94,7 +106,7 @@ function changedSinceApproval(approved, now) {
     const shown = blocks.slice(0, MAX_CONFIGURATIONS);
     const more = blocks.length > MAX_CONFIGURATIONS
         ? [
-            `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(blocks.length - MAX_CONFIGURATIONS, 'more configuration')} (in the job summary)_`
+            `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(blocks.length - MAX_CONFIGURATIONS, 'more configuration')} (in the job summary)_`
         ]
         : [];
     return ['#### Changed since approval', ...shown, ...more].join('\n\n');
@@ -121,13 +133,13 @@ function approvedPlan(entries, facts) {
             notices: [],
             changes: entry.changes.map(change => ({
                 ...change,
-                secret: isPlaceholder(change.before) || isPlaceholder(change.after)
+                secret: holdsSecret(change.before) || holdsSecret(change.after)
             })),
             undecided: [],
             operations: undefined,
             configuration: undefined
         };
-        return (0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(outcome, facts);
+        return (0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .section */ .uW)(outcome, facts);
     })
         .join('\n\n');
 }
@@ -143,15 +155,15 @@ function attemptHistory(attempts, runUrl) {
     if (attempts.length === 0)
         return undefined;
     const lines = attempts.map(attempt => {
-        const run = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(`run ${attempt.runNumber ?? attempt.runId}, attempt ${attempt.attempt}`), runUrl(attempt.runId));
+        const run = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq)(`run ${attempt.runNumber ?? attempt.runId}, attempt ${attempt.attempt}`), runUrl(attempt.runId));
         const counts = [
-            attempt.written > 0 ? `${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempt.written, 'configuration')} written` : undefined,
+            attempt.written > 0 ? `${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(attempt.written, 'configuration')} written` : undefined,
             attempt.failed > 0 ? `${attempt.failed} failed` : undefined
         ].filter(Boolean);
-        const reason = attempt.reason ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(attempt.reason)})` : '';
+        const reason = attempt.reason ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(attempt.reason)})` : '';
         return `- ${run}: ${OUTCOME_WORDS[attempt.outcome]}${counts.length > 0 ? `, ${counts.join(', ')}` : ''}${reason}`;
     });
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`Apply history: ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempts.length, 'attempt')}`, lines.join('\n'));
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .details */ .zH)(`Apply history: ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(attempts.length, 'attempt')}`, lines.join('\n'));
 }
 
 

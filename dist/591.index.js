@@ -11,6 +11,10 @@ export const modules = {
 /* harmony export */   vj: () => (/* binding */ parseComment)
 /* harmony export */ });
 /* unused harmony exports MARKER_OPENER, STATE_ROOM, headerLine, stateLine, isCommentOf */
+/* harmony import */ var _json_patch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4431);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+
+
 const NAME = 'launchdarkly-integration-configuration-action';
 /** Every marker this module writes starts with this: rendered data never holds it unescaped. */
 const MARKER_OPENER = '<!--';
@@ -38,7 +42,7 @@ function headerLine(key, fingerprint) {
  * keeps the counts, and an apply that stopped half way is finished by a new pull request.
  */
 function stateLine(state) {
-    const encode = (value) => `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}" -->`;
+    const encode = (value) => `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(toWire(value)), 'utf8').toString('base64url')}" -->`;
     const shrink = (withResults, kept, approved) => {
         const attempts = state.attempts.slice(state.attempts.length - kept);
         return {
@@ -122,7 +126,104 @@ function decodeState(encoded) {
     catch {
         return undefined;
     }
-    return isState(value) ? value : undefined;
+    return isWireState(value) ? fromWire(value) : undefined;
+}
+const PLACEHOLDERS = [
+    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.changed,
+    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.unchanged,
+    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.before
+];
+function toWire(state) {
+    const side = (value) => {
+        const secrets = [];
+        const plain = (inner, tokens) => {
+            if (inner instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
+                secrets.push((0,_json_patch_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPointer */ .$2)(tokens));
+                return inner.text;
+            }
+            if (Array.isArray(inner))
+                return inner.map((item, i) => plain(item, [...tokens, String(i)]));
+            if (inner !== null && typeof inner === 'object') {
+                return Object.fromEntries(Object.entries(inner).map(([key, item]) => [key, plain(item, [...tokens, key])]));
+            }
+            return inner;
+        };
+        return { value: plain(value, []), secrets };
+    };
+    const change = ({ path, before, after }) => {
+        const [b, a] = [
+            before === undefined ? undefined : side(before),
+            after === undefined ? undefined : side(after)
+        ];
+        const secrets = {
+            ...(b && b.secrets.length > 0 ? { before: b.secrets } : {}),
+            ...(a && a.secrets.length > 0 ? { after: a.secrets } : {})
+        };
+        return {
+            path,
+            ...(b ? { before: b.value } : {}),
+            ...(a ? { after: a.value } : {}),
+            ...(Object.keys(secrets).length > 0 ? { secrets } : {})
+        };
+    };
+    return {
+        ...(state.approved
+            ? {
+                approved: state.approved.map(entry => ({ ...entry, changes: entry.changes.map(change) }))
+            }
+            : {}),
+        attempts: state.attempts
+    };
+}
+/** The state as it was written, or undefined if a placeholder does not stand where it says. */
+function fromWire(state) {
+    const restore = (value, pointers = []) => {
+        let shown = value;
+        for (const pointer of pointers) {
+            const tokens = (0,_json_patch_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePointer */ .vp)(pointer);
+            shown = tokens && shown !== undefined ? placeAt(shown, tokens) : undefined;
+        }
+        return shown;
+    };
+    const entries = [];
+    for (const entry of state.approved ?? []) {
+        const changes = [];
+        for (const { path, before, after, secrets } of entry.changes) {
+            const b = before === undefined ? undefined : restore(before, secrets?.before);
+            const a = after === undefined ? undefined : restore(after, secrets?.after);
+            if ((before !== undefined && b === undefined) || (after !== undefined && a === undefined)) {
+                return undefined;
+            }
+            changes.push({
+                path,
+                ...(b === undefined ? {} : { before: b }),
+                ...(a === undefined ? {} : { after: a })
+            });
+        }
+        entries.push({ ...entry, changes });
+    }
+    return { ...(state.approved ? { approved: entries } : {}), attempts: state.attempts };
+}
+/** The value with the placeholder its text names at `tokens`; undefined if none stands there. */
+function placeAt(value, tokens) {
+    const [token, ...rest] = tokens;
+    if (token === undefined) {
+        return typeof value === 'string' ? PLACEHOLDERS.find(p => p.text === value) : undefined;
+    }
+    if (Array.isArray(value)) {
+        const index = Number(token);
+        const item = value[index];
+        if (!/^(0|[1-9]\d*)$/.test(token) || item === undefined)
+            return undefined;
+        const placed = placeAt(item, rest);
+        return placed === undefined ? undefined : value.map((v, i) => (i === index ? placed : v));
+    }
+    if (value === null || typeof value !== 'object' || value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
+        return undefined;
+    }
+    const item = Object.hasOwn(value, token) ? value[token] : undefined;
+    const placed = item === undefined ? undefined : placeAt(item, rest);
+    return placed === undefined ? undefined : { ...value, [token]: placed };
 }
 // The state came back from GitHub: checked field by field, so that a hand-edited or truncated
 // state is no state rather than a wrong one.
@@ -159,11 +260,16 @@ function isJson(value, depth = 0) {
         return value.every(item => isJson(item, depth + 1));
     return isRecord(value) && Object.values(value).every(item => isJson(item, depth + 1));
 }
+const isPointers = (value) => value === undefined || (Array.isArray(value) && value.every(item => typeof item === 'string'));
 function isChange(value) {
     return (isRecord(value) &&
         typeof value.path === 'string' &&
         (value.before === undefined || isJson(value.before)) &&
-        (value.after === undefined || isJson(value.after)));
+        (value.after === undefined || isJson(value.after)) &&
+        (value.secrets === undefined ||
+            (isRecord(value.secrets) &&
+                isPointers(value.secrets.before) &&
+                isPointers(value.secrets.after))));
 }
 function isEntry(value) {
     return (isRecord(value) &&
@@ -189,7 +295,7 @@ function isAttempt(value) {
         isCount(value.failed) &&
         (value.results === undefined || (Array.isArray(value.results) && value.results.every(isResult))));
 }
-function isState(value) {
+function isWireState(value) {
     return (isRecord(value) &&
         Array.isArray(value.attempts) &&
         value.attempts.every(isAttempt) &&

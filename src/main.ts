@@ -13,6 +13,7 @@ import {
 } from './core/inputs.js'
 import { runFailure, type Failure } from './core/outcome.js'
 import { redactOutcome } from './core/redact.js'
+import { renderStartLine } from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, Opened } from './io/github.js'
@@ -91,6 +92,7 @@ async function runStages(
   })
   const { settings, work, token } = inputs
   for (const warning of inputs.ignored) runner.warning(warning, { title: 'LaunchDarkly: input' })
+  runner.info(renderStartLine(work, settings))
   const client = new LaunchDarklyClient({
     baseUri: settings.baseUri,
     token,

@@ -243,11 +243,13 @@ describe('every output fits where it goes', () => {
     expect(result.outputs['comment-url']).toMatch(/#issuecomment-\d+$/)
     const body = comments()[0]?.body ?? ''
     expect([...body].length).toBeLessThanOrEqual(65_536)
-    // Whole: it ends with its footer, not cut in the middle of a tag.
-    // (then the protocol's state line, which plan-comment.ts writes last)
+    // Whole: it ends with its footer, not cut in the middle of a tag. (The footer no longer shows
+    // the comment key, which is in the header only since issue 19: the key is asserted there;
+    // then the protocol's state line, which plan-comment.ts writes last.)
     expect(body).toMatch(
-      /comment key <code>[^<]+<\/code><\/sub>\n\n<!-- launchdarkly-integration-configuration-action:v2 state="[\w-]*" -->$/
+      /<\/sub>\n\n<!-- launchdarkly-integration-configuration-action:v2 state="[\w-]*" -->$/
     )
+    expect(body).toMatch(/^<!-- launchdarkly-integration-configuration-action:v2 key="[^"]+"/)
     const seen = visibleText(body)
     expect(seen).toContain('1200 failed')
     // The commonest error first, naming its first 20 configurations; past 10 callouts, a count.

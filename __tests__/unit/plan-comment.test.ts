@@ -1,6 +1,7 @@
 import type { PlanEntry } from '../../src/core/fingerprint.js'
 import type { JsonValue } from '../../src/core/json-patch.js'
 import { fenced, HTML_COMMENT, text } from '../../src/core/render/markdown.js'
+import { SecretPlaceholder } from '../../src/core/secrets.js'
 import {
   formatComment,
   headerLine,
@@ -242,5 +243,54 @@ describe('the plan comment protocol', () => {
       expect(text(line, 1000)).not.toContain(MARKER_OPENER)
       expect(fenced(`+  value: ${JSON.stringify(line)}`)).not.toContain(MARKER_OPENER)
     }
+  })
+
+  it("keeps a secret's placeholder a placeholder, and a value that reads like one a string", () => {
+    const state: CommentState = {
+      approved: [
+        {
+          ...ENTRY,
+          changes: [
+            {
+              path: '/configValues/apiKey',
+              before: SecretPlaceholder.before,
+              after: SecretPlaceholder.changed
+            },
+            {
+              path: '/configValues',
+              after: {
+                apiKey: SecretPlaceholder.unchanged,
+                note: '(secret: changed)',
+                list: ['(secret)']
+              }
+            }
+          ]
+        }
+      ],
+      attempts: []
+    }
+    const back = parseComment(formatComment({ key: 'k', state }, 'x'))?.state
+    const [key, values] = back?.approved?.[0]?.changes ?? []
+    expect(key?.before).toBe(SecretPlaceholder.before)
+    expect(key?.after).toBe(SecretPlaceholder.changed)
+    expect(values?.after).toEqual({
+      apiKey: SecretPlaceholder.unchanged,
+      note: '(secret: changed)',
+      list: ['(secret)']
+    })
+    expect(back).toEqual(state)
+    // A pointer to where no placeholder stands makes the state no state.
+    const header = headerLine('k')
+    const forged = Buffer.from(
+      JSON.stringify({
+        approved: [{ ...ENTRY, changes: [{ path: '/a', after: 'x', secrets: { after: [''] } }] }],
+        attempts: []
+      })
+    ).toString('base64url')
+    expect(
+      parseComment(
+        `${header}\n\n<!-- launchdarkly-integration-configuration-action:v2 state="${forged}" -->`
+      )?.state
+    ).toEqual({ attempts: [] })
   })
 })

@@ -10,9 +10,9 @@
  * what remains of the approved plan, and a refusal can say what changed field by field.
  */
 import { createHash } from 'node:crypto'
-import type { JsonValue } from './json-patch.js'
-import type { RedactedOutcome } from './redact.js'
 import { isRecord } from './narrow.js'
+import type { RedactedOutcome, ShownValue } from './redact.js'
+import { SecretPlaceholder } from './secrets.js'
 
 export type PlanAction = 'create' | 'update' | 'delete' | 'failed'
 
@@ -29,9 +29,9 @@ export interface PlanEntry {
 export interface EntryChange {
   path: string
   /** Absent when the change adds the path. */
-  before?: JsonValue
+  before?: ShownValue
   /** Absent when the change removes the path. */
-  after?: JsonValue
+  after?: ShownValue
 }
 
 const ACTIONS: Partial<Record<RedactedOutcome['status'], PlanAction>> = {
@@ -123,7 +123,7 @@ export function legacyPlanFingerprint(outcomes: readonly RedactedOutcome[], salt
     }))
     .sort((a, b) => (a.configuration < b.configuration ? -1 : 1))
   const digest = createHash('sha256')
-    .update(`${salt}\n${canonical(entries)}`)
+    .update(`${salt}\n${canonical(entries, true)}`)
     .digest('hex')
   return `sha256:${digest}`
 }
@@ -135,7 +135,7 @@ export function writesAnything(outcomes: readonly RedactedOutcome[]): boolean {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-function normalize(path: string, value: JsonValue | undefined): JsonValue | undefined {
+function normalize(path: string, value: ShownValue | undefined): unknown {
   // Tags are a set: their order is formatting.
   if (path === '/tags' && Array.isArray(value)) {
     return [...value].map(item => canonical(item)).sort()
@@ -143,14 +143,21 @@ function normalize(path: string, value: JsonValue | undefined): JsonValue | unde
   return value
 }
 
-/** JSON with every object's keys sorted, so that key order never counts; absent keys left out. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+/**
+ * JSON with every object's keys sorted (key order never counts) and absent keys left out. A secret
+ * counts by its status only: 1.x spelled it as the placeholder's text; 2.x as a token no JSON value
+ * can spell, so that a plain value that reads like a placeholder is not taken for a secret.
+ */
+function canonical(value: unknown, legacy = false): string {
+  if (value instanceof SecretPlaceholder) {
+    return legacy ? JSON.stringify(value.text) : `<${value.text}>`
+  }
+  if (Array.isArray(value)) return `[${value.map(item => canonical(item, legacy)).join(',')}]`
   if (isRecord(value)) {
     const keys = Object.keys(value)
       .filter(key => value[key] !== undefined)
       .sort()
-    return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key], legacy)}`).join(',')}}`
   }
   return JSON.stringify(value ?? null)
 }

@@ -19,8 +19,10 @@
  */
 import type { FailureReason } from './errors.js'
 import type { EntryChange, PlanAction, PlanEntry } from './fingerprint.js'
-import type { JsonValue } from './json-patch.js'
+import { formatPointer, parsePointer, type JsonValue } from './json-patch.js'
 import type { Status } from './outcome.js'
+import type { ShownValue } from './redact.js'
+import { SecretPlaceholder } from './secrets.js'
 
 const NAME = 'launchdarkly-integration-configuration-action'
 /** Every marker this module writes starts with this: rendered data never holds it unescaped. */
@@ -91,7 +93,7 @@ export function headerLine(key: string, fingerprint?: string): string {
  */
 export function stateLine(state: CommentState): string {
   const encode = (value: CommentState) =>
-    `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}" -->`
+    `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(toWire(value)), 'utf8').toString('base64url')}" -->`
   const shrink = (withResults: number, kept: number, approved: boolean): CommentState => {
     const attempts = state.attempts.slice(state.attempts.length - kept)
     return {
@@ -176,7 +178,127 @@ function decodeState(encoded: string | undefined): CommentState | undefined {
   } catch {
     return undefined
   }
-  return isState(value) ? value : undefined
+  return isWireState(value) ? fromWire(value) : undefined
+}
+
+// A secret's placeholder is a tagged value, known by its type and never by its text: the state
+// keeps a value as JSON with the placeholders as their text, and says where they stand, so that a
+// plain value that reads like one is not taken for a secret when it is read back.
+
+interface WireChange {
+  path: string
+  before?: JsonValue
+  after?: JsonValue
+  /** Pointers, within the value, of its placeholders. */
+  secrets?: { before?: string[]; after?: string[] }
+}
+interface WireEntry extends Omit<PlanEntry, 'changes'> {
+  changes: WireChange[]
+}
+interface WireState {
+  approved?: WireEntry[]
+  attempts: ApplyAttempt[]
+}
+
+const PLACEHOLDERS = [
+  SecretPlaceholder.changed,
+  SecretPlaceholder.unchanged,
+  SecretPlaceholder.before
+]
+
+function toWire(state: CommentState): WireState {
+  const side = (value: ShownValue) => {
+    const secrets: string[] = []
+    const plain = (inner: ShownValue, tokens: string[]): JsonValue => {
+      if (inner instanceof SecretPlaceholder) {
+        secrets.push(formatPointer(tokens))
+        return inner.text
+      }
+      if (Array.isArray(inner)) return inner.map((item, i) => plain(item, [...tokens, String(i)]))
+      if (inner !== null && typeof inner === 'object') {
+        return Object.fromEntries(
+          Object.entries(inner).map(([key, item]) => [key, plain(item, [...tokens, key])])
+        )
+      }
+      return inner
+    }
+    return { value: plain(value, []), secrets }
+  }
+  const change = ({ path, before, after }: EntryChange): WireChange => {
+    const [b, a] = [
+      before === undefined ? undefined : side(before),
+      after === undefined ? undefined : side(after)
+    ]
+    const secrets = {
+      ...(b && b.secrets.length > 0 ? { before: b.secrets } : {}),
+      ...(a && a.secrets.length > 0 ? { after: a.secrets } : {})
+    }
+    return {
+      path,
+      ...(b ? { before: b.value } : {}),
+      ...(a ? { after: a.value } : {}),
+      ...(Object.keys(secrets).length > 0 ? { secrets } : {})
+    }
+  }
+  return {
+    ...(state.approved
+      ? {
+          approved: state.approved.map(entry => ({ ...entry, changes: entry.changes.map(change) }))
+        }
+      : {}),
+    attempts: state.attempts
+  }
+}
+
+/** The state as it was written, or undefined if a placeholder does not stand where it says. */
+function fromWire(state: WireState): CommentState | undefined {
+  const restore = (value: JsonValue, pointers: readonly string[] = []): ShownValue | undefined => {
+    let shown: ShownValue | undefined = value
+    for (const pointer of pointers) {
+      const tokens = parsePointer(pointer)
+      shown = tokens && shown !== undefined ? placeAt(shown, tokens) : undefined
+    }
+    return shown
+  }
+  const entries: PlanEntry[] = []
+  for (const entry of state.approved ?? []) {
+    const changes: EntryChange[] = []
+    for (const { path, before, after, secrets } of entry.changes) {
+      const b = before === undefined ? undefined : restore(before, secrets?.before)
+      const a = after === undefined ? undefined : restore(after, secrets?.after)
+      if ((before !== undefined && b === undefined) || (after !== undefined && a === undefined)) {
+        return undefined
+      }
+      changes.push({
+        path,
+        ...(b === undefined ? {} : { before: b }),
+        ...(a === undefined ? {} : { after: a })
+      })
+    }
+    entries.push({ ...entry, changes })
+  }
+  return { ...(state.approved ? { approved: entries } : {}), attempts: state.attempts }
+}
+
+/** The value with the placeholder its text names at `tokens`; undefined if none stands there. */
+function placeAt(value: ShownValue, tokens: readonly string[]): ShownValue | undefined {
+  const [token, ...rest] = tokens
+  if (token === undefined) {
+    return typeof value === 'string' ? PLACEHOLDERS.find(p => p.text === value) : undefined
+  }
+  if (Array.isArray(value)) {
+    const index = Number(token)
+    const item = value[index]
+    if (!/^(0|[1-9]\d*)$/.test(token) || item === undefined) return undefined
+    const placed = placeAt(item, rest)
+    return placed === undefined ? undefined : value.map((v, i) => (i === index ? placed : v))
+  }
+  if (value === null || typeof value !== 'object' || value instanceof SecretPlaceholder) {
+    return undefined
+  }
+  const item = Object.hasOwn(value, token) ? value[token] : undefined
+  const placed = item === undefined ? undefined : placeAt(item, rest)
+  return placed === undefined ? undefined : { ...value, [token]: placed }
 }
 
 // The state came back from GitHub: checked field by field, so that a hand-edited or truncated
@@ -218,16 +340,23 @@ function isJson(value: unknown, depth = 0): value is JsonValue {
   return isRecord(value) && Object.values(value).every(item => isJson(item, depth + 1))
 }
 
-function isChange(value: unknown): value is EntryChange {
+const isPointers = (value: unknown) =>
+  value === undefined || (Array.isArray(value) && value.every(item => typeof item === 'string'))
+
+function isChange(value: unknown): value is WireChange {
   return (
     isRecord(value) &&
     typeof value.path === 'string' &&
     (value.before === undefined || isJson(value.before)) &&
-    (value.after === undefined || isJson(value.after))
+    (value.after === undefined || isJson(value.after)) &&
+    (value.secrets === undefined ||
+      (isRecord(value.secrets) &&
+        isPointers(value.secrets.before) &&
+        isPointers(value.secrets.after)))
   )
 }
 
-function isEntry(value: unknown): value is PlanEntry {
+function isEntry(value: unknown): value is WireEntry {
   return (
     isRecord(value) &&
     typeof value.configuration === 'string' &&
@@ -260,7 +389,7 @@ function isAttempt(value: unknown): value is ApplyAttempt {
   )
 }
 
-function isState(value: unknown): value is CommentState {
+function isWireState(value: unknown): value is WireState {
   return (
     isRecord(value) &&
     Array.isArray(value.attempts) &&

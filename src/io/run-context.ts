@@ -92,8 +92,21 @@ export function runUrl(context: RunContext): string {
   return `${context.serverUrl}/${repository}/actions/runs/${context.runId ?? '0'}`
 }
 
-export function runLink(context: RunContext): { label: string; url: string } {
-  return { label: `run ${context.runNumber ?? context.runId ?? ''}`.trim(), url: runUrl(context) }
+/**
+ * The run as people name it ("run 18", "run 18, attempt 2" for a re-run), and where this
+ * attempt's job summary is (the run's page shows its latest attempt; an attempt has its own).
+ */
+export function runLink(context: RunContext): { label: string; url: string; summaryUrl: string } {
+  const attempt = Number(context.runAttempt ?? '1')
+  const rerun = Number.isInteger(attempt) && attempt > 1
+  const url = runUrl(context)
+  return {
+    label:
+      `run ${context.runNumber ?? context.runId ?? ''}`.trim() +
+      (rerun ? `, attempt ${attempt}` : ''),
+    url,
+    summaryUrl: Number.isInteger(attempt) && attempt >= 1 ? `${url}/attempts/${attempt}` : url
+  }
 }
 
 /** Links into the repository: a commit, and a file (and line) at the head commit. */

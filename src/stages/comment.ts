@@ -91,15 +91,24 @@ export async function writeComment(
 export async function writeFailureComment(
   session: PullRequestSession,
   runner: Runner,
-  parts: { message: string; key: string; context: RunContext; location?: InputLocation }
+  parts: {
+    message: string
+    key: string
+    context: RunContext
+    location?: InputLocation
+    excerpt?: string
+  }
 ): Promise<void> {
-  const { message, key, context, location } = parts
-  const links = commitLinks(context, session.pull.headSha ?? context.sha)
+  const { message, key, context, location, excerpt } = parts
+  const sha = session.pull.headSha ?? context.sha
+  const links = commitLinks(context, sha)
   const where = location?.file
     ? {
         file: location.file,
         line: location.line,
-        url: links.fileUrl?.(location.file, location.line)
+        url: links.fileUrl?.(location.file, location.line),
+        excerpt,
+        head: sha ? { sha, url: links.commitUrl(sha) } : undefined
       }
     : undefined
   const previous = session.comment

@@ -9,7 +9,7 @@ import type { Failure } from '../core/outcome.js'
 import { renderFailureSummary } from '../core/render/summary.js'
 import type { Opened } from '../io/github.js'
 import type { Runner } from '../io/runner.js'
-import type { RunContext } from '../io/run-context.js'
+import { commitLinks, type RunContext } from '../io/run-context.js'
 
 /** A run that failed before any configuration was looked at. */
 export interface EarlyFailure {
@@ -17,6 +17,8 @@ export interface EarlyFailure {
   context: RunContext
   failure: Failure
   location?: InputLocation
+  /** The lines of the file around the error, numbered (not yet scrubbed). */
+  excerpt?: string
   /** Where the comment goes, when the inputs asked for one and could be read that far. */
   github?: GitHubSettings
 }
@@ -37,6 +39,7 @@ export function reportOfFailure(error: unknown, raw: RawInputs, context: RunCont
     context,
     failure,
     ...(location ? { location } : {}),
+    ...(error instanceof InputError && error.excerpt ? { excerpt: error.excerpt } : {}),
     // A bug of the action's is said in the log only: only a failure it understood is commented.
     ...(github && error instanceof ActionError ? { github } : {})
   }
@@ -50,15 +53,25 @@ export async function publishEarlyFailure(
 ): Promise<void> {
   const { failure, location, context } = report
   runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
+  // The workflow's to fix (a variable it does not set): the author's line is not marked wrong.
   runner.error(
     failure.message,
-    location ? { ...location, title: 'LaunchDarkly: invalid input' } : undefined
+    location && !location.workflow
+      ? { ...location, title: 'LaunchDarkly: invalid input' }
+      : { title: 'LaunchDarkly: invalid input' }
   )
   const message = runner.scrub(failure.message)
+  // The lines around the error: scrubbed like the message (a file may hold a value it should not).
+  const excerpt = report.excerpt ? runner.scrub(report.excerpt) : undefined
+  if (excerpt) runner.info(excerpt)
+  const headSha = context.pullRequest?.headSha ?? context.sha
+  const head = headSha
+    ? { sha: headSha, url: commitLinks(context, headSha).commitUrl(headSha) }
+    : undefined
   await runner.writeSummary(
     renderFailureSummary(
       message,
-      location?.file ? { file: location.file, line: location.line } : undefined
+      location?.file ? { file: location.file, line: location.line, excerpt, head } : undefined
     )
   )
   // A reviewer should see on the pull request why the plan could not be made, not only in the log.
@@ -68,7 +81,8 @@ export async function publishEarlyFailure(
       message,
       key: report.github.key,
       context,
-      location
+      location,
+      excerpt
     })
   }
 }

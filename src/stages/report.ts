@@ -12,7 +12,7 @@ import { CHANGING_STATUSES, type Failure } from '../core/outcome.js'
 import type { RedactedOutcome } from '../core/redact.js'
 import type { ReportFacts } from '../core/render/parts.js'
 import { renderSummary } from '../core/render/summary.js'
-import { renderLog, renderOutputs } from '../core/render/log-and-outputs.js'
+import { renderLog, renderLogAccount, renderOutputs } from '../core/render/log-and-outputs.js'
 import type { Opened, PullRequestSession } from '../io/github.js'
 import type { Runner } from '../io/runner.js'
 import { commitLinks, runLink, type RunContext } from '../io/run-context.js'
@@ -59,7 +59,11 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
   const facts = { ...plain, ...(said?.refusedAs ? { refusedAs: said.refusedAs } : {}) }
   const refusal = said?.refusal
 
-  // 1. The log: a group per configuration (an export lists its files instead), and annotations.
+  // 1. The log: the unchanged configurations in one line, a group for each of the others (an
+  // export lists its files instead), and annotations.
+  const account = report.kind === 'export' ? undefined : renderLogAccount(outcomes)
+  const grouped = new Set(account?.groups)
+  if (account?.unchanged) runner.info(account.unchanged)
   for (const outcome of outcomes) {
     if (report.kind === 'export') {
       if (outcome.error) {
@@ -67,8 +71,10 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
       }
       continue
     }
-    const { title, body } = renderLog(outcome)
-    runner.group(title, body)
+    if (grouped.has(outcome)) {
+      const { title, body } = renderLog(outcome)
+      runner.group(title, body)
+    }
     const where = {
       file: outcome.file,
       line: outcome.line,
@@ -138,20 +144,36 @@ export function reportFacts(
   session?: PullRequestSession
 ): ReportFacts & { refused: boolean } {
   // On a pull request, the commit reviewers know is its head, not GITHUB_SHA (a merge commit).
-  const headSha = session?.pull.headSha ?? context.pullRequest?.headSha ?? context.sha
-  const links = commitLinks(context, headSha)
-  const merged = context.eventName === 'push' && session && context.sha !== headSha
+  // Without one (a schedule, a push whose pull request is not known), the commit checked out is
+  // named as a commit: calling a merge commit "head" would name the wrong one.
+  const pullHead = session?.pull.headSha ?? context.pullRequest?.headSha
+  const links = commitLinks(context, pullHead ?? context.sha)
+  const merged = context.eventName === 'push' && session && context.sha !== pullHead
   return {
     dryRun: settings.dryRun || refused,
     refused,
     failOnDrift: settings.failOnDrift,
     instance: settings.baseUri.host,
     run: runLink(context),
-    head: headSha ? { sha: headSha, url: links.commitUrl(headSha) } : undefined,
+    pull: pullOf(context, session),
+    head: pullHead ? { sha: pullHead, url: links.commitUrl(pullHead) } : undefined,
     merge:
       merged && context.sha ? { sha: context.sha, url: links.commitUrl(context.sha) } : undefined,
+    commit:
+      !pullHead && context.sha
+        ? { sha: context.sha, url: links.commitUrl(context.sha) }
+        : undefined,
     fileUrl: links.fileUrl
   }
+}
+
+function pullOf(
+  context: RunContext,
+  session: PullRequestSession | undefined
+): { number: number; url?: string } | undefined {
+  if (session) return { number: session.pull.number, url: session.pull.url }
+  const event = context.pullRequest
+  return event ? { number: event.number, url: event.url } : undefined
 }
 
 /**

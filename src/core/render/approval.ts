@@ -5,24 +5,30 @@
  * attempt. Every value is escaped like any other data.
  */
 import { planEntries, type EntryChange, type PlanEntry } from '../fingerprint.js'
-import type { JsonValue } from '../json-patch.js'
 import type { ApplyAttempt } from '../plan-comment.js'
-import type { RedactedOutcome } from '../redact.js'
+import type { RedactedOutcome, ShownValue } from '../redact.js'
+import { SecretPlaceholder } from '../secrets.js'
 import { code, details, link, literal, table, text } from './markdown.js'
 import { plural, section, type ReportFacts } from './parts.js'
 
 const MAX_CONFIGURATIONS = 20
 const MAX_FIELDS = 20
 
-const isPlaceholder = (value: JsonValue | undefined) =>
-  typeof value === 'string' && /^\(secret(: [a-z ]+)?\)$/.test(value)
-
-function valueText(value: JsonValue | undefined): string {
-  if (value === undefined) return '_absent_'
-  return isPlaceholder(value) ? literal(String(value)) : code(value, 80)
+/** Whether a value holds a secret's placeholder anywhere: known by its type, never its text. */
+function holdsSecret(value: ShownValue | undefined): boolean {
+  if (value instanceof SecretPlaceholder) return true
+  if (Array.isArray(value)) return value.some(holdsSecret)
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsSecret)
+  return false
 }
 
-const same = (a: JsonValue | undefined, b: JsonValue | undefined) =>
+function valueText(value: ShownValue | undefined): string {
+  if (value === undefined) return '_absent_'
+  return value instanceof SecretPlaceholder ? literal(value.text) : code(value, 80)
+}
+
+// Placeholders compare by their status, as the fingerprint does.
+const same = (a: ShownValue | undefined, b: ShownValue | undefined) =>
   JSON.stringify(a) === JSON.stringify(b)
 
 function changeText(change: EntryChange | undefined): string {
@@ -122,7 +128,7 @@ export function approvedPlan(entries: readonly PlanEntry[], facts: ReportFacts):
         notices: [],
         changes: entry.changes.map(change => ({
           ...change,
-          secret: isPlaceholder(change.before) || isPlaceholder(change.after)
+          secret: holdsSecret(change.before) || holdsSecret(change.after)
         })),
         undecided: [],
         operations: undefined,

@@ -1,5 +1,5 @@
-export const id = 571;
-export const ids = [571,570];
+export const id = 810;
+export const ids = [810,570];
 export const modules = {
 
 /***/ 5527:
@@ -15,7 +15,8 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
+/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(256);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
  * would be written (or failed to plan) is reduced to an entry: who it is, what happens to it and
@@ -27,6 +28,7 @@ export const modules = {
  * The entries are kept in the plan comment too, so that an apply that stopped half way can finish
  * what remains of the approved plan, and a refusal can say what changed field by field.
  */
+
 
 
 const ACTIONS = {
@@ -113,7 +115,7 @@ function legacyPlanFingerprint(outcomes, salt) {
     }))
         .sort((a, b) => (a.configuration < b.configuration ? -1 : 1));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${salt}\n${canonical(entries)}`)
+        .update(`${salt}\n${canonical(entries, true)}`)
         .digest('hex');
     return `sha256:${digest}`;
 }
@@ -129,15 +131,22 @@ function normalize(path, value) {
     }
     return value;
 }
-/** JSON with every object's keys sorted, so that key order never counts; absent keys left out. */
-function canonical(value) {
+/**
+ * JSON with every object's keys sorted (key order never counts) and absent keys left out. A secret
+ * counts by its status only: 1.x spelled it as the placeholder's text; 2.x as a token no JSON value
+ * can spell, so that a plain value that reads like a placeholder is not taken for a secret.
+ */
+function canonical(value, legacy = false) {
+    if (value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
+        return legacy ? JSON.stringify(value.text) : `<${value.text}>`;
+    }
     if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value)) {
+        return `[${value.map(item => canonical(item, legacy)).join(',')}]`;
+    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(value)) {
         const keys = Object.keys(value)
             .filter(key => value[key] !== undefined)
             .sort();
-        return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+        return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key], legacy)}`).join(',')}}`;
     }
     return JSON.stringify(value ?? null);
 }
@@ -154,6 +163,10 @@ function canonical(value) {
 /* harmony export */   vj: () => (/* binding */ parseComment)
 /* harmony export */ });
 /* unused harmony exports MARKER_OPENER, STATE_ROOM, headerLine, stateLine, isCommentOf */
+/* harmony import */ var _json_patch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4431);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+
+
 const NAME = 'launchdarkly-integration-configuration-action';
 /** Every marker this module writes starts with this: rendered data never holds it unescaped. */
 const MARKER_OPENER = '<!--';
@@ -181,7 +194,7 @@ function headerLine(key, fingerprint) {
  * keeps the counts, and an apply that stopped half way is finished by a new pull request.
  */
 function stateLine(state) {
-    const encode = (value) => `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}" -->`;
+    const encode = (value) => `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(toWire(value)), 'utf8').toString('base64url')}" -->`;
     const shrink = (withResults, kept, approved) => {
         const attempts = state.attempts.slice(state.attempts.length - kept);
         return {
@@ -265,7 +278,104 @@ function decodeState(encoded) {
     catch {
         return undefined;
     }
-    return isState(value) ? value : undefined;
+    return isWireState(value) ? fromWire(value) : undefined;
+}
+const PLACEHOLDERS = [
+    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.changed,
+    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.unchanged,
+    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.before
+];
+function toWire(state) {
+    const side = (value) => {
+        const secrets = [];
+        const plain = (inner, tokens) => {
+            if (inner instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
+                secrets.push((0,_json_patch_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPointer */ .$2)(tokens));
+                return inner.text;
+            }
+            if (Array.isArray(inner))
+                return inner.map((item, i) => plain(item, [...tokens, String(i)]));
+            if (inner !== null && typeof inner === 'object') {
+                return Object.fromEntries(Object.entries(inner).map(([key, item]) => [key, plain(item, [...tokens, key])]));
+            }
+            return inner;
+        };
+        return { value: plain(value, []), secrets };
+    };
+    const change = ({ path, before, after }) => {
+        const [b, a] = [
+            before === undefined ? undefined : side(before),
+            after === undefined ? undefined : side(after)
+        ];
+        const secrets = {
+            ...(b && b.secrets.length > 0 ? { before: b.secrets } : {}),
+            ...(a && a.secrets.length > 0 ? { after: a.secrets } : {})
+        };
+        return {
+            path,
+            ...(b ? { before: b.value } : {}),
+            ...(a ? { after: a.value } : {}),
+            ...(Object.keys(secrets).length > 0 ? { secrets } : {})
+        };
+    };
+    return {
+        ...(state.approved
+            ? {
+                approved: state.approved.map(entry => ({ ...entry, changes: entry.changes.map(change) }))
+            }
+            : {}),
+        attempts: state.attempts
+    };
+}
+/** The state as it was written, or undefined if a placeholder does not stand where it says. */
+function fromWire(state) {
+    const restore = (value, pointers = []) => {
+        let shown = value;
+        for (const pointer of pointers) {
+            const tokens = (0,_json_patch_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePointer */ .vp)(pointer);
+            shown = tokens && shown !== undefined ? placeAt(shown, tokens) : undefined;
+        }
+        return shown;
+    };
+    const entries = [];
+    for (const entry of state.approved ?? []) {
+        const changes = [];
+        for (const { path, before, after, secrets } of entry.changes) {
+            const b = before === undefined ? undefined : restore(before, secrets?.before);
+            const a = after === undefined ? undefined : restore(after, secrets?.after);
+            if ((before !== undefined && b === undefined) || (after !== undefined && a === undefined)) {
+                return undefined;
+            }
+            changes.push({
+                path,
+                ...(b === undefined ? {} : { before: b }),
+                ...(a === undefined ? {} : { after: a })
+            });
+        }
+        entries.push({ ...entry, changes });
+    }
+    return { ...(state.approved ? { approved: entries } : {}), attempts: state.attempts };
+}
+/** The value with the placeholder its text names at `tokens`; undefined if none stands there. */
+function placeAt(value, tokens) {
+    const [token, ...rest] = tokens;
+    if (token === undefined) {
+        return typeof value === 'string' ? PLACEHOLDERS.find(p => p.text === value) : undefined;
+    }
+    if (Array.isArray(value)) {
+        const index = Number(token);
+        const item = value[index];
+        if (!/^(0|[1-9]\d*)$/.test(token) || item === undefined)
+            return undefined;
+        const placed = placeAt(item, rest);
+        return placed === undefined ? undefined : value.map((v, i) => (i === index ? placed : v));
+    }
+    if (value === null || typeof value !== 'object' || value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
+        return undefined;
+    }
+    const item = Object.hasOwn(value, token) ? value[token] : undefined;
+    const placed = item === undefined ? undefined : placeAt(item, rest);
+    return placed === undefined ? undefined : { ...value, [token]: placed };
 }
 // The state came back from GitHub: checked field by field, so that a hand-edited or truncated
 // state is no state rather than a wrong one.
@@ -302,11 +412,16 @@ function isJson(value, depth = 0) {
         return value.every(item => isJson(item, depth + 1));
     return isRecord(value) && Object.values(value).every(item => isJson(item, depth + 1));
 }
+const isPointers = (value) => value === undefined || (Array.isArray(value) && value.every(item => typeof item === 'string'));
 function isChange(value) {
     return (isRecord(value) &&
         typeof value.path === 'string' &&
         (value.before === undefined || isJson(value.before)) &&
-        (value.after === undefined || isJson(value.after)));
+        (value.after === undefined || isJson(value.after)) &&
+        (value.secrets === undefined ||
+            (isRecord(value.secrets) &&
+                isPointers(value.secrets.before) &&
+                isPointers(value.secrets.after))));
 }
 function isEntry(value) {
     return (isRecord(value) &&
@@ -332,7 +447,7 @@ function isAttempt(value) {
         isCount(value.failed) &&
         (value.results === undefined || (Array.isArray(value.results) && value.results.every(isResult))));
 }
-function isState(value) {
+function isWireState(value) {
     return (isRecord(value) &&
         Array.isArray(value.attempts) &&
         value.attempts.every(isAttempt) &&
@@ -353,8 +468,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   changedSinceApproval: () => (/* binding */ changedSinceApproval)
 /* harmony export */ });
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7715);
-/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9916);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4914);
 /**
  * What the comment says about an approval: on a refusal, what changed since the plan was approved
  * (field by field, before the two plans), the approved plan itself (rendered again from the
@@ -364,14 +480,25 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const MAX_CONFIGURATIONS = 20;
 const MAX_FIELDS = 20;
-const isPlaceholder = (value) => typeof value === 'string' && /^\(secret(: [a-z ]+)?\)$/.test(value);
+/** Whether a value holds a secret's placeholder anywhere: known by its type, never its text. */
+function holdsSecret(value) {
+    if (value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur)
+        return true;
+    if (Array.isArray(value))
+        return value.some(holdsSecret);
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).some(holdsSecret);
+    return false;
+}
 function valueText(value) {
     if (value === undefined)
         return '_absent_';
-    return isPlaceholder(value) ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(String(value)) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(value, 80);
+    return value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(value.text) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(value, 80);
 }
+// Placeholders compare by their status, as the fingerprint does.
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function changeText(change) {
     if (!change)
@@ -392,7 +519,7 @@ function changedSinceApproval(approved, now) {
     for (const key of keys) {
         const a = before.get(key);
         const n = after.get(key);
-        const name = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)((n ?? a)?.name ?? key);
+        const name = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)((n ?? a)?.name ?? key);
         if (!n) {
             blocks.push(`**${name}**: approved to ${a?.action ?? 'change'}, but it no longer needs it (LaunchDarkly already reads as approved, or the files changed).`);
             continue;
@@ -409,10 +536,10 @@ function changedSinceApproval(approved, now) {
             const is = n.changes.find(c => c.path === path);
             if (was && is && same(was.before, is.before) && same(was.after, is.after))
                 continue;
-            rows.push([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(path), changeText(was), changeText(is)]);
+            rows.push([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(path), changeText(was), changeText(is)]);
             // What LaunchDarkly holds now differs from what the reviewers saw: applying overwrites it.
             if (is && is.before !== undefined && !same(was?.before, is.before)) {
-                overwrites.push(`${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(path)} = ${valueText(is.before)}`);
+                overwrites.push(`${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(path)} = ${valueText(is.before)}`);
             }
         }
         if (rows.length === 0 && a.action === n.action)
@@ -422,9 +549,9 @@ function changedSinceApproval(approved, now) {
         blocks.push([
             `**${name}**${action}:`,
             shown.length > 0
-                ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Field', 'Approved (before → after)', 'Would apply now (before → after)'], shown)
+                ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(['Field', 'Approved (before → after)', 'Would apply now (before → after)'], shown)
                 : undefined,
-            rows.length > MAX_FIELDS ? `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(rows.length - MAX_FIELDS, 'more field')}_` : '',
+            rows.length > MAX_FIELDS ? `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(rows.length - MAX_FIELDS, 'more field')}_` : '',
             overwrites.length > 0
                 ? `Applying now would overwrite what was set since the approval: ${overwrites.join(', ')}.`
                 : undefined
@@ -435,7 +562,7 @@ function changedSinceApproval(approved, now) {
     const shown = blocks.slice(0, MAX_CONFIGURATIONS);
     const more = blocks.length > MAX_CONFIGURATIONS
         ? [
-            `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(blocks.length - MAX_CONFIGURATIONS, 'more configuration')} (in the job summary)_`
+            `_and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(blocks.length - MAX_CONFIGURATIONS, 'more configuration')} (in the job summary)_`
         ]
         : [];
     return ['#### Changed since approval', ...shown, ...more].join('\n\n');
@@ -462,13 +589,13 @@ function approvedPlan(entries, facts) {
             notices: [],
             changes: entry.changes.map(change => ({
                 ...change,
-                secret: isPlaceholder(change.before) || isPlaceholder(change.after)
+                secret: holdsSecret(change.before) || holdsSecret(change.after)
             })),
             undecided: [],
             operations: undefined,
             configuration: undefined
         };
-        return (0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .section */ .uW)(outcome, facts);
+        return (0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .section */ .uW)(outcome, facts);
     })
         .join('\n\n');
 }
@@ -484,21 +611,21 @@ function attemptHistory(attempts, runUrl) {
     if (attempts.length === 0)
         return undefined;
     const lines = attempts.map(attempt => {
-        const run = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(`run ${attempt.runNumber ?? attempt.runId}, attempt ${attempt.attempt}`), runUrl(attempt.runId));
+        const run = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq)(`run ${attempt.runNumber ?? attempt.runId}, attempt ${attempt.attempt}`), runUrl(attempt.runId));
         const counts = [
-            attempt.written > 0 ? `${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempt.written, 'configuration')} written` : undefined,
+            attempt.written > 0 ? `${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(attempt.written, 'configuration')} written` : undefined,
             attempt.failed > 0 ? `${attempt.failed} failed` : undefined
         ].filter(Boolean);
-        const reason = attempt.reason ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .eu)(attempt.reason)})` : '';
+        const reason = attempt.reason ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .eu)(attempt.reason)})` : '';
         return `- ${run}: ${OUTCOME_WORDS[attempt.outcome]}${counts.length > 0 ? `, ${counts.join(', ')}` : ''}${reason}`;
     });
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)(`Apply history: ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(attempts.length, 'attempt')}`, lines.join('\n'));
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .details */ .zH)(`Apply history: ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(attempts.length, 'attempt')}`, lines.join('\n'));
 }
 
 
 /***/ }),
 
-/***/ 571:
+/***/ 6810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -516,9 +643,144 @@ var plan_comment = __webpack_require__(4484);
 var approval = __webpack_require__(5189);
 // EXTERNAL MODULE: ./src/core/render/markdown.ts
 var markdown = __webpack_require__(7715);
-// EXTERNAL MODULE: ./src/core/render/parts.ts + 1 modules
-var render_parts = __webpack_require__(9916);
+// EXTERNAL MODULE: ./src/core/render/parts.ts
+var render_parts = __webpack_require__(4914);
+// EXTERNAL MODULE: ./src/core/render/rows.ts
+var render_rows = __webpack_require__(7755);
+;// CONCATENATED MODULE: ./src/core/render/comment-body.ts
+
+
+
+/** A list of configurations in LaunchDarkly that no file describes, past this, is one line. */
+const UNMANAGED_ROOM = 10_000;
+/** Room kept for the note that says what was left out. */
+const NOTE_ROOM = 4_000;
+/** How many names a group lists in the comment (the job summary lists every one). */
+const GROUP_NAMES = 50;
+function fitBody(outcomes, facts, room) {
+    const rows = (0,render_rows/* rowsOf */.RO)(outcomes);
+    const open = (0,render_rows/* openRows */.Y7)(rows);
+    const unchanged = outcomes.filter(o => o.status === 'unchanged' && !(0,render_rows/* isUnverified */.sU)(o));
+    const unmanaged = outcomes.filter(o => o.status === 'unmanaged');
+    const render = (row, options = {}) => (0,render_parts/* section */.uW)(row.outcomes[0], facts, {
+        open: open.has(row),
+        same: row.outcomes.slice(1),
+        namesCap: options.namesCap ?? GROUP_NAMES,
+        maxLines: options.maxLines
+    });
+    const unmanagedBlock = unmanaged.length > 0
+        ? `**${(0,render_parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
+        // Each one prune left says why; without prune, the hint is what to do.
+        unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''}:\n\n${(0,render_parts/* unchangedLines */.P5)(unmanaged, facts)}`
+        : undefined;
+    const unmanagedLine = unmanaged.length > 0
+        ? `_${(0,render_parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
+        : undefined;
+    const unchangedBlock = unchanged.length > 0
+        ? `<details><summary>${(0,render_parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged</summary>\n\n${(0,render_parts/* unchangedLines */.P5)(unchanged, facts)}\n\n</details>`
+        : undefined;
+    const unchangedLine = unchanged.length > 0 ? `_${(0,render_parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged._` : undefined;
+    const size = (parts) => parts.reduce((sum, part) => sum + (part ? part.length + 2 : 0), 0);
+    const full = rows.map(row => render(row));
+    const whole = [...full, unmanagedBlock, unchangedBlock];
+    if (size(whole) <= room)
+        return { note: undefined, parts: compact(whole) };
+    // Shortening: the unchanged list first.
+    const unmanagedShown = unmanagedBlock && unmanagedBlock.length > UNMANAGED_ROOM ? unmanagedLine : unmanagedBlock;
+    const tail = [unmanagedShown, unchangedLine];
+    const budget = room - NOTE_ROOM - size(tail);
+    const shown = [...full];
+    const droppedDiffs = new Set();
+    let total = size(shown);
+    // Then the diffs of plain updates, largest first, each replaced by a line.
+    const plain = rows
+        .map((row, i) => ({ row, i, size: full[i]?.length ?? 0 }))
+        .filter(({ row }) => row.risk === 'update' || row.risk === 'unverified')
+        .sort((a, b) => b.size - a.size);
+    for (const { row, i, size } of plain) {
+        if (total <= budget)
+            break;
+        const line = lineOf(row);
+        total -= size - line.length;
+        shown[i] = line;
+        droppedDiffs.add(row);
+    }
+    // Then the lines of plain updates, from the last.
+    let hiddenPlain = 0;
+    for (const { i } of [...plain].sort((a, b) => b.i - a.i)) {
+        if (total <= budget)
+            break;
+        total -= (shown[i]?.length ?? 0) + 2;
+        shown[i] = undefined;
+        hiddenPlain += 1;
+    }
+    // Past that, the risky diffs are cut in length (never dropped), then named by line.
+    for (const maxLines of [40, 12, 4]) {
+        if (total <= budget)
+            break;
+        rows.forEach((row, i) => {
+            if (shown[i] === undefined || droppedDiffs.has(row))
+                return;
+            const cut = render(row, { namesCap: 5, maxLines });
+            total -= (shown[i]?.length ?? 0) - cut.length;
+            shown[i] = cut;
+        });
+    }
+    let hiddenRisky = 0;
+    for (let i = rows.length - 1; i >= 0 && total > budget; i--) {
+        if (shown[i] === undefined)
+            continue;
+        total -= (shown[i]?.length ?? 0) + 2;
+        shown[i] = undefined;
+        hiddenRisky += 1;
+    }
+    const hidden = hiddenPlain + hiddenRisky;
+    const more = hidden > 0
+        ? `- … and ${(0,render_parts/* plural */.LS)(hidden, 'more row')} (${rows
+            .filter((_row, i) => shown[i] === undefined)
+            .reduce((sum, row) => sum + row.outcomes.length, 0)
+            .toLocaleString('en-US')} configurations; in the job summary)`
+        : undefined;
+    const dropped = rows.filter(row => droppedDiffs.has(row) && shown[rows.indexOf(row)]);
+    const leftOut = [
+        unchanged.length > 0
+            ? `the list of ${(0,render_parts/* plural */.LS)(unchanged.length, 'unchanged configuration')}`
+            : undefined,
+        dropped.length > 0 ? `the diffs of ${names(dropped)}` : undefined,
+        hidden > 0 ? `the lines of ${(0,render_parts/* plural */.LS)(hidden, 'more row')}` : undefined
+    ].filter(Boolean);
+    const note = (0,markdown/* alert */.xE)('NOTE', `This comment is shortened to stay under GitHub's limit of 65,536 characters: the riskiest changes are kept. Left out: ${leftOut.join('; ')}. The ${(0,markdown/* link */.nf)('job summary', facts.summaryUrl)} has every configuration and change.`);
+    return { note, parts: compact([...shown, more, ...tail]) };
+}
+/** A row whose diff was left out: its name (or count), what happens, where the diff is. */
+function lineOf(row) {
+    const first = row.outcomes[0];
+    const who = row.outcomes.length === 1
+        ? (0,markdown/* literal */.eu)((0,render_parts/* nameOf */.Vb)(first))
+        : `${row.outcomes.length.toLocaleString('en-US')} configurations (${(0,markdown/* literal */.eu)((0,render_parts/* nameOf */.Vb)(first))} and ${(0,render_parts/* plural */.LS)(row.outcomes.length - 1, 'more')}, the same change)`;
+    const fields = (0,render_rows/* changedFields */.E0)(first);
+    const what = (0,render_rows/* isUnverified */.sU)(first)
+        ? 'a secret it cannot check'
+        : `${render_parts/* STATUS_WORDS */.ly[first.status]}${fields ? ` ${(0,markdown/* text */.Qq)(fields)}` : ''}`;
+    return `- ${who}: ${what} (diff in the job summary)`;
+}
+function names(rows) {
+    const all = rows.map(row => row.outcomes.length === 1
+        ? (0,markdown/* literal */.eu)((0,render_parts/* nameOf */.Vb)(row.outcomes[0]))
+        : `${(0,markdown/* literal */.eu)((0,render_parts/* nameOf */.Vb)(row.outcomes[0]))} and ${row.outcomes.length - 1} like it`);
+    return all.length > 20
+        ? `${all.slice(0, 20).join(', ')} and ${all.length - 20} more`
+        : all.join(', ');
+}
+function compact(parts) {
+    return parts.filter((part) => part !== undefined && part !== '');
+}
+
+// EXTERNAL MODULE: ./src/core/render/input-error.ts
+var input_error = __webpack_require__(8167);
 ;// CONCATENATED MODULE: ./src/core/render/comment.ts
+
+
 
 
 /** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
@@ -533,133 +795,77 @@ function approvedBlock(approved) {
     return `#### What was approved\n\n${shown}`;
 }
 function renderComment(outcomes, facts) {
-    const changing = outcomes.filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged');
-    const unchanged = outcomes.filter(o => o.status === 'unchanged');
-    const unmanaged = outcomes.filter(o => o.status === 'unmanaged');
     const budget = Math.min(BUDGET, facts.room ?? BUDGET);
     const top = [
         `### LaunchDarkly · ${(0,markdown/* text */.Qq)((0,render_parts/* headline */.Pl)(outcomes, facts), 400)}`,
         (0,render_parts/* statusLine */.Bs)(outcomes, facts)
     ];
-    // The failure comes first: a reviewer must not read "Disables X" before "it failed".
+    // The failure comes first: a reviewer must not read "Disables X" before "it failed"; a refusal
+    // shows the difference first, what changed since the approval.
     const alerts = [
         facts.refusal ? (0,markdown/* alert */.xE)('CAUTION', (0,markdown/* message */.iU)(facts.refusal.message)) : undefined,
-        // A refusal shows the difference first: what changed since the approval.
         facts.refusal?.changed,
         ...(0,render_parts/* failureCallouts */.Wk)(outcomes, facts),
         ...(0,render_parts/* callouts */.uI)(outcomes)
-    ];
+    ].filter((part) => part !== undefined);
     const tail = [
         facts.refusal?.approved ? approvedBlock(facts.refusal.approved) : undefined,
         facts.history,
         footer(facts)
-    ].filter((part) => part !== undefined);
-    const sections = changing.map(o => ({ outcome: o, markdown: (0,render_parts/* section */.uW)(o, facts) }));
-    const unmanagedBlock = unmanaged.length > 0
-        ? `**${(0,render_parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
-        // Each one prune left says why; without prune, the hint is what to do.
-        unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''}:\n\n${(0,render_parts/* unchangedLines */.P5)(unmanaged, facts)}`
-        : undefined;
-    // Shortened, the list goes to the job summary like the unchanged one.
-    const unmanagedLine = unmanaged.length > 0
-        ? `_${(0,render_parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
-        : undefined;
-    const unchangedBlock = unchanged.length > 0
-        ? `<details><summary>${(0,render_parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged</summary>\n\n${(0,render_parts/* unchangedLines */.P5)(unchanged, facts)}\n\n</details>`
-        : undefined;
-    const assemble = (note, body, shownAlerts = alerts) => [
+    ];
+    const assemble = (shownAlerts, body) => [
         ...top,
-        note,
+        body.note,
         ...shownAlerts,
         facts.refusal ? '#### What the apply would do now' : undefined,
-        ...body,
+        ...body.parts,
         ...tail
     ]
         .filter((part) => part !== undefined && part !== '')
         .join('\n\n');
-    const whole = assemble(undefined, [
-        ...sections.map(s => s.markdown),
-        unmanagedBlock,
-        unchangedBlock
-    ]);
+    const fitted = (shownAlerts) => assemble(shownAlerts, fitBody(outcomes, facts, budget - assemble(shownAlerts, { note: undefined, parts: [] }).length));
+    const whole = fitted(alerts);
     if (whole.length <= budget)
         return whole;
-    // Too long: the unchanged list goes first, then the largest diffs, each replaced by a line.
-    // Sizes are added up rather than rendered again for every choice: a thousand configurations
-    // cost one pass.
-    const lineOf = (o) => `- ${(0,markdown/* text */.Qq)((0,render_parts/* nameOf */.Vb)(o))}: ${render_parts/* STATUS_WORDS */.ly[o.status]} (diff in the job summary)`;
-    const unchangedLine = unchanged.length > 0 ? `_${(0,render_parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged._` : undefined;
-    const noteFor = (dropped, hidden) => {
-        const leftOut = [
-            unchanged.length > 0
-                ? `the list of ${(0,render_parts/* plural */.LS)(unchanged.length, 'unchanged configuration')}`
-                : undefined,
-            dropped.length > 0 ? `the diffs of ${names(dropped)}` : undefined,
-            hidden > 0 ? `the lines of ${(0,render_parts/* plural */.LS)(hidden, 'more configuration')}` : undefined
-        ].filter(Boolean);
-        return (0,markdown/* alert */.xE)('NOTE', `This comment is shortened to stay under GitHub's limit of ${COMMENT_LIMIT.toLocaleString('en-US')} characters. Left out: ${leftOut.join('; ')}. The ${(0,markdown/* link */.nf)('job summary', facts.summaryUrl)} has every configuration and change.`);
-    };
-    const NOTE_ROOM = 4_000;
-    const unmanagedShown = unmanagedBlock && unmanagedBlock.length > 10_000 ? unmanagedLine : unmanagedBlock;
-    const fixed = assemble(undefined, [unmanagedShown, unchangedLine]).length + NOTE_ROOM;
-    const dropped = new Set();
-    let total = fixed + sections.reduce((sum, s) => sum + s.markdown.length + 2, 0);
-    for (const largest of [...sections].sort((a, b) => b.markdown.length - a.markdown.length)) {
-        if (total <= budget)
-            break;
-        total -= largest.markdown.length - lineOf(largest.outcome).length;
-        dropped.add(largest.outcome);
-    }
-    // Even one line each is too long (thousands of configurations): the first lines that fit,
-    // then how many more there are.
-    let shown = sections.length;
-    while (total > budget && shown > 0) {
-        shown -= 1;
-        const last = sections[shown];
-        if (last)
-            total -= lineOf(last.outcome).length + 2;
-    }
-    const body = sections
-        .slice(0, shown)
-        .map(s => (dropped.has(s.outcome) ? lineOf(s.outcome) : s.markdown));
-    const hidden = sections.length - shown;
-    if (hidden > 0)
-        body.push(`- … and ${(0,render_parts/* plural */.LS)(hidden, 'more configuration')} (in the job summary)`);
-    const shortened = assemble(noteFor(sections
-        .filter(s => dropped.has(s.outcome) && sections.indexOf(s) < shown)
-        .map(s => s.outcome), hidden), [...body, unmanagedShown, unchangedLine]);
-    if (shortened.length <= budget)
-        return shortened;
-    // Nothing else is left to drop: the headline and the counts stay, and the callouts while they
-    // fit (they are capped, but an approved plan and a refusal come on top).
-    const bare = assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine]);
-    if (bare.length <= budget)
-        return bare;
-    return assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine], [
-        (0,markdown/* alert */.xE)('NOTE', `The callouts are left out too: the ${(0,markdown/* link */.nf)('job summary', facts.summaryUrl)} has them.`)
-    ]);
+    // The callouts alone are too long (thousands of failures with long, escaping-heavy names):
+    // each is shortened to its share, never dropped.
+    const share = Math.max(500, Math.floor((budget - 10_000) / Math.max(1, alerts.length)));
+    return fitted(alerts.map(callout => shortenCallout(callout, share)));
 }
-/** Where an input error lies, linked to the file at the head commit when the link is known. */
+/**
+ * A callout cut to `max` characters at a boundary that leaves its Markdown whole: never inside a
+ * <code> span or an entity; what was cut is said.
+ */
+function shortenCallout(callout, max) {
+    if (callout.length <= max)
+        return callout;
+    let cut = callout.slice(0, max);
+    const opens = (value) => (value.match(/<code>/g) ?? []).length;
+    const closes = (value) => (value.match(/<\/code>/g) ?? []).length;
+    while (opens(cut) > closes(cut))
+        cut = cut.slice(0, cut.lastIndexOf('<code>'));
+    cut = cut.replace(/&#?\w*$/, '').replace(/<[^>]*$/, '');
+    return `${cut} … _(cut here: the job summary has the rest)_`;
+}
 /** A comment saying the run could not even start, e.g. a desired-state file that does not parse. */
 function renderFailureComment(failure, facts) {
+    // The message names the input and the place once; the excerpt shows the lines.
     return [
         '### LaunchDarkly · The configurations could not be checked',
-        (0,markdown/* alert */.xE)('CAUTION', `${facts.where ? `In ${(0,markdown/* locationText */.fN)(facts.where)}: ` : ''}${(0,markdown/* message */.iU)(failure.slice(0, 20_000))}`),
+        (0,markdown/* alert */.xE)('CAUTION', (0,markdown/* message */.iU)(failure.slice(0, 20_000))),
+        (0,input_error/* errorExcerpt */.M)(facts.where),
         facts.history,
         footer(facts)
     ]
         .filter((part) => part !== undefined)
         .join('\n\n');
 }
-function names(outcomes) {
-    const shown = outcomes.slice(0, 20).map(o => (0,markdown/* literal */.eu)((0,render_parts/* nameOf */.Vb)(o)));
-    return outcomes.length > 20
-        ? `${shown.join(', ')} and ${outcomes.length - 20} more`
-        : shown.join(', ');
-}
+/** The last line of Markdown. The comment key is the protocol's alone: it means nothing to a reviewer. */
 function footer(facts) {
-    const run = facts.run ? `${(0,markdown/* link */.nf)((0,markdown/* text */.Qq)(facts.run.label), facts.run.url)} · ` : '';
-    return `<sub>${run}comment key ${(0,markdown/* literal */.eu)(facts.key)}</sub>`;
+    const run = facts.run;
+    return `<sub>LaunchDarkly integration configuration action${run
+        ? ` · ${(0,markdown/* link */.nf)((0,markdown/* text */.Qq)(run.label), run.url)} · ${(0,markdown/* link */.nf)('job summary', run.summaryUrl ?? run.url)}`
+        : ''}</sub>`;
 }
 
 // EXTERNAL MODULE: ./src/io/run-context.ts
@@ -718,13 +924,16 @@ async function writeComment(session, runner, parts) {
 }
 /** The comment of a run that could not start; what the comment approved, and its record, stay. */
 async function writeFailureComment(session, runner, parts) {
-    const { message, key, context, location } = parts;
-    const links = (0,run_context/* commitLinks */.NW)(context, session.pull.headSha ?? context.sha);
+    const { message, key, context, location, excerpt } = parts;
+    const sha = session.pull.headSha ?? context.sha;
+    const links = (0,run_context/* commitLinks */.NW)(context, sha);
     const where = location?.file
         ? {
             file: location.file,
             line: location.line,
-            url: links.fileUrl?.(location.file, location.line)
+            url: links.fileUrl?.(location.file, location.line),
+            excerpt,
+            head: sha ? { sha, url: links.commitUrl(sha) } : undefined
         }
         : undefined;
     const previous = session.comment;
