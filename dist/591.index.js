@@ -2,120 +2,32 @@ export const id = 591;
 export const ids = [591];
 export const modules = {
 
-/***/ 4484:
+/***/ 7821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HL: () => (/* binding */ protocolLength),
-/* harmony export */   jw: () => (/* binding */ formatComment),
-/* harmony export */   vj: () => (/* binding */ parseComment)
-/* harmony export */ });
-/* unused harmony exports MARKER_OPENER, STATE_ROOM, headerLine, stateLine, isCommentOf */
-/* harmony import */ var _json_patch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4431);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  jw: () => (/* binding */ formatComment),
+  vj: () => (/* binding */ parseComment),
+  HL: () => (/* binding */ protocolLength)
+});
+
+// UNUSED EXPORTS: MARKER_OPENER, STATE_ROOM, headerLine, isCommentOf, stateLine
+
+// EXTERNAL MODULE: ./src/core/json-patch.ts + 2 modules
+var json_patch = __webpack_require__(4431);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var core_secrets = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/core/plan-comment-state.ts
 
 
-const NAME = 'launchdarkly-integration-configuration-action';
-/** Every marker this module writes starts with this: rendered data never holds it unescaped. */
-const MARKER_OPENER = '<!--';
-const KEY = /^[A-Za-z0-9._:/@ -]{1,200}$/;
 const FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
-const HEADER = new RegExp(`^<!-- ${NAME}:v2 key="([A-Za-z0-9._:/@ -]{1,200})"(?: plan="(sha256:[0-9a-f]{64})")? -->$`);
-const STATE = new RegExp(`^<!-- ${NAME}:v2 state="([A-Za-z0-9_-]*)" -->$`);
-const LEGACY_KEY = new RegExp(`^<!-- ${NAME} key="([^"\\n]{1,200})" -->$`);
-const LEGACY_PLAN = new RegExp(`^<!-- ${NAME} plan="(sha256:[0-9a-f]{64})" -->$`);
-/** Past this, the state gives up detail: old attempts' results, then the approved entries. */
-const STATE_ROOM = 24_000;
-/** The header line: whose comment this is, and which plan it approves. */
-function headerLine(key, fingerprint) {
-    if (!KEY.test(key))
-        throw new Error(`not a comment key: ${JSON.stringify(key)}`);
-    if (fingerprint !== undefined && !FINGERPRINT.test(fingerprint)) {
-        throw new Error(`not a fingerprint: ${JSON.stringify(fingerprint)}`);
-    }
-    return `<!-- ${NAME}:v2 key="${key}"${fingerprint ? ` plan="${fingerprint}"` : ''} -->`;
+/** The state as the state line spells it. */
+function encodeState(state) {
+    return Buffer.from(JSON.stringify(toWire(state)), 'utf8').toString('base64url');
 }
-/**
- * The state line, shrunk to STATE_ROOM when it must be: older attempts lose their lists of
- * configurations first, then the oldest attempts go, then the approved entries, and last the
- * newest attempt's list. Only a plan of thousands of configurations comes to that; its record then
- * keeps the counts, and an apply that stopped half way is finished by a new pull request.
- */
-function stateLine(state) {
-    const encode = (value) => `<!-- ${NAME}:v2 state="${Buffer.from(JSON.stringify(toWire(value)), 'utf8').toString('base64url')}" -->`;
-    const shrink = (withResults, kept, approved) => {
-        const attempts = state.attempts.slice(state.attempts.length - kept);
-        return {
-            ...(approved && state.approved ? { approved: state.approved } : {}),
-            attempts: attempts.map((a, i) => (i < attempts.length - withResults ? withoutResults(a) : a))
-        };
-    };
-    const count = state.attempts.length;
-    let line = encode(state);
-    // How many of the newest attempts keep their lists: half as many each time, down to one.
-    for (let withResults = count; line.length > STATE_ROOM && withResults > 1;) {
-        withResults = Math.ceil(withResults / 2);
-        line = encode(shrink(withResults, count, true));
-    }
-    for (let kept = count; line.length > STATE_ROOM && kept > 1;) {
-        kept = Math.ceil(kept / 2);
-        line = encode(shrink(1, kept, true));
-    }
-    if (line.length > STATE_ROOM)
-        line = encode(shrink(1, 1, false));
-    if (line.length > STATE_ROOM)
-        line = encode(shrink(0, 1, false));
-    return line;
-}
-function withoutResults(attempt) {
-    const { results: _results, ...rest } = attempt;
-    return rest;
-}
-/** The whole comment: the header, what a reviewer reads, the state. */
-function formatComment(comment, markdown) {
-    return [headerLine(comment.key, comment.fingerprint), markdown.trim(), stateLine(comment.state)]
-        .filter(part => part !== '')
-        .join('\n\n');
-}
-/** How much room the two protocol lines leave the Markdown under GitHub's limit. */
-function protocolLength(comment) {
-    return headerLine(comment.key, comment.fingerprint).length + stateLine(comment.state).length + 4;
-}
-/**
- * A comment of this action, read at the positions the formatter owns (its first and last lines);
- * undefined for any other comment. A 2.x comment whose state does not decode is still this
- * step's comment, without state: it is rewritten, and approves nothing beyond its fingerprint.
- */
-function parseComment(body) {
-    const lines = body.replace(/\r\n?/g, '\n').trimEnd().split('\n');
-    const first = lines[0] ?? '';
-    const header = HEADER.exec(first);
-    if (header) {
-        const last = lines.length > 1 ? (lines.at(-1) ?? '') : '';
-        const state = decodeState(STATE.exec(last)?.[1]);
-        return {
-            version: 2,
-            key: header[1] ?? '',
-            ...(header[2] ? { fingerprint: header[2] } : {}),
-            state: state ?? { attempts: [] }
-        };
-    }
-    const legacy = LEGACY_KEY.exec(first);
-    if (!legacy)
-        return undefined;
-    // 1.x wrote its parts a blank line apart: the plan marker, if any, was the third line.
-    const plan = lines[1] === '' ? LEGACY_PLAN.exec(lines[2] ?? '') : null;
-    return {
-        version: 1,
-        key: legacy[1] ?? '',
-        ...(plan?.[1] ? { fingerprint: plan[1] } : {}),
-        state: { attempts: [] }
-    };
-}
-/** Whether a comment is this key's (its header, not a marker anywhere in it). */
-function isCommentOf(body, key) {
-    return parseComment(body)?.key === key;
-}
+/** The state a state line spells, or undefined when it is not one this module wrote. */
 function decodeState(encoded) {
     if (encoded === undefined)
         return undefined;
@@ -129,16 +41,16 @@ function decodeState(encoded) {
     return isWireState(value) ? fromWire(value) : undefined;
 }
 const PLACEHOLDERS = [
-    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.changed,
-    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.unchanged,
-    _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur.before
+    core_secrets/* SecretPlaceholder */.ur.changed,
+    core_secrets/* SecretPlaceholder */.ur.unchanged,
+    core_secrets/* SecretPlaceholder */.ur.before
 ];
 function toWire(state) {
     const side = (value) => {
         const secrets = [];
         const plain = (inner, tokens) => {
-            if (inner instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
-                secrets.push((0,_json_patch_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPointer */ .$2)(tokens));
+            if (inner instanceof core_secrets/* SecretPlaceholder */.ur) {
+                secrets.push((0,json_patch/* formatPointer */.$2)(tokens));
                 return inner.text;
             }
             if (Array.isArray(inner))
@@ -180,7 +92,7 @@ function fromWire(state) {
     const restore = (value, pointers = []) => {
         let shown = value;
         for (const pointer of pointers) {
-            const tokens = (0,_json_patch_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePointer */ .vp)(pointer);
+            const tokens = (0,json_patch/* parsePointer */.vp)(pointer);
             shown = tokens && shown !== undefined ? placeAt(shown, tokens) : undefined;
         }
         return shown;
@@ -218,7 +130,7 @@ function placeAt(value, tokens) {
         const placed = placeAt(item, rest);
         return placed === undefined ? undefined : value.map((v, i) => (i === index ? placed : v));
     }
-    if (value === null || typeof value !== 'object' || value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur) {
+    if (value === null || typeof value !== 'object' || value instanceof core_secrets/* SecretPlaceholder */.ur) {
         return undefined;
     }
     const item = Object.hasOwn(value, token) ? value[token] : undefined;
@@ -303,6 +215,129 @@ function isWireState(value) {
             (Array.isArray(value.approved) && value.approved.every(isEntry))));
 }
 
+;// CONCATENATED MODULE: ./src/core/plan-comment.ts
+/**
+ * The pull request comment as a protocol: what the next run reads from it. Format and parse side
+ * by side, so that each reads exactly what the other writes.
+ *
+ * A comment of this action is
+ *
+ *     <!-- launchdarkly-integration-configuration-action:v2 key="…" plan="sha256:…" -->   (line 1)
+ *     …the Markdown a reviewer reads…
+ *     <!-- launchdarkly-integration-configuration-action:v2 state="…base64url JSON…" -->  (last line)
+ *
+ * The first line says whose comment it is (the step's key) and which plan was approved (its
+ * fingerprint); the last line keeps the state the next run needs: the approved plan's entries and
+ * the record of every apply attempt. Only these two lines are read: nothing in between, where
+ * data is rendered, is ever parsed, and the state is base64url, so no rendered value can spell it.
+ * The renderers write `<!--` in data only as an escape, so no data can even look like a marker.
+ *
+ * Comments written by 1.x (a key marker on line 1, a plan marker on line 3) are still read for
+ * one release: their key and fingerprint, nothing else.
+ */
+
+const NAME = 'launchdarkly-integration-configuration-action';
+/** Every marker this module writes starts with this: rendered data never holds it unescaped. */
+const MARKER_OPENER = '<!--';
+const KEY = /^[A-Za-z0-9._:/@ -]{1,200}$/;
+const plan_comment_FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
+const HEADER = new RegExp(`^<!-- ${NAME}:v2 key="([A-Za-z0-9._:/@ -]{1,200})"(?: plan="(sha256:[0-9a-f]{64})")? -->$`);
+const STATE = new RegExp(`^<!-- ${NAME}:v2 state="([A-Za-z0-9_-]*)" -->$`);
+const LEGACY_KEY = new RegExp(`^<!-- ${NAME} key="([^"\\n]{1,200})" -->$`);
+const LEGACY_PLAN = new RegExp(`^<!-- ${NAME} plan="(sha256:[0-9a-f]{64})" -->$`);
+/** Past this, the state gives up detail: old attempts' results, then the approved entries. */
+const STATE_ROOM = 24_000;
+/** The header line: whose comment this is, and which plan it approves. */
+function headerLine(key, fingerprint) {
+    if (!KEY.test(key))
+        throw new Error(`not a comment key: ${JSON.stringify(key)}`);
+    if (fingerprint !== undefined && !plan_comment_FINGERPRINT.test(fingerprint)) {
+        throw new Error(`not a fingerprint: ${JSON.stringify(fingerprint)}`);
+    }
+    return `<!-- ${NAME}:v2 key="${key}"${fingerprint ? ` plan="${fingerprint}"` : ''} -->`;
+}
+/**
+ * The state line, shrunk to STATE_ROOM when it must be: older attempts lose their lists of
+ * configurations first, then the oldest attempts go, then the approved entries, and last the
+ * newest attempt's list. Only a plan of thousands of configurations comes to that; its record then
+ * keeps the counts, and an apply that stopped half way is finished by a new pull request.
+ */
+function stateLine(state) {
+    const encode = (value) => `<!-- ${NAME}:v2 state="${encodeState(value)}" -->`;
+    const shrink = (withResults, kept, approved) => {
+        const attempts = state.attempts.slice(state.attempts.length - kept);
+        return {
+            ...(approved && state.approved ? { approved: state.approved } : {}),
+            attempts: attempts.map((a, i) => (i < attempts.length - withResults ? withoutResults(a) : a))
+        };
+    };
+    const count = state.attempts.length;
+    let line = encode(state);
+    // How many of the newest attempts keep their lists: half as many each time, down to one.
+    for (let withResults = count; line.length > STATE_ROOM && withResults > 1;) {
+        withResults = Math.ceil(withResults / 2);
+        line = encode(shrink(withResults, count, true));
+    }
+    for (let kept = count; line.length > STATE_ROOM && kept > 1;) {
+        kept = Math.ceil(kept / 2);
+        line = encode(shrink(1, kept, true));
+    }
+    if (line.length > STATE_ROOM)
+        line = encode(shrink(1, 1, false));
+    if (line.length > STATE_ROOM)
+        line = encode(shrink(0, 1, false));
+    return line;
+}
+function withoutResults(attempt) {
+    const { results: _results, ...rest } = attempt;
+    return rest;
+}
+/** The whole comment: the header, what a reviewer reads, the state. */
+function formatComment(comment, markdown) {
+    return [headerLine(comment.key, comment.fingerprint), markdown.trim(), stateLine(comment.state)]
+        .filter(part => part !== '')
+        .join('\n\n');
+}
+/** How much room the two protocol lines leave the Markdown under GitHub's limit. */
+function protocolLength(comment) {
+    return headerLine(comment.key, comment.fingerprint).length + stateLine(comment.state).length + 4;
+}
+/**
+ * A comment of this action, read at the positions the formatter owns (its first and last lines);
+ * undefined for any other comment. A 2.x comment whose state does not decode is still this
+ * step's comment, without state: it is rewritten, and approves nothing beyond its fingerprint.
+ */
+function parseComment(body) {
+    const lines = body.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+    const first = lines[0] ?? '';
+    const header = HEADER.exec(first);
+    if (header) {
+        const last = lines.length > 1 ? (lines.at(-1) ?? '') : '';
+        const state = decodeState(STATE.exec(last)?.[1]);
+        return {
+            version: 2,
+            key: header[1] ?? '',
+            ...(header[2] ? { fingerprint: header[2] } : {}),
+            state: state ?? { attempts: [] }
+        };
+    }
+    const legacy = LEGACY_KEY.exec(first);
+    if (!legacy)
+        return undefined;
+    // 1.x wrote its parts a blank line apart: the plan marker, if any, was the third line.
+    const plan = lines[1] === '' ? LEGACY_PLAN.exec(lines[2] ?? '') : null;
+    return {
+        version: 1,
+        key: legacy[1] ?? '',
+        ...(plan?.[1] ? { fingerprint: plan[1] } : {}),
+        state: { attempts: [] }
+    };
+}
+/** Whether a comment is this key's (its header, not a marker anywhere in it). */
+function isCommentOf(body, key) {
+    return parseComment(body)?.key === key;
+}
+
 
 /***/ }),
 
@@ -331,8 +366,8 @@ var plugin_throttling_dist_bundle = __webpack_require__(6856);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/narrow.ts
 var narrow = __webpack_require__(256);
-// EXTERNAL MODULE: ./src/core/plan-comment.ts
-var plan_comment = __webpack_require__(4484);
+// EXTERNAL MODULE: ./src/core/plan-comment.ts + 1 modules
+var plan_comment = __webpack_require__(7821);
 ;// CONCATENATED MODULE: ./src/io/github-budget.ts
 /**
  * Every GitHub request of a run is bounded: each by a timeout, all of them together by one budget
