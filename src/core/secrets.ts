@@ -109,6 +109,12 @@ export const MIN_SUBSTRING_SECRET = 4
 /**
  * Scrubs known secret values out of raw text (an error message that echoes a value, a name), before
  * anything escapes, cuts or encodes it: the last line of defence behind structural redaction.
+ *
+ * A service may echo a value in another spelling: LaunchDarkly is written in Go, whose JSON writes
+ * `&`, `<` and `>` as `\u0026`, `\u003c` and `\u003e`; JSON escapes quotes, backslashes and
+ * controls; a URL encodes bytes as `%XX`; HTML writes entities. So each character of a secret
+ * matches any spelling of it: itself, any `\uXXXX` (either case, surrogate pairs too), its short
+ * JSON escape, its percent-encoded UTF-8 bytes, or an HTML entity; the spellings may even mix.
  */
 export class Scrubber {
   private readonly secrets = new Set<string>()
@@ -118,14 +124,9 @@ export class Scrubber {
   add(value: unknown): boolean {
     if (typeof value !== 'string' || value === '' || this.secrets.has(value)) return false
     this.secrets.add(value)
-    // The spellings a service may echo a value in: JSON-escaped, URL-encoded, and, for a
-    // multi-line value such as a PEM key, each line on its own.
-    for (const spelling of [
-      JSON.stringify(value).slice(1, -1),
-      encodeURIComponent(value),
-      ...value.split(/\r?\n/).map(line => line.trim())
-    ]) {
-      if (spelling.length >= MIN_SUBSTRING_SECRET) this.secrets.add(spelling)
+    // A multi-line value such as a PEM key may be shown one line at a time.
+    for (const line of value.split(/\r?\n/).map(line => line.trim())) {
+      if (line.length >= MIN_SUBSTRING_SECRET) this.secrets.add(line)
     }
     this.pattern = undefined
     return true
@@ -155,14 +156,61 @@ export class Scrubber {
 
   /** One alternation, longest first, so that a secret containing another is replaced whole. */
   private compile(): RegExp {
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const alternatives = [...this.secrets]
       .sort((a, b) => b.length - a.length)
-      .map(secret =>
-        secret.length >= MIN_SUBSTRING_SECRET
-          ? escape(secret)
-          : `(?<![\\p{L}\\p{N}])${escape(secret)}(?![\\p{L}\\p{N}])`
-      )
+      .map(secret => {
+        const spelled = [...secret].map(anySpelling).join('')
+        return secret.length >= MIN_SUBSTRING_SECRET
+          ? spelled
+          : `(?<![\\p{L}\\p{N}])${spelled}(?![\\p{L}\\p{N}])`
+      })
     return new RegExp(alternatives.join('|'), 'gu')
   }
+}
+
+/** Regex sources for JSON's two-character escapes: a backslash, then a letter or the character. */
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\\\"',
+  '\\': '\\\\\\\\',
+  '/': '\\\\\\/',
+  '\b': '\\\\b',
+  '\f': '\\\\f',
+  '\n': '\\\\n',
+  '\r': '\\\\r',
+  '\t': '\\\\t'
+}
+
+const HTML_NAMES: Readonly<Record<string, string>> = {
+  '&': 'amp',
+  '<': 'lt',
+  '>': 'gt',
+  '"': 'quot',
+  "'": 'apos'
+}
+
+/** A regex source (u flag) for one character: every way it may be written. */
+function anySpelling(character: string): string {
+  const code = character.codePointAt(0) as number
+  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0')
+  // Hex digits in either case: Go writes \u003c, others \u003C.
+  const anyCase = (digits: string) =>
+    digits.replace(/[a-f]/gi, d => `[${d.toLowerCase()}${d.toUpperCase()}]`)
+  const units =
+    code > 0xffff
+      ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)]
+      : [code]
+  const bytes = [...Buffer.from(character, 'utf8')]
+  const spellings = [
+    `\\u{${hex(code, 1)}}`,
+    units.map(unit => `\\\\u${anyCase(hex(unit, 4))}`).join(''),
+    bytes.map(byte => `%${anyCase(hex(byte, 2))}`).join(''),
+    `&#0*${code};`,
+    `&#[xX]0*${anyCase(hex(code, 1))};`
+  ]
+  const short = SHORT_ESCAPES[character]
+  if (short) spellings.push(short)
+  const name = HTML_NAMES[character]
+  if (name) spellings.push(`&${name};`)
+  if (character === ' ') spellings.push('\\+')
+  return `(?:${spellings.join('|')})`
 }
