@@ -4,6 +4,7 @@
  */
 import { parse } from 'yaml'
 import { exportConfigurations, reportOfExport } from '../../src/core/export.js'
+import { secretVariableName } from '../../src/core/export-names.js'
 import type { IntegrationConfiguration } from '../../src/core/types.js'
 
 const live = (fields: Partial<IntegrationConfiguration> & { _id: string; name: string }) =>
@@ -200,5 +201,31 @@ describe('exportConfigurations', () => {
       files: [{ path: 'ld/gitar.yaml', integrationKey: 'gitar', count: 1 }],
       variables: []
     })
+  })
+})
+
+describe('secretVariableName', () => {
+  it('reads back one way only: no two paths of one configuration share a name', () => {
+    const alphabet = ['a', 'B', '_', '-', '.', '0', '1', '3', ' ', 'é']
+    const tokens = new Set<string>()
+    const grow = (prefix: string, depth: number) => {
+      if (prefix) tokens.add(prefix)
+      if (depth === 0) return
+      for (const c of alphabet) grow(prefix + c, depth - 1)
+    }
+    grow('', 3)
+    const names = new Map<string, string>()
+    const paths = [...tokens].flatMap(t => [[t], [t, 'x'], ['x', t], [t, t]])
+    for (const path of paths) {
+      const name = secretVariableName('custom-approvals', '65f0c1d2e3a4b5c6d7e8f901', [
+        'configValues',
+        ...path
+      ])
+      expect(name).toMatch(/^LAUNCHDARKLY_[A-Z0-9_]+$/)
+      const other = names.get(name)
+      if (other !== undefined) throw new Error(`${JSON.stringify(path)} and ${other} share ${name}`)
+      names.set(name, JSON.stringify(path))
+    }
+    expect(names.size).toBe(paths.length)
   })
 })
