@@ -34,7 +34,7 @@ function encodeToken(token: string): string {
     else if (character === '-') out += '_1'
     else if (character === '.') out += '_2'
     else {
-      const code = (character.codePointAt(0) as number).toString(16).toUpperCase()
+      const code = (character.codePointAt(0) ?? 0).toString(16).toUpperCase()
       out += `_3${code.padStart(6, '0')}`
     }
   }

@@ -54,14 +54,15 @@ export async function proveRoundTrip(exported: Export): Promise<Unexportable[]> 
       continue
     }
     for (const desired of loaded) {
-      const source = desired.id === undefined ? undefined : byId.get(desired.id)
-      const where = seen.get(desired.id ?? '')
+      const id = desired.id ?? ''
+      const source = byId.get(id)
+      const where = seen.get(id)
       if (!source || where !== undefined) {
         throw new Error(
           `The export's own file ${file.path} describes ${desired.label} ${where ? `again (also in ${where})` : 'which it was not given'}.`
         )
       }
-      seen.set(desired.id as string, file.path)
+      seen.set(id, file.path)
       const problem = replan(desired, source.live, source.integrationKey)
       if (problem) problems.push({ ...source, configuration: source.live, problem })
     }

@@ -9,7 +9,7 @@
 import { MAX_DOCUMENT_BYTES } from './documents.js'
 import { secretVariableName } from './export-names.js'
 import { WRITABLE_FIELDS } from '../generated/fields.js'
-import { formatPointer, type JsonValue } from './json-patch.js'
+import { formatPointer } from './json-patch.js'
 import { isSecretPath } from './secrets.js'
 import type { IntegrationConfiguration } from './types.js'
 
@@ -169,13 +169,13 @@ function documentOf(
   integrationKey: string,
   live: IntegrationConfiguration,
   placeholder: (tokens: readonly string[]) => string
-): Record<string, JsonValue> {
-  const document: Record<string, JsonValue> = {}
+): Record<string, unknown> {
+  const document: Record<string, unknown> = {}
   const source: Record<string, unknown> = { ...live, integrationKey, id: live._id }
   for (const field of FIELD_ORDER) {
     const value = source[field]
     if (value === undefined) continue
-    document[field] = toFileValue([field], value as JsonValue, {
+    document[field] = toFileValue([field], value, {
       secret: tokens => isSecretPath(tokens, { integrationKey, live }),
       placeholder
     })
@@ -194,7 +194,7 @@ interface ValueRules {
  * a boolean at a secret path is written as itself (LaunchDarkly showed it in clear; its mask would
  * be a string) and reads back as the same number or boolean.
  */
-function toFileValue(tokens: string[], value: JsonValue, rules: ValueRules): JsonValue {
+function toFileValue(tokens: string[], value: unknown, rules: ValueRules): unknown {
   if (typeof value === 'string') {
     return rules.secret(tokens) ? rules.placeholder(tokens) : value.replace(/\$\{/g, () => '$${')
   }

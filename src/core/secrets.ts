@@ -3,7 +3,7 @@
  * one redaction every rendered text passes through.
  */
 import { MANIFESTS } from '../generated/manifests.js'
-import { formatPointer, type JsonValue } from './json-patch.js'
+import { formatPointer, valueAt, type JsonValue } from './json-patch.js'
 
 /** What a secret value is replaced by wherever a person or a log could read it. */
 export const SECRET_CHANGED = '(secret: changed)'
@@ -51,7 +51,7 @@ export function isSecretKey(
 export interface SecretScope {
   integrationKey: string | undefined
   /** The configuration as LaunchDarkly returned it: a masked value marks its key secret. */
-  live?: { configValues?: Record<string, unknown> }
+  live?: { configValues?: unknown }
   /** Pointers of values that came from `${VAR}`: secret wherever they stand. */
   substituted?: readonly string[]
 }
@@ -66,9 +66,9 @@ export function isSecretPath(tokens: readonly string[], scope: SecretScope): boo
     const pointer = formatPointer(tokens)
     if (scope.substituted.some(p => pointer === p || pointer.startsWith(`${p}/`))) return true
   }
-  if (tokens[0] !== 'configValues' || tokens.length < 2) return false
-  const key = tokens[1] as string
-  if (isSecretKey(scope.integrationKey, key, scope.live?.configValues?.[key])) return true
+  const [field, key] = tokens
+  if (field !== 'configValues' || key === undefined) return false
+  if (isSecretKey(scope.integrationKey, key, valueAt(scope.live?.configValues, [key]))) return true
   return tokens.slice(2).some(token => SECRET_KEY_PATTERN.test(token))
 }
 
@@ -162,20 +162,25 @@ export class Scrubber {
     // Matches in the decoded text, replaced where they stand in the text as it is.
     return replaceSpans(
       plain,
-      this.spans(decoded, index => starts[index] as number)
+      this.spans(decoded, index => starts[index] ?? plain.length)
     )
   }
 
-  /** Every string in a JSON-like value scrubbed; keys, numbers and booleans untouched. */
-  scrubDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.scrub(value) as T
-    if (Array.isArray(value)) return value.map(item => this.scrubDeep(item)) as T
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [key, this.scrubDeep(inner)])
-      ) as T
+  /**
+   * A copy of a JSON-like value with every string in it scrubbed; keys, numbers and booleans
+   * untouched. The copy is made whole first and its strings replaced where they stand, so that it
+   * keeps the value's type without asserting it: a string is only ever replaced by a string.
+   */
+  scrubDeep<T extends object>(value: T): T {
+    const copy = structuredClone(value)
+    const pending: object[] = [copy]
+    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+      for (const [key, inner] of Object.entries(node)) {
+        if (typeof inner === 'string') Reflect.set(node, key, this.scrub(inner))
+        else if (inner !== null && typeof inner === 'object') pending.push(inner)
+      }
     }
-    return value
+    return copy
   }
 
   /**
@@ -289,11 +294,11 @@ function decodeSpellings(text: string): { decoded: string; starts: number[] } {
     literal(match.index)
     last = match.index + whole.length
     if (unit) take(String.fromCharCode(parseInt(unit, 16)), match.index)
-    else if (short) take(SHORT_ESCAPES[short] as string, match.index)
+    else if (short) take(SHORT_ESCAPES[short] ?? short, match.index)
     else if (bytes) takeBytes(bytes, match.index, take)
-    else if (name) take(HTML_NAMES[name] as string, match.index)
+    else if (name) take(HTML_NAMES[name] ?? whole, match.index)
     else {
-      const code = decimal ? Number(decimal) : parseInt(hex as string, 16)
+      const code = decimal ? Number(decimal) : parseInt(hex ?? '', 16)
       take(code <= 0x10ffff ? String.fromCodePoint(code) : whole, match.index)
     }
   }
@@ -307,7 +312,7 @@ function takeBytes(run: string, at: number, take: (value: string, at: number) =>
   const bytes = Buffer.from(run.replace(/%/g, ''), 'hex')
   let offset = 0
   while (offset < bytes.length) {
-    const lead = bytes[offset] as number
+    const lead = bytes[offset] ?? 0
     const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1
     const character = new TextDecoder().decode(bytes.subarray(offset, offset + length))
     take(character, at + offset * 3)

@@ -10,6 +10,7 @@ import { throttling } from '@octokit/plugin-throttling'
 import type { RestEndpointMethodTypes } from '@octokit/rest'
 import { commentMarker } from '../core/render/comment.js'
 import { describeError } from '../core/errors.js'
+import { isRecord } from '../core/narrow.js'
 import type { GitHubSettings } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
 import type { RunContext } from './run-context.js'
@@ -35,28 +36,31 @@ class GitHubAnswerError extends Error {}
  * An answer of another shape (a proxy's, a GitHub Enterprise of another version) says which field
  * of which endpoint was missing.
  */
-function field<T extends 'string' | 'number'>(
-  answer: unknown,
-  path: string,
-  type: T,
-  endpoint: string
-): T extends 'string' ? string : number {
+function fieldOf(answer: unknown, path: string): unknown {
   let value: unknown = answer
-  for (const key of path.split('.')) {
-    value =
-      value !== null && typeof value === 'object'
-        ? (value as Record<string, unknown>)[key]
-        : undefined
-  }
-  if (typeof value !== type) {
-    throw new GitHubAnswerError(
-      `GitHub's answer to ${endpoint} has no \`${path}\` (a ${type}), which the action needs`
-    )
-  }
-  return value as T extends 'string' ? string : number
+  for (const key of path.split('.')) value = isRecord(value) ? value[key] : undefined
+  return value
 }
 
-function list(answer: unknown, endpoint: string): unknown[] {
+function missing(path: string, type: string, endpoint: string): GitHubAnswerError {
+  return new GitHubAnswerError(
+    `GitHub's answer to ${endpoint} has no \`${path}\` (a ${type}), which the action needs`
+  )
+}
+
+function text(answer: unknown, path: string, endpoint: string): string {
+  const value = fieldOf(answer, path)
+  if (typeof value !== 'string') throw missing(path, 'string', endpoint)
+  return value
+}
+
+function count(answer: unknown, path: string, endpoint: string): number {
+  const value = fieldOf(answer, path)
+  if (typeof value !== 'number') throw missing(path, 'number', endpoint)
+  return value
+}
+
+function list<T>(answer: T[] | unknown, endpoint: string): T[] {
   if (!Array.isArray(answer)) {
     throw new GitHubAnswerError(
       `GitHub's answer to ${endpoint} is not a list, which the action needs`
@@ -170,10 +174,9 @@ export async function openPullRequest(
               // out by the throttling plugin, which retries only what GitHub refused.
               request: { retries: 0 }
             })
-        const url = field(
+        const url = text(
           data,
           'html_url',
-          'string',
           existing
             ? 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
             : 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
@@ -226,13 +229,9 @@ async function findPullRequest(
     // The pull request this commit merged, if any; else one that contains it.
     const endpoint = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls'
     const pulls = list(data, endpoint)
-    const pull =
-      pulls.find(p => (p as { merge_commit_sha?: unknown }).merge_commit_sha === sha) ?? pulls[0]
+    const pull = pulls.find(p => fieldOf(p, 'merge_commit_sha') === sha) ?? pulls[0]
     if (pull) {
-      return ref(
-        field(pull, 'number', 'number', endpoint),
-        field(pull, 'head.sha', 'string', endpoint)
-      )
+      return ref(count(pull, 'number', endpoint), text(pull, 'head.sha', endpoint))
     }
     log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`)
     return undefined
@@ -253,13 +252,13 @@ async function whoAmI(octokit: Octokit, log: Log): Promise<string> {
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(
       'query { viewer { login } }'
     )
-    return normalizeLogin(field(viewer, 'login', 'string', 'GraphQL viewer'))
+    return normalizeLogin(text(viewer, 'login', 'GraphQL viewer'))
   } catch (error) {
     log.debug(`GraphQL viewer failed (${describeError(error)}); trying GET /user.`)
   }
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
-    return normalizeLogin(field(data, 'login', 'string', 'GET /user'))
+    return normalizeLogin(text(data, 'login', 'GET /user'))
   } catch (error) {
     log.debug(
       `GET /user failed (${describeError(error)}); only comments by github-actions will be updated.`
@@ -285,11 +284,11 @@ async function findComment(
   const endpoint = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
   for await (const { data } of pages) {
     // A marker copied into someone else's comment must not make this run edit their comment.
-    for (const comment of list(data, endpoint) as IssueComment[]) {
+    for (const comment of list<IssueComment>(data, endpoint)) {
       if (typeof comment?.body !== 'string' || !comment.body.includes(marker)) continue
       if (comment.user === null) continue
-      field(comment, 'id', 'number', endpoint)
-      const login = field(comment, 'user.login', 'string', endpoint)
+      count(comment, 'id', endpoint)
+      const login = text(comment, 'user.login', endpoint)
       if (normalizeLogin(login) === (await identity())) return comment
     }
   }
@@ -299,22 +298,30 @@ async function findComment(
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error: unknown, context: RunContext): string {
   if (error instanceof GitHubAnswerError) return error.message
-  const status = (error as { status?: number }).status
+  const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
-  return (error as { response?: unknown }).response === undefined && status === 500
+  return unanswered && status === 500
     ? `GitHub could not be reached at ${context.apiUrl} (${detail})`
     : `GitHub answered ${status ?? 'with an error'} (${detail})`
+}
+
+/**
+ * What an Octokit error says of the request: the status, and whether no answer came (Octokit
+ * reports a request that got no answer as a 500 without a response: the network, not GitHub).
+ */
+function requestErrorOf(error: unknown): { status: number | undefined; unanswered: boolean } {
+  if (!isRecord(error)) return { status: undefined, unanswered: true }
+  const status = typeof error.status === 'number' ? error.status : undefined
+  return { status, unanswered: error.response === undefined }
 }
 
 function explain(error: unknown, context: RunContext): string {
   if (error instanceof GitHubAnswerError) {
     return `Could not comment on the pull request: ${error.message} (GitHub at ${context.apiUrl}). The full account is in the job summary, and the LaunchDarkly result is not affected.`
   }
-  const status = (error as { status?: number }).status
+  const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
-  // Octokit reports a request that got no answer as a 500 without a response: that is the
-  // network, not GitHub answering.
-  if ((error as { response?: unknown }).response === undefined && status === 500) {
+  if (unanswered && status === 500) {
     return `Could not reach GitHub at ${context.apiUrl} to comment on the pull request (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`
   }
   if (status === 403 && !/rate limit/i.test(detail)) {

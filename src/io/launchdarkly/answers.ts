@@ -3,6 +3,7 @@
  * LaunchDarkly: the field, where it is in the answer, and what the spec wants there.
  */
 import type { ErrorObject } from 'ajv'
+import { isRecord } from '../../core/narrow.js'
 
 /** The first schema error of an answer, as "has no `_id` (at /items/3)" or "`tags` … must be array". */
 export function schemaProblem(errors: readonly ErrorObject[] | null | undefined): string {
@@ -10,7 +11,7 @@ export function schemaProblem(errors: readonly ErrorObject[] | null | undefined)
   if (!error) return 'does not fit the spec'
   const at = error.instancePath === '' ? '' : ` (at ${error.instancePath})`
   if (error.keyword === 'required') {
-    const field = String((error.params as { missingProperty?: unknown }).missingProperty)
+    const field = String(isRecord(error.params) ? error.params.missingProperty : 'a field')
     return `has no field \`${field}\`${at}, which the spec requires and the action needs`
   }
   const field = error.instancePath.split('/').pop() || 'the answer'

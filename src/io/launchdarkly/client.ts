@@ -74,8 +74,7 @@ export class LaunchDarklyClient {
         route: `GET ${API}/keys/{integrationKey}`,
         what: `listing the configurations of integration ${integrationKey}`,
         notFound: `LaunchDarkly knows no integration "${integrationKey}" at ${this.origin}, or it does not support configurations. Check the integrationKey (for example custom-approvals, servicenow-app, pagerduty-guardian-edition).`,
-        parse: body =>
-          validateCollectionRep(body) ? (body as IntegrationConfigurationCollection) : undefined,
+        parse: body => (validateCollectionRep(body) ? body : undefined),
         problem: () => schemaProblem(validateCollectionRep.errors)
       })
       for (const item of collection.items) keepOnce(byId, item, integrationKey)
@@ -138,8 +137,7 @@ export class LaunchDarklyClient {
 }
 
 const configurationAnswer = {
-  parse: (body: unknown) =>
-    validateConfigurationRep(body) ? (body as IntegrationConfiguration) : undefined,
+  parse: (body: unknown) => (validateConfigurationRep(body) ? body : undefined),
   problem: () => schemaProblem(validateConfigurationRep.errors)
 }
 
@@ -154,10 +152,10 @@ function keepOnce(
     return
   }
   if (jsonEqual(first, item)) return
-  const differing = [...new Set([...Object.keys(first), ...Object.keys(item)])]
-    .filter(
-      field => !jsonEqual(first[field as keyof typeof first], item[field as keyof typeof item])
-    )
+  const a: Record<string, unknown> = { ...first }
+  const b: Record<string, unknown> = { ...item }
+  const differing = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter(field => !jsonEqual(a[field], b[field]))
     .sort()
   throw new ActionError(
     `LaunchDarkly's list of the configurations of integration ${integrationKey} holds configuration ${item._id} twice, and the two differ (${differing.join(', ')}): it changed while the list was read, so what it holds now cannot be known. Nothing was changed: run again.`,
