@@ -85,7 +85,7 @@ describe('export → plan, over every integration’s manifest', () => {
           configValues: {
             ...Object.fromEntries(manifest.formVariables.map(v => [v.key, fitting(v, i)])),
             ...EXTRAS
-          } as SeedConfiguration['configValues']
+          }
         }))
     )
     ld.seed(...seeds)
@@ -129,7 +129,7 @@ describe('what would not read back fails the export by name, before any file is 
   ])('%s', async (_what, odd, message) => {
     ld.seed(
       { integrationKey: 'devin', name: 'Devin', configValues: { apiKey: 'devin-key-998877' } },
-      odd as SeedConfiguration
+      odd
     )
     const exported = await exportAll()
     expect(exported.exitCode).toBe(1)

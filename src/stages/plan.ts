@@ -88,7 +88,7 @@ export async function settleAll(
     outcomes.filter(o => o.status === 'failed').length +
     unmanaged.filter(item => 'outcome' in item && item.outcome.status === 'failed').length
   const rest = await Promise.all(
-    unmanaged.map(item => {
+    unmanaged.map(async item => {
       if ('outcome' in item || failures === 0) return settleOne(Promise.resolve(item))
       return {
         ...item.known,
