@@ -167,7 +167,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9411);
 /* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2258);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4989);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5919);
 /**
  * The gate of `require-approved-plan`: everything is read and planned first; the apply then
  * writes only when that plan is the one reviewers approved on a merged pull request (its
@@ -299,7 +299,7 @@ async function describeApproval(approval, outcomes, facts, log) {
             : {};
     }
     const entries = approval.approvedEntries;
-    const render = entries ? await __webpack_require__.e(/* import() */ 570).then(__webpack_require__.bind(__webpack_require__, 5189)) : undefined;
+    const render = entries ? await __webpack_require__.e(/* import() */ 189).then(__webpack_require__.bind(__webpack_require__, 5189)) : undefined;
     return {
         refusedAs: REFUSED_AS[approval.failure.reason] ?? 'the plan could not be checked',
         refusal: {

@@ -1,5 +1,5 @@
 export const id = 810;
-export const ids = [810,570];
+export const ids = [810,189];
 export const modules = {
 
 /***/ 5527:

@@ -225,6 +225,7 @@ describe('publish', () => {
             name: 'APPROVALS_API_KEY',
             integrationKey: 'custom-approvals',
             configuration: 'Approvals (prod)',
+            id: '65f0c1d2e3a4b5c6d7e8f901',
             path: '/configValues/apiKey'
           }
         ]

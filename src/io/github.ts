@@ -15,6 +15,7 @@ import { isRecord } from '../core/narrow.js'
 import type { GitHubSettings } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
 import { parseComment, type PlanComment } from '../core/plan-comment.js'
+import { count, GitHubAnswerError, list, text } from './github-answer.js'
 import { GitHubBudget } from './github-budget.js'
 import { findPullRequest, type NotApprovable, type PullRequestRef } from './pull-lookup.js'
 import type { RunContext } from './run-context.js'
@@ -166,10 +167,17 @@ export async function openPullRequest(
               })
             ).data
           : await create(body)
-        log.info(
-          `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`
+        const url = text(
+          data,
+          'html_url',
+          existing
+            ? 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+            : 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
         )
-        return data.html_url
+        log.info(
+          `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${url}`
+        )
+        return url
       } catch (error) {
         log.warning(explain(error, context))
         return undefined
@@ -178,8 +186,13 @@ export async function openPullRequest(
     notify: async body => {
       try {
         const data = await create(body)
-        log.info(`Notified pull request #${pull.number}: ${data.html_url}`)
-        return data.html_url
+        const url = text(
+          data,
+          'html_url',
+          'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
+        )
+        log.info(`Notified pull request #${pull.number}: ${url}`)
+        return url
       } catch (error) {
         log.warning(explain(error, context))
         return undefined
@@ -198,13 +211,13 @@ async function whoAmI(octokit: Octokit, log: Log): Promise<string> {
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(
       'query { viewer { login } }'
     )
-    return normalizeLogin(viewer.login)
+    return normalizeLogin(text(viewer, 'login', 'GraphQL viewer'))
   } catch (error) {
     log.debug(`GraphQL viewer failed (${describeError(error)}); trying GET /user.`)
   }
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
-    return normalizeLogin(data.login)
+    return normalizeLogin(text(data, 'login', 'GET /user'))
   } catch (error) {
     log.debug(
       `GET /user failed (${describeError(error)}); only comments by github-actions will be updated.`
@@ -227,11 +240,15 @@ async function findComment(
     issue_number: pull.number,
     per_page: 100
   })
+  const endpoint = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
   for await (const { data } of pages) {
     // A header copied into someone else's comment must not make this run edit their comment.
-    for (const comment of data) {
-      if (comment.user === null || parseComment(comment.body ?? '')?.key !== key) continue
-      if (normalizeLogin(comment.user.login) === (await identity())) return comment
+    for (const comment of list<IssueComment>(data, endpoint)) {
+      if (typeof comment?.body !== 'string' || parseComment(comment.body)?.key !== key) continue
+      if (comment.user === null) continue
+      count(comment, 'id', endpoint)
+      const login = text(comment, 'user.login', endpoint)
+      if (normalizeLogin(login) === (await identity())) return comment
     }
   }
   return undefined
@@ -239,6 +256,7 @@ async function findComment(
 
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error: unknown, context: RunContext): string {
+  if (error instanceof GitHubAnswerError) return error.message
   const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
   return unanswered && status === 500
@@ -263,6 +281,9 @@ function noAnswer(error: unknown): boolean {
 }
 
 function explain(error: unknown, context: RunContext): string {
+  if (error instanceof GitHubAnswerError) {
+    return `Could not comment on the pull request: ${error.message} (GitHub at ${context.apiUrl}). The full account is in the job summary, and the LaunchDarkly result is not affected.`
+  }
   const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
   if (unanswered && status === 500) {
@@ -283,7 +304,9 @@ function explain(error: unknown, context: RunContext): string {
  */
 function retryWithin(what: string, policy: GitHubPolicy, log: Log, budget: GitHubBudget) {
   return (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) => {
-    if (retryAfter > policy.maxWaitSeconds) {
+    // Any number a header held (Infinity, NaN, negative) is judged here: only a wait the policy
+    // allows is waited.
+    if (!(retryAfter <= policy.maxWaitSeconds)) {
       log.info(
         `${what}; GitHub asks to wait ${retryAfter} s, more than the ${policy.maxWaitSeconds} s a comment may wait: giving the comment up.`
       )

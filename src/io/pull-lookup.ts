@@ -5,14 +5,37 @@
  * not be indexed yet: the lookup is asked again, briefly, before it refuses.
  */
 import type { getOctokit } from '@actions/github'
-import type { RestEndpointMethodTypes } from '@octokit/rest'
 import type { GitHubSettings } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
+import { count, fieldOf, list, text } from './github-answer.js'
 import type { RunContext } from './run-context.js'
 
 type Octokit = ReturnType<typeof getOctokit>
-type CommitPull =
-  RestEndpointMethodTypes['repos']['listPullRequestsAssociatedWithCommit']['response']['data'][number]
+/** What the lookup reads of a pull request, each field checked (github-answer.ts). */
+interface Pull {
+  number: number
+  state: string
+  merged_at: string | null
+  merge_commit_sha: string | null
+  head: { sha: string }
+}
+
+function pullOf(answer: unknown, endpoint: string): Pull {
+  const orNull = (path: string) => {
+    const value = fieldOf(answer, path)
+    return typeof value === 'string' ? value : null
+  }
+  return {
+    number: count(answer, 'number', endpoint),
+    state: text(answer, 'state', endpoint),
+    merged_at: orNull('merged_at'),
+    merge_commit_sha: orNull('merge_commit_sha'),
+    head: { sha: text(answer, 'head.sha', endpoint) }
+  }
+}
+
+const PULL = 'GET /repos/{owner}/{repo}/pulls/{pull_number}'
+const COMMIT_PULLS = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls'
 
 export interface PullRequestRef {
   owner: string
@@ -72,13 +95,14 @@ export async function findPullRequest(
     if (!options.merged) return ref(number, headFromEvent)
     // An approval: GitHub says whether it is merged, and as which commit.
     const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number })
-    const why = notApprovable([data], context.sha, number)
-    return why ? { notApprovable: why } : ref(number, data.head.sha, true)
+    const pull = pullOf(data, PULL)
+    const why = notApprovable([pull], context.sha, number)
+    return why ? { notApprovable: why } : ref(number, pull.head.sha, true)
   }
   if (event === 'push' && context.sha) {
     const sha = context.sha
     const delays = options.merged ? options.retryDelaysMs : []
-    let pulls: CommitPull[]
+    let pulls: Pull[]
     let [waited, times] = [0, 1]
     for (let asked = 0; ; asked++) {
       const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
@@ -86,15 +110,15 @@ export async function findPullRequest(
         repo,
         commit_sha: sha
       })
-      pulls = data
+      pulls = list(data, COMMIT_PULLS).map(answer => pullOf(answer, COMMIT_PULLS))
       if (!options.merged) {
         // The pull request this commit merged, if any; else one that contains it.
-        const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0]
+        const pull = pulls.find(p => p.merge_commit_sha === sha) ?? pulls[0]
         if (pull) return ref(pull.number, pull.head.sha)
         log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`)
         return undefined
       }
-      const merged = data.find(p => mergedAs(p, sha))
+      const merged = pulls.find(p => mergedAs(p, sha))
       if (merged) return ref(merged.number, merged.head.sha, true)
       const delay = delays[asked]
       if (delay === undefined) break
@@ -123,7 +147,7 @@ export async function findPullRequest(
   return undefined
 }
 
-function mergedAs(pull: Pick<CommitPull, 'merged_at' | 'merge_commit_sha' | 'head'>, sha?: string) {
+function mergedAs(pull: Pull, sha?: string) {
   return (
     pull.merged_at !== null &&
     sha !== undefined &&
@@ -133,10 +157,7 @@ function mergedAs(pull: Pick<CommitPull, 'merged_at' | 'merge_commit_sha' | 'hea
 
 /** Why none of these pull requests approves the commit, naming them; undefined if one does. */
 function notApprovable(
-  pulls: readonly Pick<
-    CommitPull,
-    'number' | 'merged_at' | 'merge_commit_sha' | 'head' | 'state'
-  >[],
+  pulls: readonly Pull[],
   sha: string | undefined,
   number?: number
 ): string | undefined {

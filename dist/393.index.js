@@ -1,5 +1,5 @@
-export const id = 591;
-export const ids = [591];
+export const id = 393;
+export const ids = [393];
 export const modules = {
 
 /***/ 7821:
@@ -341,7 +341,7 @@ function isCommentOf(body, key) {
 
 /***/ }),
 
-/***/ 8591:
+/***/ 7393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -368,6 +368,47 @@ var errors = __webpack_require__(4296);
 var narrow = __webpack_require__(256);
 // EXTERNAL MODULE: ./src/core/plan-comment.ts + 1 modules
 var plan_comment = __webpack_require__(7821);
+;// CONCATENATED MODULE: ./src/io/github-answer.ts
+/**
+ * GitHub's answers, read field by field: an answer of another shape (a proxy's, a GitHub Enterprise
+ * of another version) is an error naming the field and the endpoint, not a TypeError.
+ */
+
+class GitHubAnswerError extends Error {
+}
+/**
+ * A field of GitHub's answer, checked: `path` as `head.sha`, `endpoint` as GitHub's docs name it.
+ * An answer of another shape (a proxy's, a GitHub Enterprise of another version) says which field
+ * of which endpoint was missing.
+ */
+function fieldOf(answer, path) {
+    let value = answer;
+    for (const key of path.split('.'))
+        value = (0,narrow/* isRecord */.u)(value) ? value[key] : undefined;
+    return value;
+}
+function missing(path, type, endpoint) {
+    return new GitHubAnswerError(`GitHub's answer to ${endpoint} has no \`${path}\` (a ${type}), which the action needs`);
+}
+function github_answer_text(answer, path, endpoint) {
+    const value = fieldOf(answer, path);
+    if (typeof value !== 'string')
+        throw missing(path, 'string', endpoint);
+    return value;
+}
+function count(answer, path, endpoint) {
+    const value = fieldOf(answer, path);
+    if (typeof value !== 'number')
+        throw missing(path, 'number', endpoint);
+    return value;
+}
+function list(answer, endpoint) {
+    if (!Array.isArray(answer)) {
+        throw new GitHubAnswerError(`GitHub's answer to ${endpoint} is not a list, which the action needs`);
+    }
+    return answer;
+}
+
 ;// CONCATENATED MODULE: ./src/io/github-budget.ts
 /**
  * Every GitHub request of a run is bounded: each by a timeout, all of them together by one budget
@@ -437,6 +478,22 @@ class GitHubBudget {
 const seconds = (ms) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
 ;// CONCATENATED MODULE: ./src/io/pull-lookup.ts
+
+function pullOf(answer, endpoint) {
+    const orNull = (path) => {
+        const value = fieldOf(answer, path);
+        return typeof value === 'string' ? value : null;
+    };
+    return {
+        number: count(answer, 'number', endpoint),
+        state: github_answer_text(answer, 'state', endpoint),
+        merged_at: orNull('merged_at'),
+        merge_commit_sha: orNull('merge_commit_sha'),
+        head: { sha: github_answer_text(answer, 'head.sha', endpoint) }
+    };
+}
+const PULL = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+const COMMIT_PULLS = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
 async function findPullRequest(octokit, settings, context, log, options) {
     if (!context.repository) {
         log.notice('No comment: GITHUB_REPOSITORY is not set, so there is no repository to comment in.');
@@ -462,8 +519,9 @@ async function findPullRequest(octokit, settings, context, log, options) {
             return ref(number, headFromEvent);
         // An approval: GitHub says whether it is merged, and as which commit.
         const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
-        const why = notApprovable([data], context.sha, number);
-        return why ? { notApprovable: why } : ref(number, data.head.sha, true);
+        const pull = pullOf(data, PULL);
+        const why = notApprovable([pull], context.sha, number);
+        return why ? { notApprovable: why } : ref(number, pull.head.sha, true);
     }
     if (event === 'push' && context.sha) {
         const sha = context.sha;
@@ -476,16 +534,16 @@ async function findPullRequest(octokit, settings, context, log, options) {
                 repo,
                 commit_sha: sha
             });
-            pulls = data;
+            pulls = list(data, COMMIT_PULLS).map(answer => pullOf(answer, COMMIT_PULLS));
             if (!options.merged) {
                 // The pull request this commit merged, if any; else one that contains it.
-                const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0];
+                const pull = pulls.find(p => p.merge_commit_sha === sha) ?? pulls[0];
                 if (pull)
                     return ref(pull.number, pull.head.sha);
                 log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`);
                 return undefined;
             }
-            const merged = data.find(p => mergedAs(p, sha));
+            const merged = pulls.find(p => mergedAs(p, sha));
             if (merged)
                 return ref(merged.number, merged.head.sha, true);
             const delay = delays[asked];
@@ -538,6 +596,7 @@ function notApprovable(pulls, sha, number) {
  * comments or needs an approval. Never fails the step: a problem is a warning. Every request is
  * bounded by a timeout, and all of them by one budget.
  */
+
 
 
 
@@ -645,8 +704,11 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
                         body
                     })).data
                     : await create(body);
-                log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${data.html_url}`);
-                return data.html_url;
+                const url = github_answer_text(data, 'html_url', existing
+                    ? 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+                    : 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
+                log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${pull.number}: ${url}`);
+                return url;
             }
             catch (error) {
                 log.warning(explain(error, context));
@@ -656,8 +718,9 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
         notify: async (body) => {
             try {
                 const data = await create(body);
-                log.info(`Notified pull request #${pull.number}: ${data.html_url}`);
-                return data.html_url;
+                const url = github_answer_text(data, 'html_url', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
+                log.info(`Notified pull request #${pull.number}: ${url}`);
+                return url;
             }
             catch (error) {
                 log.warning(explain(error, context));
@@ -674,14 +737,14 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
 async function whoAmI(octokit, log) {
     try {
         const { viewer } = await octokit.graphql('query { viewer { login } }');
-        return normalizeLogin(viewer.login);
+        return normalizeLogin(github_answer_text(viewer, 'login', 'GraphQL viewer'));
     }
     catch (error) {
         log.debug(`GraphQL viewer failed (${(0,errors/* describeError */.Uc)(error)}); trying GET /user.`);
     }
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        return normalizeLogin(data.login);
+        return normalizeLogin(github_answer_text(data, 'login', 'GET /user'));
     }
     catch (error) {
         log.debug(`GET /user failed (${(0,errors/* describeError */.Uc)(error)}); only comments by github-actions will be updated.`);
@@ -696,12 +759,17 @@ async function findComment(octokit, pull, key, identity) {
         issue_number: pull.number,
         per_page: 100
     });
+    const endpoint = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
     for await (const { data } of pages) {
         // A header copied into someone else's comment must not make this run edit their comment.
-        for (const comment of data) {
-            if (comment.user === null || (0,plan_comment/* parseComment */.vj)(comment.body ?? '')?.key !== key)
+        for (const comment of list(data, endpoint)) {
+            if (typeof comment?.body !== 'string' || (0,plan_comment/* parseComment */.vj)(comment.body)?.key !== key)
                 continue;
-            if (normalizeLogin(comment.user.login) === (await identity()))
+            if (comment.user === null)
+                continue;
+            count(comment, 'id', endpoint);
+            const login = github_answer_text(comment, 'user.login', endpoint);
+            if (normalizeLogin(login) === (await identity()))
                 return comment;
         }
     }
@@ -709,6 +777,8 @@ async function findComment(octokit, pull, key, identity) {
 }
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error, context) {
+    if (error instanceof GitHubAnswerError)
+        return error.message;
     const { status, unanswered } = requestErrorOf(error);
     const detail = (0,errors/* describeError */.Uc)(error);
     return unanswered && status === 500
@@ -731,6 +801,9 @@ function noAnswer(error) {
     return unanswered && status === 500;
 }
 function explain(error, context) {
+    if (error instanceof GitHubAnswerError) {
+        return `Could not comment on the pull request: ${error.message} (GitHub at ${context.apiUrl}). The full account is in the job summary, and the LaunchDarkly result is not affected.`;
+    }
     const { status, unanswered } = requestErrorOf(error);
     const detail = (0,errors/* describeError */.Uc)(error);
     if (unanswered && status === 500) {
@@ -750,7 +823,9 @@ function explain(error, context) {
  */
 function retryWithin(what, policy, log, budget) {
     return (retryAfter, _options, _octokit, retryCount) => {
-        if (retryAfter > policy.maxWaitSeconds) {
+        // Any number a header held (Infinity, NaN, negative) is judged here: only a wait the policy
+        // allows is waited.
+        if (!(retryAfter <= policy.maxWaitSeconds)) {
             log.info(`${what}; GitHub asks to wait ${retryAfter} s, more than the ${policy.maxWaitSeconds} s a comment may wait: giving the comment up.`);
             return false;
         }
