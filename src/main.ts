@@ -8,6 +8,13 @@ import { ActionError, InputError, toActionError } from './core/errors.js'
 import { reportOfExport } from './core/export.js'
 import { planFingerprint } from './core/fingerprint.js'
 import {
+  allowedOverLimit,
+  checkGuardrails,
+  guardrailsFingerprint,
+  guardrailsSet,
+  type Guardrails
+} from './core/guardrails.js'
+import {
   parseGitHubSettings,
   parseInputs,
   readRawInputs,
@@ -20,11 +27,12 @@ import {
 import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
 import { renderFailureComment, renderComment } from './core/render/comment.js'
-import type { ReportFacts } from './core/render/plan.js'
 import { renderExportSummary } from './core/render/export.js'
-import { renderFailureSummary, renderSummary } from './core/render/summary.js'
+import { renderFailureSummary, renderSummary, type SummaryFacts } from './core/render/summary.js'
+import { renderUndo } from './core/render/undo.js'
 import { renderLog, renderOutputs } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
+import { undoOf, undoOutputs } from './core/undo.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
 import { LaunchDarklyClient } from './io/launchdarkly/client.js'
@@ -120,10 +128,12 @@ async function runStages(
     return result
   }
   const planned = planWork(work, stage)
+  const guardrails = settings.guardrails
+  const guarded = guardrailsFingerprint(guardrails)
   let outcomes: Outcome[]
   let redacted: RedactedOutcome[] | undefined
   let approval: Approval = { approved: true }
-  if (settings.requireApprovedPlan) {
+  if (settings.requireApprovedPlan || (guardrailsSet(guardrails) && !settings.dryRun)) {
     // Everything is read and planned before the gate; the apply then settles the same plans.
     const ready: WorkPlan = {
       configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
@@ -131,13 +141,19 @@ async function runStages(
     }
     const plan = await settleAll(ready, stage, true)
     const shownPlan = redactAll(plan, scrubber)
-    approval = shownPlan.some(o => o.status === 'failed')
-      ? incompletePlan(shownPlan)
-      : checkApproval(shownPlan, await openSession(), github?.key ?? '')
+    approval =
+      refusedByGuardrails(plan, guardrails, runner) ??
+      (!settings.requireApprovedPlan
+        ? { approved: true }
+        : shownPlan.some(o => o.status === 'failed')
+          ? incompletePlan(shownPlan)
+          : checkApproval(shownPlan, await openSession(), github?.key ?? '', guarded))
     if (approval.approved) outcomes = await settleAll(ready, stage, false)
     else [outcomes, redacted] = [plan, shownPlan]
   } else {
     outcomes = await settleAll(planned, stage, settings.dryRun)
+    // A dry run is the plan reviewers see: refused by a guardrail as loudly as the apply would be.
+    approval = refusedByGuardrails(outcomes, guardrails, runner) ?? approval
   }
   runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
 
@@ -149,7 +165,9 @@ async function runStages(
     ? undefined
     : // The reason may quote GitHub's words: scrubbed, as everything rendered is.
       { message: runner.scrub(approval.failure.message), approved: approval.approvedDetails }
-  await report(runner, redacted, failure, { ...facts, refusal })
+  const undo = undoOf(outcomes, scrubber)
+  runner.setOutputs(undoOutputs(undo, outcomes.length))
+  await report(runner, redacted, failure, { ...facts, refusal, undo: renderUndo(undo) })
   if (settings.comment && github) {
     const opened = await openSession()
     if (opened && !('problem' in opened)) {
@@ -157,7 +175,7 @@ async function runStages(
       const fingerprint = !approval.approved
         ? approval.fingerprint
         : settings.dryRun
-          ? planFingerprint(redacted, opened.pull.url)
+          ? planFingerprint(redacted, opened.pull.url, guarded)
           : undefined
       const body = renderComment(redacted, {
         ...withPull,
@@ -217,6 +235,24 @@ async function runExport(
   return { failure }
 }
 
+/**
+ * The guardrails' verdict on the whole plan (nothing written yet), as a refused approval: the
+ * report then says why, as loudly as a refused apply. Going over `max-changes` with
+ * `allow-many-changes` is said in a warning.
+ */
+function refusedByGuardrails(
+  plan: readonly Outcome[],
+  guardrails: Guardrails,
+  runner: Runner
+): Approval | undefined {
+  const refusal = checkGuardrails(plan, guardrails)
+  if (refusal)
+    return { approved: false, failure: { reason: refusal.reason, message: refusal.message } }
+  const over = allowedOverLimit(plan, guardrails)
+  if (over) runner.warning(over, { title: 'LaunchDarkly: allow-many-changes' })
+  return undefined
+}
+
 function redactAll(outcomes: readonly Outcome[], scrubber: Scrubber): RedactedOutcome[] {
   return outcomes.map(outcome => redactOutcome(outcome, scrubber))
 }
@@ -236,7 +272,7 @@ async function report(
   runner: Runner,
   redacted: readonly RedactedOutcome[],
   failure: Failure | undefined,
-  facts: ReportFacts & { refusal?: { message: string; approved?: string } }
+  facts: SummaryFacts
 ): Promise<void> {
   for (const outcome of redacted) {
     const { title, body } = renderLog(outcome)
@@ -274,7 +310,13 @@ async function failEarly(
 ): Promise<RunResult> {
   const failure = describeFailure(error)
   const location = error instanceof InputError ? error.location : undefined
-  runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
+  runner.setOutputs({
+    changed: 'false',
+    'failure-reason': failure.reason,
+    results: '[]',
+    undo: '{}',
+    'undo-patch': ''
+  })
   runner.error(
     failure.message,
     location ? { ...location, title: 'LaunchDarkly: invalid input' } : undefined

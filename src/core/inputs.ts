@@ -8,6 +8,8 @@ import { parseInput } from './documents.js'
 import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
 import { parseExport } from './export-inputs.js'
+import { parseGuardrails } from './guardrail-inputs.js'
+import type { Guardrails } from './guardrails.js'
 import { assertInputsFit, ignoredInputs } from './input-fit.js'
 import { configurationIdProblem } from './identifiers.js'
 import { parseBaseUri, parseBoolean, parseInteger, parseToken, splitLines } from './input-values.js'
@@ -38,7 +40,11 @@ export const INPUT_NAMES = [
   'integration-keys',
   'export-overwrite',
   'prune',
-  'prune-keep-tag'
+  'prune-keep-tag',
+  'protect',
+  'protect-secrets',
+  'max-changes',
+  'allow-many-changes'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -96,6 +102,8 @@ export interface Settings {
   prune: boolean
   /** The tag that keeps a configuration out of pruning. */
   pruneKeepTag: string
+  /** What no plan of this step may do: `protect`, `max-changes` (see core/guardrails.ts). */
+  guardrails: Guardrails
 }
 
 export type Work =
@@ -180,7 +188,8 @@ export async function parseInputs(
     comment: on('comment-on-pr'),
     requireApprovedPlan: on('require-approved-plan'),
     prune: on('prune'),
-    pruneKeepTag: parseKeepTag(read('prune-keep-tag'))
+    pruneKeepTag: parseKeepTag(read('prune-keep-tag')),
+    guardrails: parseGuardrails(read, input === 'export-to')
   }
   const ignored = ignoredInputs(input, raw)
   if (input === 'export-to') return { token, settings, work: parseExport(raw), ignored }

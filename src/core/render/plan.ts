@@ -6,6 +6,7 @@
  */
 import type { RedactedOutcome } from '../redact.js'
 import type { Status } from '../outcome.js'
+import { PATCH_DELETION_NOTICE } from '../plan.js'
 import { alert, details, fenced, link, literal, message, text } from './markdown.js'
 import { diffLines } from './value-diff.js'
 
@@ -155,7 +156,17 @@ export function callouts(outcomes: readonly RedactedOutcome[]): string[] {
     ].filter(Boolean)
     out.push(alert('WARNING', lines.join('\n')))
   }
-  const deleting = changing.filter(isDelete)
+  // A patch deletes by removing the whole configuration (an undo of a creation); prune, the rest.
+  const patched = changing.filter(o => isDelete(o) && o.notices.includes(PATCH_DELETION_NOTICE))
+  if (patched.length > 0) {
+    out.push(
+      alert(
+        'CAUTION',
+        `**Deletes** ${listed(patched.map(o => `${literal(nameOf(o))} (${text(o.integrationKey ?? '')})`))}: the patch removes the whole configuration (\`"path": ""\`). A deleted configuration cannot be restored, secrets included.`
+      )
+    )
+  }
+  const deleting = changing.filter(o => isDelete(o) && !patched.includes(o))
   if (deleting.length > 0) {
     out.push(
       alert(

@@ -19,6 +19,8 @@ import {
 
 export interface SummaryFacts extends ReportFacts {
   refusal?: { message: string; approved?: string }
+  /** The undo section (render/undo.ts), when the run wrote anything. */
+  undo?: string
 }
 
 export function renderSummary(outcomes: readonly RedactedOutcome[], facts: SummaryFacts): string {
@@ -40,6 +42,7 @@ export function renderSummary(outcomes: readonly RedactedOutcome[], facts: Summa
       : undefined,
     facts.refusal?.approved ? `#### What was approved\n\n${facts.refusal.approved}` : undefined,
     unchanged.length > 0 ? `#### Unchanged\n\n${unchangedLines(unchanged, facts)}` : undefined,
+    facts.undo,
     patches.length > 0
       ? `#### JSON Patch\n\n${patches
           .map(o =>
