@@ -38,9 +38,12 @@ export function undoOf(outcomes: readonly Outcome[], scrubber: Scrubber): UndoEn
   for (const outcome of outcomes) {
     const plan = outcome.plan
     if (!plan || outcome.id === undefined) continue
+    // Named as LaunchDarkly now has it (a rename is part of what the undo restores).
+    const now = outcome.configuration?.name
+    const name = typeof now === 'string' ? now : outcome.name
     const base = {
       id: outcome.id,
-      name: outcome.name === undefined ? undefined : scrubber.scrub(outcome.name),
+      name: name === undefined ? undefined : scrubber.scrub(name),
       integrationKey: outcome.integrationKey,
       secretsLeft: [] as string[],
       unguarded: [] as string[]

@@ -18,7 +18,7 @@ export function renderUndo(entries: readonly UndoEntry[]): string | undefined {
     }
     const what =
       entry.action === 'created'
-        ? 'created; its undo **deletes** it'
+        ? 'created; its undo <b>deletes</b> it'
         : `updated; its undo restores ${plural(entry.patch.filter(op => op.op !== 'test').length, 'field')}`
     const notes = [
       entry.secretsLeft.length > 0
