@@ -222,6 +222,8 @@ async function runExport(
   const report = scrubber.scrubDeep(reportOfExport(exported))
   runner.setOutputs({
     ...renderOutputs(redacted, failure, facts),
+    undo: '{}',
+    'undo-patch': '',
     'exported-files': JSON.stringify(report.files.map(file => file.path)),
     'secret-variables': JSON.stringify(report.variables.map(variable => variable.name))
   })

@@ -185,6 +185,7 @@ describe('protect', () => {
     const seen = visibleText(body)
     expect(seen).toContain('Refused by protect: it would disable Approvals (prod)')
     expect(seen).toContain('Not applied')
+    expect(seen).toContain('Plan in run 4242 of head aaaaaaa refused: nothing was written')
     expectCleanRendering(body)
   })
 })

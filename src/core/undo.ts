@@ -11,7 +11,7 @@
  * patch mode carries out as a DELETE. No secret value is ever part of an undo.
  */
 import type { JsonObject, JsonValue, Operation } from './json-patch.js'
-import { formatPointer, parsePointer, valueAt } from './json-patch.js'
+import { formatPointer, parsePointer } from './json-patch.js'
 import type { Outcome } from './outcome.js'
 import type { ConfigurationPlan } from './plan.js'
 import { holdsSecret, type Scrubber, type SecretScope } from './secrets.js'
@@ -41,12 +41,12 @@ export function undoOf(outcomes: readonly Outcome[], scrubber: Scrubber): UndoEn
     // Named as LaunchDarkly now has it (a rename is part of what the undo restores).
     const now = outcome.configuration?.name
     const name = typeof now === 'string' ? now : outcome.name
-    const base = {
+    const base: Omit<UndoEntry, 'action' | 'patch'> = {
       id: outcome.id,
       name: name === undefined ? undefined : scrubber.scrub(name),
       integrationKey: outcome.integrationKey,
-      secretsLeft: [] as string[],
-      unguarded: [] as string[]
+      secretsLeft: [],
+      unguarded: []
     }
     let entry: UndoEntry
     if (outcome.status === 'deleted') {
@@ -74,9 +74,21 @@ function leftAt(
   tokens: readonly string[],
   planned: JsonValue | undefined
 ): JsonValue | undefined {
-  const value =
-    answer === undefined ? undefined : (valueAt(answer, tokens) as JsonValue | undefined)
-  return value ?? planned
+  const value = jsonAt(answer, tokens)
+  return value === undefined ? planned : value
+}
+
+/** The JSON value at a pointer's tokens, if there is one. */
+function jsonAt(document: JsonValue | undefined, tokens: readonly string[]): JsonValue | undefined {
+  let value = document
+  for (const token of tokens) {
+    if (Array.isArray(value))
+      value = /^(0|[1-9][0-9]*)$/.test(token) ? value[Number(token)] : undefined
+    else if (value !== null && typeof value === 'object' && Object.hasOwn(value, token)) {
+      value = value[token]
+    } else return undefined
+  }
+  return value
 }
 
 function undoUpdate(
@@ -112,13 +124,13 @@ function undoUpdate(
       // An absence cannot be tested; its parent can, unless it holds a secret (or is the whole
       // configuration, which holds fields LaunchDarkly sets).
       const parent = tokens.slice(0, -1)
-      const parentValue = answer === undefined ? undefined : valueAt(answer, parent)
+      const parentValue = jsonAt(answer, parent)
       if (
         parent.length > 0 &&
         parentValue !== undefined &&
         !holdsSecret(parent, parentValue, scope)
       ) {
-        test(formatPointer(parent), parentValue as JsonValue)
+        test(formatPointer(parent), parentValue)
       } else {
         unguarded.push(change.path)
       }

@@ -15,6 +15,8 @@ export interface ReportFacts {
   dryRun: boolean
   /** The apply refused to write (the plan was not the approved one): counts say what would be. */
   refused?: boolean
+  /** What was refused is a plan (a dry run a guardrail refused), not an apply. */
+  refusedPlan?: boolean
   failOnDrift: boolean
   /** The LaunchDarkly instance, as the headline names it (app.launchdarkly.com). */
   instance: string
@@ -121,7 +123,7 @@ export function statusLine(outcomes: readonly RedactedOutcome[], facts: ReportFa
   const merged = commit('merged as', facts.merge)
   const run = facts.run ? link(text(facts.run.label), facts.run.url) : 'this run'
   if (facts.refused) {
-    return `_Apply in ${run}${head ? ` of ${head}` : ''} refused: nothing was written to LaunchDarkly._`
+    return `_${facts.refusedPlan ? 'Plan' : 'Apply'} in ${run}${head ? ` of ${head}` : ''} refused: nothing was written to LaunchDarkly._`
   }
   if (facts.dryRun) {
     return `_Plan${head ? ` for ${head}` : ''}: nothing has been written to LaunchDarkly yet._`
