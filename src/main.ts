@@ -29,7 +29,7 @@ import { redactOutcome, type RedactedOutcome } from './core/redact.js'
 import { renderFailureComment, renderComment } from './core/render/comment.js'
 import { renderExportSummary } from './core/render/export.js'
 import { renderFailureSummary, renderSummary, type SummaryFacts } from './core/render/summary.js'
-import { renderUndo } from './core/render/undo.js'
+import { renderUndo, undoLogLine } from './core/render/undo.js'
 import { renderLog, renderOutputs } from './core/report.js'
 import { Scrubber } from './core/secrets.js'
 import { undoOf, undoOutputs } from './core/undo.js'
@@ -167,6 +167,8 @@ async function runStages(
       { message: runner.scrub(approval.failure.message), approved: approval.approvedDetails }
   const undo = undoOf(outcomes, scrubber)
   runner.setOutputs(undoOutputs(undo, outcomes.length))
+  const undoLine = undoLogLine(undo, outcomes.length === 1)
+  if (undoLine) runner.info(undoLine)
   await report(runner, redacted, failure, { ...facts, refusal, undo: renderUndo(undo) })
   if (settings.comment && github) {
     const opened = await openSession()

@@ -99,6 +99,9 @@ describe('undo', () => {
     expect(JSON.parse(release.outputs.undo ?? '{}')).toEqual({ [seeded._id]: operations })
     expect(undoPatch).not.toContain('secret')
 
+    expect(release.stdout).toContain(
+      'Undo: `undo-patch` (and `undo`) holds the patch that restores 1 configuration this run wrote; apply it with `patch` to roll back'
+    )
     const summary = visibleText(release.summary)
     expect(summary).toContain('Undo')
     expect(summary).toMatch(
@@ -197,6 +200,9 @@ describe('undo', () => {
     expect(JSON.parse(undone.outputs.undo ?? '{}')).toEqual({ [id]: null })
     expect(undone.outputs['undo-patch']).toBe('')
     expect(visibleText(undone.summary)).toMatch(/Approvals \(canary\) .*deleted; cannot be undone/)
+    expect(undone.stdout).toContain(
+      'Undo: nothing this run wrote can be undone (1 configuration; the job summary says why).'
+    )
   })
 
   it('is empty in a dry run, in a refused run and when nothing changed', async () => {
@@ -208,6 +214,10 @@ describe('undo', () => {
     expect(visibleText(dryRun.summary)).not.toContain('Undo')
     const unchanged = await patch(_id, '[{"op": "replace", "path": "/enabled", "value": true}]')
     expect(unchanged.outputs).toMatchObject({ undo: '{}', 'undo-patch': '' })
+    const refused = await patch(_id, '[{"op": "replace", "path": "/enabled", "value": false}]', {
+      protect: 'tag:prod'
+    })
+    expect(refused.outputs).toMatchObject({ 'failure-reason': 'protected', undo: '{}' })
     const bad = await patch(_id, 'not json')
     expect(bad.outputs).toMatchObject({ undo: '{}', 'undo-patch': '' })
   })

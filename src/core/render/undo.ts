@@ -40,3 +40,15 @@ export function renderUndo(entries: readonly UndoEntry[]): string | undefined {
     'To roll this run back, apply a configuration\'s undo with this action: `configuration-id` its _id, `patch` its undo. Its `test` operations make the action refuse, writing nothing (failure-reason `conflict`), if the configuration changed since this run. The `undo` output holds every undo as JSON by _id; `undo-patch` holds the one undo when the run is about one configuration. An undo that deletes ends with a remove of the whole configuration (`"path": ""`).'
   return [`#### Undo`, message(usage), ...blocks].join('\n\n')
 }
+
+/** One line for the log, where an on-call engineer looks first: where the way back is. */
+export function undoLogLine(entries: readonly UndoEntry[], single: boolean): string | undefined {
+  if (entries.length === 0) return undefined
+  const reversible = entries.filter(entry => entry.patch !== null).length
+  const lost = entries.length - reversible
+  if (reversible === 0) {
+    return `Undo: nothing this run wrote can be undone (${plural(lost, 'configuration')}; the job summary says why).`
+  }
+  const where = single && reversible === 1 ? '`undo-patch` (and `undo`)' : '`undo`'
+  return `Undo: ${where} holds the patch that restores ${plural(reversible, 'configuration')} this run wrote; apply it with \`patch\` to roll back (the job summary shows it${lost > 0 ? `, and why ${plural(lost, 'other')} cannot be undone` : ''}).`
+}
