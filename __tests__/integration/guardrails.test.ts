@@ -82,7 +82,7 @@ describe('protect', () => {
       result,
       'protected',
       new RegExp(
-        `Refused by \`protect\`: it would disable Approvals \\(prod\\) \\(${_id}, custom-approvals\\), which \`protect\` names on line 3 \\(\`${_id}\`\\)`
+        `Refused by \`protect\`: it would disable Approvals \\(prod\\) \\(${_id}, custom-approvals\\), named by line 3 \\(\`${_id}\`\\) of \`protect\`\\. Nothing was written\\.`
       ),
       /change `protect` in a pull request of its own/
     )
@@ -98,7 +98,7 @@ describe('protect', () => {
       expectRefused(
         await patch(stored._id, { enabled: 'false', protect: line }),
         'protected',
-        new RegExp(`line 1 \\(\`${line.replace(/[()]/g, '\\$&')}\`\\)`)
+        new RegExp(`named by line 1 \\(\`${line.replace(/[()]/g, '\\$&')}\`\\) of \`protect\``)
       )
     }
     // Changing something else of a protected configuration is allowed.
@@ -122,7 +122,7 @@ describe('protect', () => {
         protect: 'tag:prod'
       }),
       'protected',
-      /it would take out of `protect` \(by its new name or tags\) Approvals \(prod\)/
+      /it would rename or untag Approvals \(prod\) .* so that no line of `protect` names it any more/
     )
     // Still protected by another line: the rename goes through.
     const renamed = await patch(_id, {

@@ -81,24 +81,29 @@ function matches(rule: ProtectRule, subject: Subject): boolean {
   }
 }
 
-/** What the plan does to a protected configuration that a guardrail forbids, if anything. */
+/** What the plan does to a protected configuration that a guardrail forbids, said of `who`. */
 function forbidden(
   plan: ConfigurationPlan,
   after: Subject,
   rules: readonly ProtectRule[],
   protectSecrets: boolean
-): string | undefined {
-  if (plan.action === 'delete') return 'delete'
+): ((who: string) => string) | undefined {
+  if (plan.action === 'delete') return who => `it would delete ${who}`
   if (plan.action !== 'update') return undefined
-  if (plan.live.enabled !== false && plan.expected.enabled === false) return 'disable'
+  if (plan.live.enabled !== false && plan.expected.enabled === false) {
+    return who => `it would disable ${who}`
+  }
   if (protectSecrets) {
     const secrets = plan.changes.filter(change => change.secret).map(change => change.path)
-    if (secrets.length > 0)
-      return `change the secret${secrets.length === 1 ? '' : 's'} at ${secrets.join(', ')} of`
+    if (secrets.length > 0) {
+      const what = `the secret${secrets.length === 1 ? '' : 's'} at ${secrets.join(', ')}`
+      return who => `it would change ${what} of ${who}`
+    }
   }
   // Renamed or untagged out of every line, it could be disabled by the next run unguarded.
-  if (!rules.some(rule => matches(rule, after)))
-    return 'take out of `protect` (by its new name or tags)'
+  if (!rules.some(rule => matches(rule, after))) {
+    return who => `it would rename or untag ${who} so that no line of \`protect\` names it any more`
+  }
   return undefined
 }
 
@@ -144,8 +149,10 @@ export function checkGuardrails(
     const what = forbidden(plan, after, guardrails.protect, guardrails.protectSecrets)
     if (!what) continue
     const who = `${live.name} (${[live._id, before.integrationKey].filter(Boolean).join(', ')})`
-    const lines = rules.map(r => `line ${r.line} (\`${r.text}\`)`).join(' and ')
-    breaches.push(`it would ${what} ${who}, which \`protect\` names on ${lines}`)
+    const lines = rules.map(r => `${r.line} (\`${r.text}\`)`).join(' and ')
+    breaches.push(
+      `${what(who)}, named by line${rules.length === 1 ? '' : 's'} ${lines} of \`protect\``
+    )
   }
   if (breaches.length > 0) {
     const shown = breaches.slice(0, 10)
