@@ -30,7 +30,7 @@ import { renderFailureComment, renderComment } from './core/render/comment.js'
 import { renderExportSummary } from './core/render/export.js'
 import { renderFailureSummary, renderSummary, type SummaryFacts } from './core/render/summary.js'
 import { renderUndo, undoLogLine } from './core/render/undo.js'
-import { renderLog, renderOutputs } from './core/report.js'
+import { renderLog, renderOutputs } from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
 import { undoOf, undoOutputs } from './core/undo.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
@@ -43,7 +43,7 @@ import { commitLinks, reportFacts, runLink, schemaReference } from './report-fac
 import { Runner, type RunnerSink } from './io/runner.js'
 import { checkApproval, incompletePlan, type Approval } from './stages/approval.js'
 import { exportWork } from './stages/export.js'
-import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/reconcile.js'
+import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/plan.js'
 import { USER_AGENT } from './version.js'
 
 /** What a run can be given besides the runner: the tests' clock and retry policies. */

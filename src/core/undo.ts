@@ -173,8 +173,9 @@ function undoCreation(
  */
 function withoutSecrets(entry: UndoEntry, scrubber: Scrubber): UndoEntry {
   if (entry.patch === null) return entry
+  // Strings only: a secret that is a common word ("true") is no reason to refuse a boolean.
   const text = JSON.stringify(entry.patch)
-  if (scrubber.scrub(text) === text) return entry
+  if (JSON.stringify(scrubber.scrubDeep(entry.patch)) === text) return entry
   return {
     ...entry,
     patch: null,
