@@ -5,15 +5,7 @@
  * exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
 import { ActionError, InputError, toActionError } from './core/errors.js'
-import { reportOfExport } from './core/export.js'
-import { planFingerprint } from './core/fingerprint.js'
-import {
-  allowedOverLimit,
-  checkGuardrails,
-  guardrailsFingerprint,
-  guardrailsSet,
-  type Guardrails
-} from './core/guardrails.js'
+import { guardrailsSet, type Guardrails } from './core/guardrail-types.js'
 import {
   parseGitHubSettings,
   parseInputs,
@@ -26,12 +18,10 @@ import {
 } from './core/inputs.js'
 import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
-import { renderFailureComment, renderComment } from './core/render/comment.js'
-import { renderExportSummary } from './core/render/export.js'
 import { renderFailureSummary, renderSummary, type SummaryFacts } from './core/render/summary.js'
-import { renderUndo, undoLogLine } from './core/render/undo.js'
 import { renderLog, renderOutputs } from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
+import { renderUndo, undoLogLine } from './core/render/undo.js'
 import { undoOf, undoOutputs } from './core/undo.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
@@ -40,9 +30,8 @@ import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, runUrl, type RunContext } from './io/run-context.js'
 import { commitLinks, reportFacts, runLink, schemaReference } from './report-facts.js'
-import { Runner, type RunnerSink } from './io/runner.js'
-import { checkApproval, incompletePlan, type Approval } from './stages/approval.js'
-import { exportWork } from './stages/export.js'
+import { actionsSink, Runner, type RunnerSink } from './io/runner.js'
+import type { Approval } from './stages/approval.js'
 import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/plan.js'
 import { USER_AGENT } from './version.js'
 
@@ -60,8 +49,12 @@ export interface RunResult {
 
 type Session = PullRequestSession | GitHubProblem | undefined
 
+/**
+ * With no arguments, the runner @actions/core speaks to: the entry `index.ts` calls, and the one
+ * `npx @github/local-action run . src/main.ts .env` calls (with its own @actions/core).
+ */
 export async function run(
-  sink: RunnerSink,
+  sink: RunnerSink = actionsSink(),
   dependencies: RunDependencies = {}
 ): Promise<RunResult> {
   const scrubber = new Scrubber()
@@ -129,20 +122,24 @@ async function runStages(
   }
   const planned = planWork(work, stage)
   const guardrails = settings.guardrails
-  const guarded = guardrailsFingerprint(guardrails)
+  // Loaded only when a guardrail is set: most runs set none.
+  const guards = guardrailsSet(guardrails) ? await import('./core/guardrails.js') : undefined
+  const guarded = guards?.guardrailsFingerprint(guardrails) ?? ''
   let outcomes: Outcome[]
   let redacted: RedactedOutcome[] | undefined
   let approval: Approval = { approved: true }
-  if (settings.requireApprovedPlan || (guardrailsSet(guardrails) && !settings.dryRun)) {
+  if (settings.requireApprovedPlan || (guards && !settings.dryRun)) {
     // Everything is read and planned before the gate; the apply then settles the same plans.
     const ready: WorkPlan = {
       configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
       unmanaged: Promise.resolve(await planned.unmanaged)
     }
+    // Loaded on first use, as the comment's renderer below: a patch-only run needs neither.
+    const { checkApproval, incompletePlan } = await import('./stages/approval.js')
     const plan = await settleAll(ready, stage, true)
     const shownPlan = redactAll(plan, scrubber)
     approval =
-      refusedByGuardrails(plan, guardrails, runner) ??
+      refusedByGuardrails(plan, guards, guardrails, runner) ??
       (!settings.requireApprovedPlan
         ? { approved: true }
         : shownPlan.some(o => o.status === 'failed')
@@ -153,7 +150,7 @@ async function runStages(
   } else {
     outcomes = await settleAll(planned, stage, settings.dryRun)
     // A dry run is the plan reviewers see: refused by a guardrail as loudly as the apply would be.
-    approval = refusedByGuardrails(outcomes, guardrails, runner) ?? approval
+    approval = refusedByGuardrails(outcomes, guards, guardrails, runner) ?? approval
   }
   runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
 
@@ -165,14 +162,17 @@ async function runStages(
     ? undefined
     : // The reason may quote GitHub's words: scrubbed, as everything rendered is.
       { message: runner.scrub(approval.failure.message), approved: approval.approvedDetails }
-  const undo = undoOf(outcomes, scrubber)
-  runner.setOutputs(undoOutputs(undo, outcomes.length))
-  const undoLine = undoLogLine(undo, outcomes.length === 1)
-  if (undoLine) runner.info(undoLine)
-  await report(runner, redacted, failure, { ...facts, refusal, undo: renderUndo(undo) })
+  const undo = undoReport(outcomes, scrubber)
+  runner.setOutputs(undo.outputs)
+  if (undo.logLine) runner.info(undo.logLine)
+  await report(runner, redacted, failure, { ...facts, refusal, undo: undo.summary })
   if (settings.comment && github) {
     const opened = await openSession()
     if (opened && !('problem' in opened)) {
+      const [{ renderComment }, { planFingerprint }] = await Promise.all([
+        import('./core/render/comment.js'),
+        import('./core/fingerprint.js')
+      ])
       const withPull = reportFacts(settings, context, refused, opened)
       const fingerprint = !approval.approved
         ? approval.fingerprint
@@ -207,6 +207,12 @@ async function runExport(
   }
 ): Promise<RunResult> {
   const { client, runner, scrubber, settings, context } = parts
+  // Loaded on first use: only an export needs them (a patch-only run's start-up stays small).
+  const [{ exportWork }, { reportOfExport }, { renderExportSummary }] = await Promise.all([
+    import('./stages/export.js'),
+    import('./core/export.js'),
+    import('./core/render/export.js')
+  ])
   const { outcomes, exported } = await exportWork(work, {
     client,
     files: workspaceTarget(context.workspace, 'export-to'),
@@ -246,15 +252,33 @@ async function runExport(
  */
 function refusedByGuardrails(
   plan: readonly Outcome[],
+  guards: typeof import('./core/guardrails.js') | undefined,
   guardrails: Guardrails,
   runner: Runner
 ): Approval | undefined {
+  if (!guards) return undefined
+  const { allowedOverLimit, checkGuardrails } = guards
   const refusal = checkGuardrails(plan, guardrails)
   if (refusal)
     return { approved: false, failure: { reason: refusal.reason, message: refusal.message } }
   const over = allowedOverLimit(plan, guardrails)
   if (over) runner.warning(over, { title: 'LaunchDarkly: allow-many-changes' })
   return undefined
+}
+
+/** The undo of what the run wrote: its outputs, its line in the log, its job summary section. */
+function undoReport(
+  outcomes: readonly Outcome[],
+  scrubber: Scrubber
+): { outputs: Record<string, string>; logLine?: string; summary?: string } {
+  const written = outcomes.some(o => ['created', 'updated', 'deleted'].includes(o.status))
+  if (!written) return { outputs: { undo: '{}', 'undo-patch': '' } }
+  const undo = undoOf(outcomes, scrubber)
+  return {
+    outputs: undoOutputs(undo, outcomes.length),
+    logLine: undoLogLine(undo, outcomes.length === 1),
+    summary: renderUndo(undo)
+  }
 }
 
 function redactAll(outcomes: readonly Outcome[], scrubber: Scrubber): RedactedOutcome[] {
@@ -351,6 +375,7 @@ async function failEarly(
             url: links.fileUrl?.(location.file, location.line)
           }
         : undefined
+      const { renderFailureComment } = await import('./core/render/comment.js')
       const url = await session.write(
         renderFailureComment(message, { key: settings.key, run: runLink(context), where })
       )

@@ -5,7 +5,8 @@
  * silently meant nothing would be worse than none.
  */
 import { InputError } from './errors.js'
-import { parseProtectLine, type Guardrails, type ProtectRule } from './guardrails.js'
+import type { Guardrails, ProtectRule } from './guardrail-types.js'
+import { parseProtectLine } from './guardrails.js'
 import { parseBoolean, type Read } from './input-values.js'
 
 export type GuardrailInput = 'protect' | 'protect-secrets' | 'max-changes' | 'allow-many-changes'

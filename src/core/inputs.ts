@@ -5,11 +5,10 @@
  */
 import { createHash } from 'node:crypto'
 import { parseInput } from './documents.js'
-import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
+import type { DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
 import { parseExport } from './export-inputs.js'
-import { parseGuardrails } from './guardrail-inputs.js'
-import type { Guardrails } from './guardrails.js'
+import { NO_GUARDRAILS, type Guardrails } from './guardrail-types.js'
 import { assertInputsFit, ignoredInputs } from './input-fit.js'
 import { configurationIdProblem } from './identifiers.js'
 import { parseBaseUri, parseBoolean, parseInteger, parseToken, splitLines } from './input-values.js'
@@ -189,7 +188,7 @@ export async function parseInputs(
     requireApprovedPlan: on('require-approved-plan'),
     prune: on('prune'),
     pruneKeepTag: parseKeepTag(read('prune-keep-tag')),
-    guardrails: parseGuardrails(read, input === 'export-to')
+    guardrails: await readGuardrails(raw, input === 'export-to')
   }
   const ignored = ignoredInputs(input, raw)
   if (input === 'export-to') return { token, settings, work: parseExport(raw), ignored }
@@ -199,6 +198,8 @@ export async function parseInputs(
     const idProblem = configurationId === '' ? undefined : configurationIdProblem(configurationId)
     if (idProblem) throw new InputError('configuration-id', `${idProblem}.`)
     const paths = await files.expand(splitLines(read(input)), input)
+    // Loaded on first use, with its validator: a patch-only run needs neither.
+    const { loadDesiredState } = await import('./desired-state.js')
     const configurations = await loadDesiredState(
       paths.map(path => ({ path, text: files.read(path, input) })),
       {
@@ -233,6 +234,19 @@ export async function parseInputs(
     work: { kind: 'patch', configurationId, operations, input, file },
     ignored
   }
+}
+
+/** The guardrails' inputs, parsed by their own module only when one is given (most runs give none). */
+async function readGuardrails(raw: RawInputs, exporting: boolean): Promise<Guardrails> {
+  const given =
+    raw.protect.trim() !== '' ||
+    raw['max-changes'].trim() !== '' ||
+    (['protect-secrets', 'allow-many-changes'] as const).some(
+      name => !['', 'false', 'False', 'FALSE'].includes(raw[name].trim())
+    )
+  if (!given) return NO_GUARDRAILS
+  const { parseGuardrails } = await import('./guardrail-inputs.js')
+  return parseGuardrails(name => raw[name], exporting)
 }
 
 /** The tag that keeps a configuration out of pruning: one of LaunchDarkly's tags' characters. */
