@@ -5,11 +5,29 @@
 import { MANIFESTS } from '../generated/manifests.js'
 import { formatPointer, valueAt, type JsonValue } from './json-patch.js'
 
-/** What a secret value is replaced by wherever a person or a log could read it. */
-export const SECRET_CHANGED = '(secret: changed)'
-export const SECRET_UNCHANGED = '(secret: unchanged)'
+/**
+ * What a secret value is replaced by wherever a person or a log could read it: a tagged value, so
+ * that renderers know it by its type, never by its text (a plain value that is literally
+ * `(secret: changed)` is shown as the string it is). As JSON (outputs, the fingerprint) it is
+ * its text.
+ */
+export class SecretPlaceholder {
+  private constructor(readonly text: string) {}
+  static readonly changed = new SecretPlaceholder('(secret: changed)')
+  static readonly unchanged = new SecretPlaceholder('(secret: unchanged)')
+  static readonly before = new SecretPlaceholder('(secret)')
+  toJSON(): string {
+    return this.text
+  }
+  toString(): string {
+    return this.text
+  }
+}
+
+export const SECRET_CHANGED = SecretPlaceholder.changed
+export const SECRET_UNCHANGED = SecretPlaceholder.unchanged
 /** The value a secret had before a change: never shown, only named. */
-export const SECRET_BEFORE = '(secret)'
+export const SECRET_BEFORE = SecretPlaceholder.before
 
 /** Key names that hold credentials in any integration, whatever its manifest says. */
 const SECRET_KEY_PATTERN =
@@ -143,16 +161,23 @@ export class Scrubber {
 
   /**
    * A copy of a JSON-like value with every string in it scrubbed; keys, numbers and booleans
-   * untouched. The copy is made whole first and its strings replaced where they stand, so that it
+   * untouched, secret placeholders kept as they are (they hold no secret, and are known by their
+   * type). The copy is made whole first and its strings replaced where they stand, so that it
    * keeps the value's type without asserting it: a string is only ever replaced by a string.
    */
   scrubDeep<T extends object>(value: T): T {
     const copy = structuredClone(value)
-    const pending: object[] = [copy]
-    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-      for (const [key, inner] of Object.entries(node)) {
+    const pending: [object, object][] = [[copy, value]]
+    for (let pair = pending.pop(); pair !== undefined; pair = pending.pop()) {
+      const [node, source] = pair
+      for (const [key, inner] of Object.entries(source)) {
         if (typeof inner === 'string') Reflect.set(node, key, this.scrub(inner))
-        else if (inner !== null && typeof inner === 'object') pending.push(inner)
+        // structuredClone made it a plain object: the placeholder itself goes back.
+        else if (inner instanceof SecretPlaceholder) Reflect.set(node, key, inner)
+        else if (inner !== null && typeof inner === 'object') {
+          const copied: unknown = Reflect.get(node, key)
+          if (copied !== null && typeof copied === 'object') pending.push([copied, inner])
+        }
       }
     }
     return copy
