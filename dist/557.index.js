@@ -290,11 +290,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
 /* harmony import */ var _core_render_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7026);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _core_narrow_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(256);
+/* harmony import */ var _core_narrow_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(256);
 /**
  * The pull request comment, over octokit: which pull request, the one comment per key (found by its
  * marker among comments written by this token's identity, on every page), created or updated in
@@ -307,6 +307,41 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** GitHub answered, but without a field the action needs: a clear error, not a TypeError. */
+class GitHubAnswerError extends Error {
+}
+/**
+ * A field of GitHub's answer, checked: `path` as `head.sha`, `endpoint` as GitHub's docs name it.
+ * An answer of another shape (a proxy's, a GitHub Enterprise of another version) says which field
+ * of which endpoint was missing.
+ */
+function fieldOf(answer, path) {
+    let value = answer;
+    for (const key of path.split('.'))
+        value = (0,_core_narrow_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(value) ? value[key] : undefined;
+    return value;
+}
+function missing(path, type, endpoint) {
+    return new GitHubAnswerError(`GitHub's answer to ${endpoint} has no \`${path}\` (a ${type}), which the action needs`);
+}
+function text(answer, path, endpoint) {
+    const value = fieldOf(answer, path);
+    if (typeof value !== 'string')
+        throw missing(path, 'string', endpoint);
+    return value;
+}
+function count(answer, path, endpoint) {
+    const value = fieldOf(answer, path);
+    if (typeof value !== 'number')
+        throw missing(path, 'number', endpoint);
+    return value;
+}
+function list(answer, endpoint) {
+    if (!Array.isArray(answer)) {
+        throw new GitHubAnswerError(`GitHub's answer to ${endpoint} is not a list, which the action needs`);
+    }
+    return answer;
+}
 const DEFAULT_GITHUB_POLICY = {
     maxWaitSeconds: 60,
     retries: 2,
@@ -340,10 +375,10 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
         write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
         notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: 3 * policy.writeSpacingMs })
     };
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, { ...common, throttle }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, { ...common, throttle }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
     // GraphQL queries are POSTs, which the throttling plugin spaces a second apart like writes: the
     // read-only identity query goes through a client without it, so the comment does not wait.
-    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, common, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L);
+    const reader = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, common, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L);
     let pull;
     let existing;
     try {
@@ -382,8 +417,11 @@ async function openPullRequest(settings, context, log, policy = DEFAULT_GITHUB_P
                         // out by the throttling plugin, which retries only what GitHub refused.
                         request: { retries: 0 }
                     });
-                log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${data.html_url}`);
-                return data.html_url;
+                const url = text(data, 'html_url', existing
+                    ? 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+                    : 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments');
+                log.info(`${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${url}`);
+                return url;
             }
             catch (error) {
                 log.warning(explain(error, context));
@@ -421,9 +459,12 @@ async function findPullRequest(octokit, settings, context, log) {
             commit_sha: sha
         });
         // The pull request this commit merged, if any; else one that contains it.
-        const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0];
-        if (pull)
-            return ref(pull.number, pull.head.sha);
+        const endpoint = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
+        const pulls = list(data, endpoint);
+        const pull = pulls.find(p => fieldOf(p, 'merge_commit_sha') === sha) ?? pulls[0];
+        if (pull) {
+            return ref(count(pull, 'number', endpoint), text(pull, 'head.sha', endpoint));
+        }
         log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`);
         return undefined;
     }
@@ -438,14 +479,14 @@ async function findPullRequest(octokit, settings, context, log) {
 async function whoAmI(octokit, log) {
     try {
         const { viewer } = await octokit.graphql('query { viewer { login } }');
-        return normalizeLogin(viewer.login);
+        return normalizeLogin(text(viewer, 'login', 'GraphQL viewer'));
     }
     catch (error) {
         log.debug(`GraphQL viewer failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}); trying GET /user.`);
     }
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        return normalizeLogin(data.login);
+        return normalizeLogin(text(data, 'login', 'GET /user'));
     }
     catch (error) {
         log.debug(`GET /user failed (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}); only comments by github-actions will be updated.`);
@@ -460,12 +501,17 @@ async function findComment(octokit, pull, marker, identity) {
         issue_number: pull.number,
         per_page: 100
     });
+    const endpoint = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
     for await (const { data } of pages) {
         // A marker copied into someone else's comment must not make this run edit their comment.
-        for (const comment of data) {
-            if (!comment.body?.includes(marker) || comment.user === null)
+        for (const comment of list(data, endpoint)) {
+            if (typeof comment?.body !== 'string' || !comment.body.includes(marker))
                 continue;
-            if (normalizeLogin(comment.user.login) === (await identity()))
+            if (comment.user === null)
+                continue;
+            count(comment, 'id', endpoint);
+            const login = text(comment, 'user.login', endpoint);
+            if (normalizeLogin(login) === (await identity()))
                 return comment;
         }
     }
@@ -473,6 +519,8 @@ async function findComment(octokit, pull, marker, identity) {
 }
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error, context) {
+    if (error instanceof GitHubAnswerError)
+        return error.message;
     const { status, unanswered } = requestErrorOf(error);
     const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
     return unanswered && status === 500
@@ -484,12 +532,15 @@ function causeOf(error, context) {
  * reports a request that got no answer as a 500 without a response: the network, not GitHub).
  */
 function requestErrorOf(error) {
-    if (!(0,_core_narrow_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(error))
+    if (!(0,_core_narrow_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(error))
         return { status: undefined, unanswered: true };
     const status = typeof error.status === 'number' ? error.status : undefined;
     return { status, unanswered: error.response === undefined };
 }
 function explain(error, context) {
+    if (error instanceof GitHubAnswerError) {
+        return `Could not comment on the pull request: ${error.message} (GitHub at ${context.apiUrl}). The full account is in the job summary, and the LaunchDarkly result is not affected.`;
+    }
     const { status, unanswered } = requestErrorOf(error);
     const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
     if (unanswered && status === 500) {
@@ -509,7 +560,9 @@ function explain(error, context) {
  */
 function retryWithin(what, policy, log) {
     return (retryAfter, _options, _octokit, retryCount) => {
-        if (retryAfter > policy.maxWaitSeconds) {
+        // Any number a header held (Infinity, NaN, negative) is judged here: only a wait the policy
+        // allows is waited.
+        if (!(retryAfter <= policy.maxWaitSeconds)) {
             log.info(`${what}; GitHub asks to wait ${retryAfter} s, more than the ${policy.maxWaitSeconds} s a comment may wait: giving the comment up.`);
             return false;
         }

@@ -104,6 +104,7 @@ async function runStages(
     timeoutMs: settings.requestTimeoutMs,
     concurrency: settings.concurrency,
     log: runner,
+    scrub: text => runner.scrub(text),
     clock: dependencies.clock,
     retry: dependencies.retry
   })

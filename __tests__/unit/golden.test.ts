@@ -237,6 +237,7 @@ describe('export', () => {
             name: 'CUSTOM_APPROVALS_APPROVALS_0_API_KEY',
             integrationKey: 'custom-approvals',
             configuration: 'Approvals 0',
+            id: '65f0c1d2e3a4b5c6d7e8f900',
             path: '/configValues/apiKey'
           }
         ]

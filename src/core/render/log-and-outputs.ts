@@ -76,7 +76,10 @@ export function renderStartLine(
   return `Checking ${count.toLocaleString('en-US')} configuration${count === 1 ? '' : 's'} from desired-state files against ${host}${mode}.`
 }
 
-/** The step's outputs. The single-configuration ones are set when the run is about one. */
+/**
+ * The step's outputs. The single-configuration ones are set when the inputs describe exactly one,
+ * even where the run also reports (or deletes) configurations no file describes.
+ */
 export function renderOutputs(
   outcomes: readonly RedactedOutcome[],
   failure: Failure | undefined,
@@ -98,7 +101,9 @@ export function renderOutputs(
     diff: renderDiff(outcomes, facts),
     'failure-reason': failure?.reason ?? ''
   }
-  const only = outcomes.length === 1 ? outcomes[0] : undefined
+  // One configuration is what the inputs describe, whatever else their integrations hold.
+  const described = outcomes.filter(o => o.inNoFile !== true)
+  const only = described.length === 1 ? described[0] : undefined
   if (only) {
     outputs['configuration-id'] = only.id ?? ''
     outputs.patch = JSON.stringify(only.operations ?? [])
