@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   reportOfFailure: () => (/* binding */ reportOfFailure)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2664);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7702);
 /* harmony import */ var _core_render_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7768);
 /* harmony import */ var _io_run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3535);
 /**
@@ -47,7 +47,13 @@ function reportOfFailure(error, raw, context) {
 /** A run that failed before any configuration was looked at: one error, and the outputs say why. */
 async function publishEarlyFailure(report, runner, session) {
     const { failure, location, context } = report;
-    runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' });
+    runner.setOutputs({
+        changed: 'false',
+        'failure-reason': failure.reason,
+        results: '[]',
+        undo: '{}',
+        'undo-patch': ''
+    });
     // The workflow's to fix (a variable it does not set): the author's line is not marked wrong.
     runner.error(failure.message, location && !location.workflow
         ? { ...location, title: 'LaunchDarkly: invalid input' }

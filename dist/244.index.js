@@ -69,11 +69,13 @@ function planEntries(outcomes) {
         .sort((a, b) => compare(a.configuration, b.configuration));
 }
 /** The fingerprint of a plan (format 2: absent and `null` differ). */
-function planFingerprint(outcomes, salt) {
-    return entriesFingerprint(planEntries(outcomes), salt);
+function planFingerprint(outcomes, salt, 
+/** The guardrails the plan was checked against (core/guardrails.ts), '' when none. */
+guardrails = '') {
+    return entriesFingerprint(planEntries(outcomes), salt, guardrails);
 }
 /** The fingerprint of entries, e.g. those an approved plan comment keeps. */
-function entriesFingerprint(entries, salt) {
+function entriesFingerprint(entries, salt, guardrails = '') {
     // The name is how a report says it, not what is approved.
     const approved = [...entries]
         .map(({ configuration, action, changes }) => ({
@@ -90,7 +92,7 @@ function entriesFingerprint(entries, salt) {
     }))
         .sort((a, b) => compare(a.configuration, b.configuration));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`v2\n${salt}\n${canonical(approved)}`)
+        .update(`v2\n${salt}\n${canonical(approved)}${guardrails === '' ? '' : `\n${guardrails}`}`)
         .digest('hex');
     return `sha256:${digest}`;
 }
@@ -99,7 +101,7 @@ function entriesFingerprint(entries, salt) {
  * when it had one): still compared for one release, so that a pull request planned by 1.x can be
  * applied by 2.x.
  */
-function legacyPlanFingerprint(outcomes, salt) {
+function legacyPlanFingerprint(outcomes, salt, guardrails = '') {
     const entries = outcomes
         .filter(outcome => ACTIONS[outcome.status] !== undefined)
         .map(outcome => ({
@@ -115,7 +117,7 @@ function legacyPlanFingerprint(outcomes, salt) {
     }))
         .sort((a, b) => (a.configuration < b.configuration ? -1 : 1));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${salt}\n${canonical(entries, true)}`)
+        .update(`${salt}\n${canonical(entries, true)}${guardrails === '' ? '' : `\n${guardrails}`}`)
         .digest('hex');
     return `sha256:${digest}`;
 }
@@ -185,16 +187,19 @@ __webpack_require__.r(__webpack_exports__);
  * Plans everything, checks the plan against the approved one, and settles the same plans again
  * for real only when it is approved: two passes over plans read once.
  */
-async function applyApproved(planned, stage, scrubber, openSession, key) {
+async function applyApproved(planned, stage, scrubber, gate) {
     const ready = {
         configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
         unmanaged: Promise.resolve(await planned.unmanaged)
     };
     const plan = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, true);
     const shown = plan.map(outcome => (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactOutcome */ .A)(outcome, scrubber));
-    const approval = shown.some(o => o.status === 'failed')
-        ? incompletePlan(shown)
-        : checkApproval(shown, await openSession(), key);
+    const approval = gate.guard(plan) ??
+        (!gate.requireApproval
+            ? { approved: true }
+            : shown.some(o => o.status === 'failed')
+                ? incompletePlan(shown)
+                : checkApproval(shown, await gate.openSession(), gate.key, gate.guardrails));
     if (!approval.approved)
         return { outcomes: plan, redacted: shown, approval };
     const outcomes = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, false);
@@ -205,7 +210,9 @@ async function applyApproved(planned, stage, scrubber, openSession, key) {
     };
 }
 const AFTER_MERGE = 'Nothing was written. The pull request is merged, so planning it again would plan its old commit: to apply a change now, open a new pull request from the default branch (with the files brought in line with LaunchDarkly if its change should stay), have its plan reviewed, and merge it.';
-function checkApproval(outcomes, opened, key) {
+function checkApproval(outcomes, opened, key, 
+/** The guardrails' part of the fingerprint (core/guardrails.ts): changing them changes the plan. */
+guardrails = '') {
     if (!(0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .writesAnything */ .lR)(outcomes))
         return { approved: true };
     const refuse = (reason, message, approvedEntries) => ({
@@ -228,15 +235,16 @@ function checkApproval(outcomes, opened, key) {
     }
     if (comment.version === 1) {
         // Written by 1.x: its fingerprint only, in its own format.
-        return (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .legacyPlanFingerprint */ .LI)(outcomes, pull.url) === comment.fingerprint
+        return (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .legacyPlanFingerprint */ .LI)(outcomes, pull.url, guardrails) === comment.fingerprint
             ? { approved: true }
             : refuse('plan-changed', changedMessage(pull.number, false));
     }
-    if ((0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .planFingerprint */ .an)(outcomes, pull.url) === comment.fingerprint)
+    if ((0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .planFingerprint */ .an)(outcomes, pull.url, guardrails) === comment.fingerprint) {
         return { approved: true };
+    }
     // The entries kept are the approved plan's only if they make its fingerprint.
     const approved = comment.state.approved;
-    const kept = approved && (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .entriesFingerprint */ .$F)(approved, pull.url) === comment.fingerprint
+    const kept = approved && (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .entriesFingerprint */ .$F)(approved, pull.url, guardrails) === comment.fingerprint
         ? approved
         : undefined;
     if (kept) {
@@ -249,8 +257,8 @@ function checkApproval(outcomes, opened, key) {
         const remaining = kept.filter(entry => !written.has(entry.configuration));
         if (written.size > 0 &&
             remaining.length < kept.length &&
-            (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .entriesFingerprint */ .$F)(remaining, pull.url) ===
-                (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .entriesFingerprint */ .$F)((0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .planEntries */ .W9)(outcomes), pull.url)) {
+            (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .entriesFingerprint */ .$F)(remaining, pull.url, guardrails) ===
+                (0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .entriesFingerprint */ .$F)((0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .planEntries */ .W9)(outcomes), pull.url, guardrails)) {
             return { approved: true, remainder: { left: remaining.length, total: kept.length } };
         }
     }
@@ -260,7 +268,7 @@ function changedMessage(number, shown) {
     const where = shown
         ? 'what changed is shown first'
         : 'the comment kept no copy of the approved plan to compare with (a 1.x comment, or a plan too large to keep): its edit history has it';
-    return `The plan differs from the one approved on pull request #${number}: LaunchDarkly or the files changed since the plan was made (${where}). ${AFTER_MERGE}`;
+    return `The plan differs from the one approved on pull request #${number}: LaunchDarkly, the files or the step's guardrails (\`protect\`, \`max-changes\`) changed since the plan was made (${where}). ${AFTER_MERGE}`;
 }
 /**
  * A plan that failed for some configuration is not compared with the approved one: it is not a
@@ -282,7 +290,9 @@ function incompletePlan(outcomes) {
 }
 const REFUSED_AS = {
     'plan-changed': 'the plan changed',
-    'no-approved-plan': 'no approved plan'
+    'no-approved-plan': 'no approved plan',
+    protected: 'a protected configuration',
+    'too-many-changes': 'too many changes'
 };
 /**
  * What a report says of the gate's decision: the headline's words for a refusal, its reason

@@ -69,11 +69,13 @@ function planEntries(outcomes) {
         .sort((a, b) => compare(a.configuration, b.configuration));
 }
 /** The fingerprint of a plan (format 2: absent and `null` differ). */
-function planFingerprint(outcomes, salt) {
-    return entriesFingerprint(planEntries(outcomes), salt);
+function planFingerprint(outcomes, salt, 
+/** The guardrails the plan was checked against (core/guardrails.ts), '' when none. */
+guardrails = '') {
+    return entriesFingerprint(planEntries(outcomes), salt, guardrails);
 }
 /** The fingerprint of entries, e.g. those an approved plan comment keeps. */
-function entriesFingerprint(entries, salt) {
+function entriesFingerprint(entries, salt, guardrails = '') {
     // The name is how a report says it, not what is approved.
     const approved = [...entries]
         .map(({ configuration, action, changes }) => ({
@@ -90,7 +92,7 @@ function entriesFingerprint(entries, salt) {
     }))
         .sort((a, b) => compare(a.configuration, b.configuration));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`v2\n${salt}\n${canonical(approved)}`)
+        .update(`v2\n${salt}\n${canonical(approved)}${guardrails === '' ? '' : `\n${guardrails}`}`)
         .digest('hex');
     return `sha256:${digest}`;
 }
@@ -99,7 +101,7 @@ function entriesFingerprint(entries, salt) {
  * when it had one): still compared for one release, so that a pull request planned by 1.x can be
  * applied by 2.x.
  */
-function legacyPlanFingerprint(outcomes, salt) {
+function legacyPlanFingerprint(outcomes, salt, guardrails = '') {
     const entries = outcomes
         .filter(outcome => ACTIONS[outcome.status] !== undefined)
         .map(outcome => ({
@@ -115,7 +117,7 @@ function legacyPlanFingerprint(outcomes, salt) {
     }))
         .sort((a, b) => (a.configuration < b.configuration ? -1 : 1));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${salt}\n${canonical(entries, true)}`)
+        .update(`${salt}\n${canonical(entries, true)}${guardrails === '' ? '' : `\n${guardrails}`}`)
         .digest('hex');
     return `sha256:${digest}`;
 }
@@ -672,6 +674,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/fingerprint.ts
 var fingerprint = __webpack_require__(5527);
+// EXTERNAL MODULE: ./src/core/guardrail-types.ts
+var guardrail_types = __webpack_require__(1430);
 // EXTERNAL MODULE: ./src/core/plan-comment.ts + 1 modules
 var plan_comment = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/core/render/approval.ts
@@ -913,6 +917,7 @@ var run_context = __webpack_require__(3535);
 
 
 
+
 /** The comment of a plan or an apply, and the notification of a failed one. */
 async function writeComment(session, runner, parts) {
     const { outcomes, failure, settings, key, context, facts } = parts;
@@ -936,7 +941,7 @@ async function writeComment(session, runner, parts) {
     const protocol = {
         key,
         ...(plan
-            ? { fingerprint: (0,fingerprint/* planFingerprint */.an)(outcomes, session.pull.url) }
+            ? { fingerprint: (0,fingerprint/* planFingerprint */.an)(outcomes, session.pull.url, await guardrailsPart(settings)) }
             : previous?.fingerprint
                 ? { fingerprint: previous.fingerprint }
                 : {}),
@@ -1019,6 +1024,13 @@ async function notify(session, said, url, context) {
     const where = url ? (0,markdown/* link */.nf)('the LaunchDarkly comment', url) : 'the LaunchDarkly comment';
     const run = (0,markdown/* link */.nf)((0,markdown/* text */.Qq)((0,run_context/* runLink */.ut)(context).label), (0,run_context/* runLink */.ut)(context).url);
     await session.notify(`**LaunchDarkly · ${(0,markdown/* text */.Qq)(said, 400)}** in ${run}. What happened and what to do: ${where}.`);
+}
+/** The guardrails' part of a plan's fingerprint: what the apply is checked against too. */
+async function guardrailsPart(settings) {
+    if (!(0,guardrail_types/* guardrailsSet */.L)(settings.guardrails))
+        return '';
+    const { guardrailsFingerprint } = await __webpack_require__.e(/* import() */ 629).then(__webpack_require__.bind(__webpack_require__, 629));
+    return guardrailsFingerprint(settings.guardrails);
 }
 
 

@@ -11,7 +11,10 @@ import {
   type GitHubSettings,
   type RawInputs
 } from './core/inputs.js'
-import { runFailure, type Failure } from './core/outcome.js'
+import { guardrailsSet, type Guardrails } from './core/guardrail-types.js'
+import { runFailure, type Failure, type Outcome } from './core/outcome.js'
+import { renderUndo, undoLogLine } from './core/render/undo.js'
+import { undoOf, undoOutputs } from './core/undo.js'
 import { redactOutcome } from './core/redact.js'
 import { renderStartLine } from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
@@ -24,7 +27,13 @@ import { readRunContext, type RunContext } from './io/run-context.js'
 import { actionsSink, Runner, type RunnerSink } from './io/runner.js'
 import type { Approval } from './stages/approval.js'
 import { planWork, settleAll, type ReconcileContext } from './stages/plan.js'
-import { publish, reportFacts, schemaReference, type RunReport } from './stages/report.js'
+import {
+  publish,
+  reportFacts,
+  schemaReference,
+  type RunReport,
+  type UndoReport
+} from './stages/report.js'
 
 export { describeFailure } from './core/errors.js'
 import { USER_AGENT } from './version.js'
@@ -152,20 +161,28 @@ async function runStages(
       ? connect(github, context, runner, dependencies, settings.requireApprovedPlan)
       : Promise.resolve(undefined))
   const planned = planWork(work, stage)
+  const guardrails = settings.guardrails
+  // Loaded only when a guardrail is set: most runs set none.
+  const guards = guardrailsSet(guardrails) ? await import('./core/guardrails.js') : undefined
+  const guard = (plan: readonly Outcome[]) => refusedByGuardrails(plan, guards, guardrails, runner)
+  let outcomes: Outcome[]
   let redacted
   let approval: Approval | undefined
-  if (settings.requireApprovedPlan) {
+  if (settings.requireApprovedPlan || (guards && !settings.dryRun)) {
     // The gate is loaded only by the runs it guards.
     const { applyApproved } = await import('./stages/approval.js')
-    ;({ redacted, approval } = await applyApproved(
-      planned,
-      stage,
-      scrubber,
+    ;({ outcomes, redacted, approval } = await applyApproved(planned, stage, scrubber, {
       openSession,
-      github?.key ?? ''
-    ))
+      key: github?.key ?? '',
+      requireApproval: settings.requireApprovedPlan,
+      guardrails: guards?.guardrailsFingerprint(guardrails) ?? '',
+      guard
+    }))
   } else {
-    redacted = redactAll(await settleAll(planned, stage, settings.dryRun))
+    outcomes = await settleAll(planned, stage, settings.dryRun)
+    redacted = redactAll(outcomes)
+    // A dry run is the plan reviewers see: refused by a guardrail as loudly as the apply would be.
+    approval = guard(outcomes)
   }
   runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
   const refused = approval?.approved === false
@@ -175,7 +192,15 @@ async function runStages(
       : runFailure(redacted, reportFacts(settings, context, refused))
   const session = settings.comment ? await openSession() : undefined
   return {
-    report: { kind: 'changes', context, settings, outcomes: redacted, failure, approval },
+    report: {
+      kind: 'changes',
+      context,
+      settings,
+      outcomes: redacted,
+      failure,
+      approval,
+      undo: undoReport(outcomes, scrubber)
+    },
     session
   }
 }
@@ -190,4 +215,37 @@ async function connect(
 ): Promise<Opened> {
   const github = await import('./io/github.js')
   return github.openPullRequest(settings, context, runner, dependencies.github, { approval })
+}
+
+/**
+ * The guardrails' verdict on the whole plan (nothing written yet), as a refused approval: the
+ * report then says why, as loudly as a refused apply. Going over `max-changes` with
+ * `allow-many-changes` is said in a warning.
+ */
+function refusedByGuardrails(
+  plan: readonly Outcome[],
+  guards: typeof import('./core/guardrails.js') | undefined,
+  guardrails: Guardrails,
+  runner: Runner
+): Approval | undefined {
+  if (!guards) return undefined
+  const { allowedOverLimit, checkGuardrails } = guards
+  const refusal = checkGuardrails(plan, guardrails)
+  if (refusal)
+    return { approved: false, failure: { reason: refusal.reason, message: refusal.message } }
+  const over = allowedOverLimit(plan, guardrails)
+  if (over) runner.warning(over, { title: 'LaunchDarkly: allow-many-changes' })
+  return undefined
+}
+
+/** The undo of what the run wrote: its outputs, its line in the log, its job summary section. */
+function undoReport(outcomes: readonly Outcome[], scrubber: Scrubber): UndoReport {
+  const written = outcomes.some(o => ['created', 'updated', 'deleted'].includes(o.status))
+  if (!written) return { outputs: { undo: '{}', 'undo-patch': '' } }
+  const undo = undoOf(outcomes, scrubber)
+  return {
+    outputs: undoOutputs(undo, outcomes.length),
+    logLine: undoLogLine(undo, outcomes.length === 1),
+    summary: renderUndo(undo)
+  }
 }

@@ -119,11 +119,14 @@ describe('publish', () => {
       context,
       settings,
       outcomes: [outcome()],
-      failure: undefined
+      failure: undefined,
+      undo: { outputs: { undo: '{}', 'undo-patch': '' } }
     }
     await publish(report, runner, session)
-    expect(kinds(events)).toEqual(['group', 'output', 'summary', 'notice', 'output'])
+    expect(kinds(events)).toEqual(['output', 'group', 'output', 'summary', 'notice', 'output'])
     expect(events.filter(([kind]) => kind === 'output').map(([, name]) => name)).toEqual([
+      'undo',
+      'undo-patch',
       'changed',
       'results',
       'diff',
@@ -164,10 +167,11 @@ describe('publish', () => {
       context,
       settings: settings satisfies Settings,
       outcomes: [outcome({ status: 'failed', error: failure })],
-      failure
+      failure,
+      undo: { outputs: { undo: '{}', 'undo-patch': '' } }
     }
     await publish(report, runner, session)
-    expect(kinds(events)).toEqual(['group', 'error', 'output', 'summary', 'output'])
+    expect(kinds(events)).toEqual(['output', 'group', 'error', 'output', 'summary', 'output'])
     const comment = parseComment(written[0] ?? '')
     expect(comment?.fingerprint).toBe(approved.fingerprint)
     expect(comment?.state.approved).toEqual(approved.state.approved)

@@ -98,7 +98,9 @@ describe('README', () => {
     expect(examples).toEqual([
       'examples/workflows/export.yml',
       'examples/workflows/pull-request.yml',
+      'examples/workflows/release-with-undo.yml',
       'examples/workflows/release.yml',
+      'examples/workflows/rollback.yml',
       'examples/workflows/schedule.yml'
     ])
     for (const path of examples) {

@@ -74,12 +74,21 @@ export function planEntries(outcomes: readonly RedactedOutcome[]): PlanEntry[] {
 }
 
 /** The fingerprint of a plan (format 2: absent and `null` differ). */
-export function planFingerprint(outcomes: readonly RedactedOutcome[], salt: string): string {
-  return entriesFingerprint(planEntries(outcomes), salt)
+export function planFingerprint(
+  outcomes: readonly RedactedOutcome[],
+  salt: string,
+  /** The guardrails the plan was checked against (core/guardrails.ts), '' when none. */
+  guardrails = ''
+): string {
+  return entriesFingerprint(planEntries(outcomes), salt, guardrails)
 }
 
 /** The fingerprint of entries, e.g. those an approved plan comment keeps. */
-export function entriesFingerprint(entries: readonly PlanEntry[], salt: string): string {
+export function entriesFingerprint(
+  entries: readonly PlanEntry[],
+  salt: string,
+  guardrails = ''
+): string {
   // The name is how a report says it, not what is approved.
   const approved = [...entries]
     .map(({ configuration, action, changes }) => ({
@@ -96,7 +105,7 @@ export function entriesFingerprint(entries: readonly PlanEntry[], salt: string):
     }))
     .sort((a, b) => compare(a.configuration, b.configuration))
   const digest = createHash('sha256')
-    .update(`v2\n${salt}\n${canonical(approved)}`)
+    .update(`v2\n${salt}\n${canonical(approved)}${guardrails === '' ? '' : `\n${guardrails}`}`)
     .digest('hex')
   return `sha256:${digest}`
 }
@@ -106,7 +115,11 @@ export function entriesFingerprint(entries: readonly PlanEntry[], salt: string):
  * when it had one): still compared for one release, so that a pull request planned by 1.x can be
  * applied by 2.x.
  */
-export function legacyPlanFingerprint(outcomes: readonly RedactedOutcome[], salt: string): string {
+export function legacyPlanFingerprint(
+  outcomes: readonly RedactedOutcome[],
+  salt: string,
+  guardrails = ''
+): string {
   const entries = outcomes
     .filter(outcome => ACTIONS[outcome.status] !== undefined)
     .map(outcome => ({
@@ -123,7 +136,7 @@ export function legacyPlanFingerprint(outcomes: readonly RedactedOutcome[], salt
     }))
     .sort((a, b) => (a.configuration < b.configuration ? -1 : 1))
   const digest = createHash('sha256')
-    .update(`${salt}\n${canonical(entries, true)}`)
+    .update(`${salt}\n${canonical(entries, true)}${guardrails === '' ? '' : `\n${guardrails}`}`)
     .digest('hex')
   return `sha256:${digest}`
 }

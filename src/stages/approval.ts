@@ -50,8 +50,16 @@ export async function applyApproved(
   planned: WorkPlan,
   stage: ReconcileContext,
   scrubber: Scrubber,
-  openSession: () => Promise<Opened>,
-  key: string
+  gate: {
+    openSession: () => Promise<Opened>
+    key: string
+    /** Whether `require-approved-plan` is on: else only the guardrails judge the plan. */
+    requireApproval: boolean
+    /** The guardrails' part of the fingerprint (core/guardrails.ts), '' when none are set. */
+    guardrails: string
+    /** The guardrails' verdict on the whole plan, before anything is written. */
+    guard: (plan: readonly Outcome[]) => Approval | undefined
+  }
 ): Promise<GatedRun> {
   const ready: WorkPlan = {
     configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
@@ -59,9 +67,13 @@ export async function applyApproved(
   }
   const plan = await settleAll(ready, stage, true)
   const shown = plan.map(outcome => redactOutcome(outcome, scrubber))
-  const approval = shown.some(o => o.status === 'failed')
-    ? incompletePlan(shown)
-    : checkApproval(shown, await openSession(), key)
+  const approval =
+    gate.guard(plan) ??
+    (!gate.requireApproval
+      ? { approved: true }
+      : shown.some(o => o.status === 'failed')
+        ? incompletePlan(shown)
+        : checkApproval(shown, await gate.openSession(), gate.key, gate.guardrails))
   if (!approval.approved) return { outcomes: plan, redacted: shown, approval }
   const outcomes = await settleAll(ready, stage, false)
   return {
@@ -77,7 +89,9 @@ const AFTER_MERGE =
 export function checkApproval(
   outcomes: readonly RedactedOutcome[],
   opened: Opened,
-  key: string
+  key: string,
+  /** The guardrails' part of the fingerprint (core/guardrails.ts): changing them changes the plan. */
+  guardrails = ''
 ): Approval {
   if (!writesAnything(outcomes)) return { approved: true }
   const refuse = (
@@ -116,15 +130,17 @@ export function checkApproval(
   }
   if (comment.version === 1) {
     // Written by 1.x: its fingerprint only, in its own format.
-    return legacyPlanFingerprint(outcomes, pull.url) === comment.fingerprint
+    return legacyPlanFingerprint(outcomes, pull.url, guardrails) === comment.fingerprint
       ? { approved: true }
       : refuse('plan-changed', changedMessage(pull.number, false))
   }
-  if (planFingerprint(outcomes, pull.url) === comment.fingerprint) return { approved: true }
+  if (planFingerprint(outcomes, pull.url, guardrails) === comment.fingerprint) {
+    return { approved: true }
+  }
   // The entries kept are the approved plan's only if they make its fingerprint.
   const approved = comment.state.approved
   const kept =
-    approved && entriesFingerprint(approved, pull.url) === comment.fingerprint
+    approved && entriesFingerprint(approved, pull.url, guardrails) === comment.fingerprint
       ? approved
       : undefined
   if (kept) {
@@ -142,8 +158,8 @@ export function checkApproval(
     if (
       written.size > 0 &&
       remaining.length < kept.length &&
-      entriesFingerprint(remaining, pull.url) ===
-        entriesFingerprint(planEntries(outcomes), pull.url)
+      entriesFingerprint(remaining, pull.url, guardrails) ===
+        entriesFingerprint(planEntries(outcomes), pull.url, guardrails)
     ) {
       return { approved: true, remainder: { left: remaining.length, total: kept.length } }
     }
@@ -155,7 +171,7 @@ function changedMessage(number: number, shown: boolean): string {
   const where = shown
     ? 'what changed is shown first'
     : 'the comment kept no copy of the approved plan to compare with (a 1.x comment, or a plan too large to keep): its edit history has it'
-  return `The plan differs from the one approved on pull request #${number}: LaunchDarkly or the files changed since the plan was made (${where}). ${AFTER_MERGE}`
+  return `The plan differs from the one approved on pull request #${number}: LaunchDarkly, the files or the step's guardrails (\`protect\`, \`max-changes\`) changed since the plan was made (${where}). ${AFTER_MERGE}`
 }
 
 /**
@@ -179,7 +195,9 @@ export function incompletePlan(outcomes: readonly RedactedOutcome[]): Approval {
 
 const REFUSED_AS: Partial<Record<Failure['reason'], string>> = {
   'plan-changed': 'the plan changed',
-  'no-approved-plan': 'no approved plan'
+  'no-approved-plan': 'no approved plan',
+  protected: 'a protected configuration',
+  'too-many-changes': 'too many changes'
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { InputLocation } from '../core/errors.js'
 import { configurationKey, planEntries, planFingerprint } from '../core/fingerprint.js'
+import { guardrailsSet } from '../core/guardrail-types.js'
 import type { Settings } from '../core/inputs.js'
 import type { Failure } from '../core/outcome.js'
 import {
@@ -66,7 +67,7 @@ export async function writeComment(
   const protocol: Omit<PlanComment, 'version'> = {
     key,
     ...(plan
-      ? { fingerprint: planFingerprint(outcomes, session.pull.url) }
+      ? { fingerprint: planFingerprint(outcomes, session.pull.url, await guardrailsPart(settings)) }
       : previous?.fingerprint
         ? { fingerprint: previous.fingerprint }
         : {}),
@@ -178,4 +179,11 @@ async function notify(
   await session.notify(
     `**LaunchDarkly · ${text(said, 400)}** in ${run}. What happened and what to do: ${where}.`
   )
+}
+
+/** The guardrails' part of a plan's fingerprint: what the apply is checked against too. */
+async function guardrailsPart(settings: Settings): Promise<string> {
+  if (!guardrailsSet(settings.guardrails)) return ''
+  const { guardrailsFingerprint } = await import('../core/guardrails.js')
+  return guardrailsFingerprint(settings.guardrails)
 }

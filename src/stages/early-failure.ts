@@ -52,7 +52,13 @@ export async function publishEarlyFailure(
   session: Opened | undefined
 ): Promise<void> {
   const { failure, location, context } = report
-  runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
+  runner.setOutputs({
+    changed: 'false',
+    'failure-reason': failure.reason,
+    results: '[]',
+    undo: '{}',
+    'undo-patch': ''
+  })
   // The workflow's to fix (a variable it does not set): the author's line is not marked wrong.
   runner.error(
     failure.message,

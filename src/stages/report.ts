@@ -19,6 +19,13 @@ import { commitLinks, runLink, type RunContext } from '../io/run-context.js'
 import type { Approval } from './approval.js'
 import type { EarlyFailure } from './early-failure.js'
 
+/** The undo of what a run wrote (core/undo.ts): its outputs, its log line, its summary section. */
+export interface UndoReport {
+  outputs: Record<string, string>
+  logLine?: string
+  summary?: string
+}
+
 /** How a run ended, as one value: everything a person reads is rendered from it. */
 export type RunReport =
   | {
@@ -27,8 +34,10 @@ export type RunReport =
       settings: Settings
       outcomes: RedactedOutcome[]
       failure: Failure | undefined
-      /** Set when the apply was gated by `require-approved-plan`. */
+      /** Set when the plan was judged: by `require-approved-plan`, or by the guardrails. */
       approval?: Approval
+      /** The undo of what the run wrote. */
+      undo: UndoReport
     }
   | {
       kind: 'export'
@@ -59,6 +68,12 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
   const facts = { ...plain, ...(said?.refusedAs ? { refusedAs: said.refusedAs } : {}) }
   const refusal = said?.refusal
 
+  // 0. The way back: the undo's outputs and its line in the log, before anything else is said.
+  const undo = report.kind === 'changes' ? report.undo : undefined
+  if (undo) {
+    runner.setOutputs(undo.outputs)
+    if (undo.logLine) runner.info(undo.logLine)
+  }
   // 1. The log: the unchanged configurations in one line, a group for each of the others (an
   // export lists its files instead), and annotations.
   const account = report.kind === 'export' ? undefined : renderLogAccount(outcomes)
@@ -90,6 +105,8 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
     const { exported } = report
     runner.setOutputs({
       ...renderOutputs(outcomes, failure, facts),
+      undo: '{}',
+      'undo-patch': '',
       'exported-files': JSON.stringify(exported.files.map(file => file.path)),
       'secret-variables': JSON.stringify(exported.variables.map(variable => variable.name))
     })
@@ -106,7 +123,7 @@ export async function publish(report: RunReport, runner: Runner, session?: Opene
     return
   }
   runner.setOutputs(renderOutputs(outcomes, failure, facts))
-  await runner.writeSummary(renderSummary(outcomes, { ...facts, refusal }))
+  await runner.writeSummary(renderSummary(outcomes, { ...facts, refusal, undo: undo?.summary }))
   // 4. What the run means, as one annotation.
   if (failure?.reason === 'drift') runner.error(failure.message, { title: 'LaunchDarkly: drift' })
   else if (refused && failure) runner.error(failure.message, { title: 'LaunchDarkly: not applied' })
@@ -152,6 +169,8 @@ export function reportFacts(
   return {
     dryRun: settings.dryRun || refused,
     refused,
+    // A dry run is refused only by a guardrail (require-approved-plan is for the apply).
+    refusedPlan: refused && settings.dryRun,
     failOnDrift: settings.failOnDrift,
     instance: settings.baseUri.host,
     run: runLink(context),
