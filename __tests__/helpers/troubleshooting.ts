@@ -9,6 +9,7 @@
  * random error id a fixed one. `npm run docs:messages` writes the blocks from fresh runs;
  * __tests__/integration/troubleshooting.test.ts fails when a block differs from what the action says.
  */
+import { createServer, type AddressInfo } from 'node:net'
 import { GitHubEmulator, INSTALLATION_TOKEN, READ_ONLY_TOKEN } from '../../emulators/github.js'
 import type { Fault } from '../../emulators/http.js'
 import {
@@ -115,6 +116,15 @@ const onPush = (stage: Stage, sha: string): Partial<InProcessOptions> => ({
   env: { APPROVALS_API_KEY: API_KEY, GITHUB_SHA: sha, GITHUB_RUN_NUMBER: '18' }
 })
 
+/** A loopback port nothing listens on: one the system just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>(listening => server.listen(0, '127.0.0.1', listening))
+  const { port } = server.address() as AddressInfo
+  await new Promise(closed => server.close(closed))
+  return port
+}
+
 const answer = (status: number, headers: Record<string, string> = {}): Fault => ({
   kind: 'status',
   status,
@@ -215,8 +225,8 @@ export const MESSAGES: Readonly<Record<string, MessageScenario>> = {
   },
   unreachable: {
     level: 'error',
-    // Port 9 (discard) on loopback: nothing listens there, so the connection is refused.
-    run: stage => disable(stage, { 'base-uri': 'http://127.0.0.1:9' })
+    // A port that was free a moment ago: the connection is refused.
+    run: async stage => disable(stage, { 'base-uri': `http://127.0.0.1:${await closedPort()}` })
   },
   drift: {
     level: 'error',
@@ -288,6 +298,7 @@ function normalise(
     .split(where.workspace)
     .join(WORKSPACE)
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, 'https://app.launchdarkly.com')
+    .replace(/127\.0\.0\.1:\d+/g, 'app.launchdarkly.com:443')
     .replace(/(LaunchDarkly error id )[0-9a-f]+/g, `$1${ERROR_ID}`)
 }
 

@@ -1,0 +1,92 @@
+/**
+ * The messages docs/troubleshooting.md quotes are what the action says today: each mistake is made
+ * again, in-process against both emulators (__tests__/helpers/troubleshooting.ts), and its message
+ * compared word for word. A message changed on purpose: `npm run docs:messages`, and review the diff.
+ */
+import { readFileSync } from 'node:fs'
+import {
+  MESSAGES,
+  produceMessage,
+  quotedMessages,
+  withMessages,
+  wrap
+} from '../helpers/troubleshooting.js'
+
+const page = readFileSync(new URL('../../docs/troubleshooting.md', import.meta.url), 'utf8')
+const quoted = quotedMessages(page)
+const ids = [...new Set(quoted.map(quote => quote.id))]
+
+/** The section of the page (from its heading to the next) that holds the n-th marker of an id. */
+function sectionsQuoting(id: string): string[] {
+  const sections = page.split(/^(?=#{2,3} )/m)
+  return sections.filter(text => text.includes(`<!-- message: ${id} -->`))
+}
+
+describe('the troubleshooting page', () => {
+  it('quotes every scenario, and only scenarios there are', () => {
+    expect(quoted.length).toBeGreaterThanOrEqual(17)
+    expect([...ids].sort()).toEqual(Object.keys(MESSAGES).sort())
+  })
+
+  it.each(ids)('%s: the quoted message is the one the action gives', async id => {
+    const { message, result } = await produceMessage(id)
+    for (const quote of quoted.filter(candidate => candidate.id === id)) {
+      expect(quote.text).toBe(message)
+    }
+    // The section that quotes it names the failure-reason the run set (or, for a warning, none).
+    const reason = result.outputs['failure-reason'] ?? ''
+    for (const text of sectionsQuoting(id)) {
+      const heading = text.split('\n')[0] ?? ''
+      if (reason === '') {
+        expect(result.exitCode).toBe(0)
+        expect(text).not.toMatch(/failure-reason=/)
+      } else {
+        expect(result.exitCode).toBe(1)
+        expect({
+          heading,
+          names: heading === `### \`${reason}\`` || text.includes(`\`failure-reason=${reason}\``)
+        }).toEqual({ heading, names: true })
+      }
+    }
+  })
+})
+
+describe('the quoting', () => {
+  it('wraps at 100 characters on spaces, keeping the message’s own line breaks', () => {
+    const long = `${'word '.repeat(30)}end`
+    expect(
+      wrap(long)
+        .split('\n')
+        .every(line => line.length <= 100)
+    ).toBe(true)
+    expect(wrap(long).replace(/\n/g, ' ')).toBe(long)
+    expect(wrap('a\nb')).toBe('a\nb')
+  })
+
+  it('rewrites only the quoted blocks, each by its id', () => {
+    const markdown = [
+      'Intro.',
+      '<!-- message: one -->',
+      '',
+      '```text',
+      'old',
+      '```',
+      '',
+      '```yaml',
+      'kept: true',
+      '```',
+      '<!-- message: two -->',
+      '',
+      '```text',
+      '```',
+      ''
+    ].join('\n')
+    const written = withMessages(markdown, { one: 'new one', two: 'new\ntwo' })
+    expect(quotedMessages(written)).toEqual([
+      { id: 'one', text: 'new one' },
+      { id: 'two', text: 'new\ntwo' }
+    ])
+    expect(written).toContain('```yaml\nkept: true\n```')
+    expect(withMessages(written, { one: 'new one', two: 'new\ntwo' })).toBe(written)
+  })
+})
