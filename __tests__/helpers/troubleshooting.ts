@@ -7,7 +7,7 @@
  * Only what differs from run to run is rewritten, to what a real run would show: the emulators'
  * addresses become LaunchDarkly's and GitHub's, the temporary workspace a runner's, LaunchDarkly's
  * random error id a fixed one. `npm run docs:messages` writes the blocks from fresh runs;
- * __tests__/integration/troubleshooting.test.ts fails when a block differs from what the action says.
+ * __tests__/integration/docs.test.ts fails when a block differs from what the action says.
  */
 import { createServer, type AddressInfo } from 'node:net'
 import { GitHubEmulator, INSTALLATION_TOKEN, READ_ONLY_TOKEN } from '../../emulators/github.js'
@@ -20,6 +20,7 @@ import {
 } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { FakeClock } from './fake-clock.js'
+import { visibleText } from './github-markdown.js'
 import { runInProcess, type InProcessOptions } from './in-process.js'
 
 /** What a run of one scenario is given: both emulators, fresh, and the shared fake clock. */
@@ -132,6 +133,27 @@ const answer = (status: number, headers: Record<string, string> = {}): Fault => 
   body: { code: status === 429 ? 'rate_limited' : 'internal_error', message: 'Try again later' }
 })
 
+/** A plan approved on pull request #7, a hotfix in LaunchDarkly's UI, then the apply on merge. */
+async function applyAfterHotfix(stage: Stage): Promise<RunResult> {
+  const file = approvalsFile().replace('enabled: true', 'enabled: false')
+  const inputs = { 'comment-on-pr': 'true' }
+  await desiredState(stage, file, { ...inputs, 'dry-run': 'true' }, onPullRequest(stage))
+  // A hotfix in LaunchDarkly's UI after the review.
+  stage.ld.edit(CONFIGURATION_ID, c => void (c.configValues.baseURL = 'https://hotfix.example.com'))
+  stage.gh.addPullRequest('acme', 'platform-config', {
+    number: 7,
+    headSha: HEAD,
+    mergeCommitSha: MERGE,
+    merged: true
+  })
+  return desiredState(
+    stage,
+    file,
+    { ...inputs, 'require-approved-plan': 'true' },
+    onPush(stage, MERGE)
+  )
+}
+
 export const MESSAGES: Readonly<Record<string, MessageScenario>> = {
   'wrong-token': {
     level: 'error',
@@ -238,52 +260,85 @@ export const MESSAGES: Readonly<Record<string, MessageScenario>> = {
   },
   'plan-changed': {
     level: 'error',
-    run: async stage => {
-      const file = approvalsFile().replace('enabled: true', 'enabled: false')
-      const inputs = { 'comment-on-pr': 'true' }
-      await desiredState(stage, file, { ...inputs, 'dry-run': 'true' }, onPullRequest(stage))
-      // A hotfix in LaunchDarkly's UI after the review.
-      stage.ld.edit(
-        CONFIGURATION_ID,
-        c => void (c.configValues.baseURL = 'https://hotfix.example.com')
-      )
-      stage.gh.addPullRequest('acme', 'platform-config', {
-        number: 7,
-        headSha: HEAD,
-        mergeCommitSha: MERGE,
-        merged: true
-      })
-      return desiredState(
-        stage,
-        file,
-        { ...inputs, 'require-approved-plan': 'true' },
-        onPush(stage, MERGE)
-      )
-    }
+    run: applyAfterHotfix
   }
 }
 
-/** Runs one scenario on fresh emulators and gives the message it quotes, as a real run shows it. */
-export async function produceMessage(id: string): Promise<{ message: string; result: RunResult }> {
-  const scenario = MESSAGES[id]
-  if (!scenario) throw new Error(`no message scenario ${id}`)
+/** Runs `run` on fresh emulators (the configuration seeded, pull request #7 open) at 03:00 UTC. */
+async function onStage<T>(run: (stage: Stage) => Promise<T>): Promise<T> {
   const clock = new FakeClock(START)
   const ld = await LaunchDarklyEmulator.start({ now: () => clock.now() })
   const gh = await GitHubEmulator.start()
   try {
     seed(ld)
     gh.addPullRequest('acme', 'platform-config', { number: 7, headSha: HEAD })
-    const result = await scenario.run({ ld, gh, clock })
-    const annotation = result.annotations.find(a => a.level === scenario.level)
-    if (!annotation) {
-      throw new Error(`scenario ${id} gave no ${scenario.level}:\n${result.stdout}${result.stderr}`)
-    }
-    const message = normalise(annotation.message, { ld, gh, workspace: result.workspace })
-    return { message: wrap(message), result }
+    return await run({ ld, gh, clock })
   } finally {
     await ld.close()
     await gh.close()
   }
+}
+
+/** Runs one scenario and gives the message it quotes, as a real run shows it. */
+export function produceMessage(id: string): Promise<{ message: string; result: RunResult }> {
+  const scenario = MESSAGES[id]
+  if (!scenario) throw new Error(`no message scenario ${id}`)
+  return onStage(async stage => {
+    const result = await scenario.run(stage)
+    const annotation = result.annotations.find(a => a.level === scenario.level)
+    if (!annotation) {
+      throw new Error(`scenario ${id} gave no ${scenario.level}:\n${result.stdout}${result.stderr}`)
+    }
+    const { ld, gh } = stage
+    const message = normalise(annotation.message, { ld, gh, workspace: result.workspace })
+    return { message: wrap(message), result }
+  })
+}
+
+/**
+ * Runs that end in each state a report's headline can say (docs/pull-requests.md explains each):
+ * a plan, an apply, one with nothing to do, one partly written, refused and failed applies.
+ */
+export const HEADLINE_RUNS: Readonly<Record<string, (stage: Stage) => Promise<RunResult>>> = {
+  plan: stage =>
+    desiredState(stage, approvalsFile().replace('enabled: true', 'enabled: false'), {
+      'dry-run': 'true'
+    }),
+  apply: stage => disable(stage),
+  'nothing to do': stage => disable(stage, { enabled: 'true' }),
+  'partly written': stage => {
+    stage.ld.seed({
+      integrationKey: 'custom-approvals',
+      name: 'Approvals (staging)',
+      tags: ['staging'],
+      configValues: { baseURL: 'https://staging-approvals.example.com', apiKey: API_KEY }
+    })
+    stage.ld.server.injectFaults({ method: 'PATCH' }, answer(403))
+    const file = [
+      'configurations:',
+      `  - id: ${CONFIGURATION_ID}`,
+      '    tags: [prod, v2]',
+      '  - integrationKey: custom-approvals',
+      '    name: Approvals (staging)',
+      '    tags: [staging, v2]',
+      ''
+    ].join('\n')
+    return desiredState(stage, file)
+  },
+  'refused apply': applyAfterHotfix,
+  'failed apply': stage => disable(stage, { 'access-token': READER_TOKEN })
+}
+
+/** The headline's state ("Plan", "Applied", …) of each run of HEADLINE_RUNS, from its job summary. */
+export function headlineStates(): Promise<Record<string, string>> {
+  return Object.entries(HEADLINE_RUNS).reduce<Promise<Record<string, string>>>(
+    async (states, [name, run]) => {
+      const result = await onStage(run)
+      const first = visibleText(result.summary.split('\n')[0] ?? '')
+      return { ...(await states), [name]: /· ([^·:]+):/.exec(first)?.[1]?.trim() ?? first }
+    },
+    Promise.resolve({})
+  )
 }
 
 function normalise(

@@ -3,7 +3,7 @@
  * heading anchors), the README stays a front page whose tables equal action.yml and whose short
  * workflows are cut from examples/workflows, the troubleshooting page covers every failure-reason
  * the code can set, and the reference tables follow action.yml and the schema.
- * The messages the troubleshooting page quotes are checked by __tests__/integration/troubleshooting.test.ts.
+ * The messages the troubleshooting page quotes are checked by __tests__/integration/docs.test.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'

@@ -1,10 +1,13 @@
 /**
- * The messages docs/troubleshooting.md quotes are what the action says today: each mistake is made
- * again, in-process against both emulators (__tests__/helpers/troubleshooting.ts), and its message
- * compared word for word. A message changed on purpose: `npm run docs:messages`, and review the diff.
+ * What docs/ says a run shows is what runs show today, in-process against both emulators
+ * (__tests__/helpers/troubleshooting.ts): the messages docs/troubleshooting.md quotes, word for
+ * word (a message changed on purpose: `npm run docs:messages`, and review the diff), and the states
+ * docs/pull-requests.md explains, as the headline says them. The static checks of the README and
+ * docs/ are in __tests__/unit/docs.test.ts.
  */
 import { readFileSync } from 'node:fs'
 import {
+  headlineStates,
   MESSAGES,
   produceMessage,
   quotedMessages,
@@ -12,7 +15,8 @@ import {
   wrap
 } from '../helpers/troubleshooting.js'
 
-const page = readFileSync(new URL('../../docs/troubleshooting.md', import.meta.url), 'utf8')
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
+const page = read('docs/troubleshooting.md')
 const quoted = quotedMessages(page)
 const ids = [...new Set(quoted.map(quote => quote.id))]
 
@@ -48,6 +52,24 @@ describe('the troubleshooting page', () => {
         }).toEqual({ heading, names: true })
       }
     }
+  })
+})
+
+describe('the pull-requests page', () => {
+  it('explains every state a headline says, and no other', async () => {
+    const states = await headlineStates()
+    expect(states).toEqual(
+      expect.objectContaining({ plan: 'Plan', apply: 'Applied', 'refused apply': 'Not applied' })
+    )
+    // The rows of the table whose first column is "Headline".
+    const lines = read('docs/pull-requests.md').split('\n')
+    const header = lines.findIndex(line => /^\| Headline +\|/.test(line))
+    const end = lines.findIndex((line, index) => index > header && !line.startsWith('|'))
+    const explained = lines
+      .slice(header + 2, end)
+      .map(line => /^\| `([^`]+)`/.exec(line)?.[1] ?? line)
+    expect(header).toBeGreaterThan(0)
+    expect([...new Set(Object.values(states))].sort()).toEqual([...explained].sort())
   })
 })
 
