@@ -9,7 +9,7 @@ import {
   produceMessage,
   quotedMessages,
   withMessages
-} from '../__tests__/helpers/troubleshooting.js'
+} from '../__tests__/helpers/doc-runs.js'
 
 const page = new URL('../docs/troubleshooting.md', import.meta.url)
 const before = readFileSync(page, 'utf8')

@@ -1,6 +1,6 @@
 /**
  * What docs/ says a run shows is what runs show today, in-process against both emulators
- * (__tests__/helpers/troubleshooting.ts): the messages docs/troubleshooting.md quotes, word for
+ * (__tests__/helpers/doc-runs.ts): the messages docs/troubleshooting.md quotes, word for
  * word (a message changed on purpose: `npm run docs:messages`, and review the diff), and the states
  * docs/pull-requests.md explains, as the headline says them. The static checks of the README and
  * docs/ are in __tests__/unit/docs.test.ts.
@@ -13,7 +13,7 @@ import {
   quotedMessages,
   withMessages,
   wrap
-} from '../helpers/troubleshooting.js'
+} from '../helpers/doc-runs.js'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 const page = read('docs/troubleshooting.md')

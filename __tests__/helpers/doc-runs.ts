@@ -1,7 +1,9 @@
 /**
- * The messages docs/troubleshooting.md quotes, and the runs that produce them. Each quoted message
- * sits in a ```text block right after a marker `<!-- message: <id> -->`; the scenario of that id
- * makes the mistake in-process against both emulators, and the message is the first annotation of
+ * The runs behind what docs/ says a run shows: the messages docs/troubleshooting.md quotes, and
+ * the headline states docs/pull-requests.md explains.
+ *
+ * Each quoted message sits in a ```text block right after a marker `<!-- message: <id> -->`; the
+ * scenario of that id makes the mistake in-process against both emulators, and the message is the first annotation of
  * the scenario's level, as a user sees it in the log and under the job's annotations.
  *
  * Only what differs from run to run is rewritten, to what a real run would show: the emulators'
