@@ -285,12 +285,14 @@ describe('README', () => {
 
     it('one for each example workflow (the whole files stay in examples/workflows)', () => {
       // Without this, an empty or moved examples/workflows would pass.
-      expect(examples).toEqual([
-        'examples/workflows/export.yml',
-        'examples/workflows/pull-request.yml',
-        'examples/workflows/release.yml',
-        'examples/workflows/schedule.yml'
-      ])
+      expect(examples).toEqual(
+        expect.arrayContaining([
+          'examples/workflows/export.yml',
+          'examples/workflows/pull-request.yml',
+          'examples/workflows/release.yml',
+          'examples/workflows/schedule.yml'
+        ])
+      )
       expect(excerpts.map(excerpt => excerpt.source).sort()).toEqual(examples)
       for (const source of examples) expect(targetsOf(readme)).toContain(source)
     })
