@@ -17,11 +17,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
 /* harmony import */ var _core_render_comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3217);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _core_narrow_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(256);
 /**
  * The pull request comment, over octokit: which pull request, the one comment per key (found by its
  * marker among comments written by this token's identity, on every page), created or updated in
  * place. Loaded only when a run comments, and never fails the step: a problem is a warning.
  */
+
 
 
 
@@ -194,18 +196,26 @@ async function findComment(octokit, pull, marker, identity) {
 }
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error, context) {
-    const status = error.status;
+    const { status, unanswered } = requestErrorOf(error);
     const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
-    return error.response === undefined && status === 500
+    return unanswered && status === 500
         ? `GitHub could not be reached at ${context.apiUrl} (${detail})`
         : `GitHub answered ${status ?? 'with an error'} (${detail})`;
 }
+/**
+ * What an Octokit error says of the request: the status, and whether no answer came (Octokit
+ * reports a request that got no answer as a 500 without a response: the network, not GitHub).
+ */
+function requestErrorOf(error) {
+    if (!(0,_core_narrow_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(error))
+        return { status: undefined, unanswered: true };
+    const status = typeof error.status === 'number' ? error.status : undefined;
+    return { status, unanswered: error.response === undefined };
+}
 function explain(error, context) {
-    const status = error.status;
+    const { status, unanswered } = requestErrorOf(error);
     const detail = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
-    // Octokit reports a request that got no answer as a 500 without a response: that is the
-    // network, not GitHub answering.
-    if (error.response === undefined && status === 500) {
+    if (unanswered && status === 500) {
         return `Could not reach GitHub at ${context.apiUrl} to comment on the pull request (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`;
     }
     if (status === 403 && !/rate limit/i.test(detail)) {

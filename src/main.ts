@@ -20,10 +20,10 @@ import {
 import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
 import { renderFailureComment, renderComment } from './core/render/comment.js'
-import type { ReportFacts } from './core/render/plan.js'
+import type { ReportFacts } from './core/render/parts.js'
 import { renderExportSummary } from './core/render/export.js'
 import { renderFailureSummary, renderSummary } from './core/render/summary.js'
-import { renderLog, renderOutputs } from './core/report.js'
+import { renderLog, renderOutputs } from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
@@ -35,7 +35,7 @@ import { commitLinks, reportFacts, runLink, schemaReference } from './report-fac
 import { Runner, type RunnerSink } from './io/runner.js'
 import { checkApproval, incompletePlan, type Approval } from './stages/approval.js'
 import { exportWork } from './stages/export.js'
-import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/reconcile.js'
+import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/plan.js'
 import { USER_AGENT } from './version.js'
 
 /** What a run can be given besides the runner: the tests' clock and retry policies. */

@@ -4,7 +4,7 @@
  * the settings and the run's context, read once.
  */
 import type { Settings } from './core/inputs.js'
-import type { ReportFacts } from './core/render/plan.js'
+import type { ReportFacts } from './core/render/parts.js'
 import type { PullRequestSession } from './io/github.js'
 import { runUrl, type RunContext } from './io/run-context.js'
 

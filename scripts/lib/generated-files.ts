@@ -88,20 +88,45 @@ function validatorSource(schema: object, spec: OpenApiDocument): string {
   return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n`
 }
 
+/**
+ * The validators' types: each is a type guard for the type its schema describes, so that what
+ * passes a validator is typed by it (the desired-state types follow buildDesiredStateSchema).
+ */
 const VALIDATOR_TYPES = `${HEADER}import type { ErrorObject } from 'ajv'
+import type { components } from './launchdarkly-api.js'
 
-export interface CompiledValidator {
-  (data: unknown): boolean
+type Schemas = components['schemas']
+
+/** A compiled schema: a type guard for what it describes; \`errors\` says why a value is not. */
+export interface CompiledValidator<T> {
+  (data: unknown): data is T
   errors?: ErrorObject[] | null
 }
+/**
+ * One configuration of a desired-state file: the spec's IntegrationConfigurationPost, every field
+ * optional, and \`id\` or \`integrationKey\` (with \`name\`) to say which configuration it is.
+ */
+export type DesiredStateConfiguration = Partial<Schemas['IntegrationConfigurationPost']> & {
+  id?: string
+  integrationKey?: string
+}
 /** A whole desired-state file: one configuration, or a list under "configurations". */
-export declare const validateDesiredStateFile: CompiledValidator
+export type DesiredStateFile =
+  | (DesiredStateConfiguration & { configurations?: undefined })
+  | { configurations: DesiredStateConfiguration[] }
+
+/** A whole desired-state file: one configuration, or a list under "configurations". */
+export declare const validateDesiredStateFile: CompiledValidator<DesiredStateFile>
 /** One configuration of a desired-state file. */
-export declare const validateConfiguration: CompiledValidator
+export declare const validateConfiguration: CompiledValidator<DesiredStateConfiguration>
 /** LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep). */
-export declare const validateConfigurationRep: CompiledValidator
+export declare const validateConfigurationRep: CompiledValidator<
+  Schemas['IntegrationConfigurationsRep']
+>
 /** LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep). */
-export declare const validateCollectionRep: CompiledValidator
+export declare const validateCollectionRep: CompiledValidator<
+  Schemas['IntegrationConfigurationCollectionRep']
+>
 `
 
 export async function generatedFiles(): Promise<Record<string, string>> {

@@ -3,12 +3,17 @@
  * configuration or a list under `configurations`; this module checks them against the schema
  * generated from the spec, finds duplicates, and substitutes ${NAME} from the step's environment.
  */
-import { validateDesiredStateFile } from '../generated/validators.js'
+import {
+  validateDesiredStateFile,
+  type DesiredStateConfiguration,
+  type DesiredStateFile
+} from '../generated/validators.js'
 import { lineAt, linesAt, parseInput } from './documents.js'
 import { InputError } from './errors.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'
 import { configValueProblems } from './manifest-rules.js'
 import { formatPointer, parsePointer, valueAt } from './json-patch.js'
+import { isOneOf, isRecord } from './narrow.js'
 import type { DesiredFields } from './plan.js'
 import { closest } from './suggest.js'
 import { READ_ONLY_FIELDS, WRITABLE_FIELDS } from './types.js'
@@ -16,7 +21,16 @@ import { READ_ONLY_FIELDS, WRITABLE_FIELDS } from './types.js'
 const INPUT = 'desired-state-file'
 const FIELDS = ['id', 'integrationKey', ...WRITABLE_FIELDS]
 
-export interface DesiredConfiguration {
+/**
+ * Which LaunchDarkly configuration an entry of a file is: the one with its `id` (an integrationKey
+ * given beside it must be that configuration's; a name is then only a field to set), or the one of
+ * its integration with its name.
+ */
+export type DesiredIdentity =
+  | { by: 'id'; id: string; integrationKey: string | undefined; name: string | undefined }
+  | { by: 'name'; id?: undefined; integrationKey: string; name: string }
+
+interface DesiredEntry {
   file: string
   /** Position in its file, from 0. */
   index: number
@@ -24,14 +38,20 @@ export interface DesiredConfiguration {
   line: number | undefined
   /** How messages name it: its name, else its id. */
   label: string
-  id: string | undefined
-  integrationKey: string | undefined
-  name: string | undefined
   fields: DesiredFields
   /** Values that came from the environment: secrets to mask wherever they could show. */
   substituted: string[]
   /** Pointers (within the configuration) of the values that hold a substitution. */
   substitutedPaths: string[]
+}
+
+export type DesiredConfiguration = DesiredEntry & DesiredIdentity
+
+/** An entry as its file gives it, before it is known to say which configuration it is. */
+interface UnidentifiedEntry extends DesiredEntry {
+  id: string | undefined
+  integrationKey: string | undefined
+  name: string | undefined
 }
 
 export interface DesiredStateOptions {
@@ -45,37 +65,28 @@ export interface DesiredStateOptions {
   protect?: (values: readonly string[]) => void
 }
 
-interface RawConfiguration {
-  id?: string
-  integrationKey?: string
-  name?: string
-  [field: string]: unknown
-}
-
 export async function loadDesiredState(
   files: readonly { path: string; text: string }[],
   options: DesiredStateOptions
 ): Promise<DesiredConfiguration[]> {
-  const configurations: DesiredConfiguration[] = []
+  const entries: UnidentifiedEntry[] = []
   for (const { path, text } of files) {
-    const document = await parseInput(text, INPUT, path)
-    await validateFile(document, path, text)
-    const list = isList(document)
-      ? (document as { configurations: RawConfiguration[] }).configurations
-      : [document as RawConfiguration]
-    const lines = isList(document)
+    const document = await validateFile(await parseInput(text, INPUT, path), path, text)
+    const inList = document.configurations !== undefined
+    const list = document.configurations === undefined ? [document] : document.configurations
+    const lines = inList
       ? await linesAt(
           text,
           list.map((_raw, index) => ['configurations', index])
         )
       : [1]
     for (const [index, raw] of list.entries()) {
-      const desired = await toDesired(raw, index, path, text, isList(document), options)
-      configurations.push({ ...desired, line: lines[index] })
+      const desired = await toDesired(raw, index, path, text, inList, options)
+      entries.push({ ...desired, line: lines[index] })
     }
   }
-  if (configurations.length === 1 && options.configurationId) {
-    const only = configurations[0] as DesiredConfiguration
+  const [only, ...others] = entries
+  if (only && others.length === 0 && options.configurationId) {
     if (only.id && only.id !== options.configurationId) {
       throw new InputError(
         'configuration-id',
@@ -86,23 +97,28 @@ export async function loadDesiredState(
   } else if (options.configurationId) {
     throw new InputError(
       'configuration-id',
-      `can only name a configuration when the desired state holds exactly one; it holds ${configurations.length}. Put an \`id\` in each configuration instead.`
+      `can only name a configuration when the desired state holds exactly one; it holds ${entries.length}. Put an \`id\` in each configuration instead.`
     )
   }
-  if (configurations.length === 0) {
+  if (entries.length === 0) {
     throw new InputError(INPUT, 'holds no configuration: a drift check of nothing would pass.')
   }
-  for (const configuration of configurations) assertIdentified(configuration)
+  const configurations = entries.map(identify)
   assertNoDuplicates(configurations)
   return configurations
 }
 
+/** Whether a document (valid or not) is the list form: a map with `configurations`. */
 function isList(document: unknown): boolean {
-  return document !== null && typeof document === 'object' && 'configurations' in document
+  return isRecord(document) && 'configurations' in document
 }
 
-async function validateFile(document: unknown, file: string, text: string): Promise<void> {
-  if (validateDesiredStateFile(document)) return
+async function validateFile(
+  document: unknown,
+  file: string,
+  text: string
+): Promise<DesiredStateFile> {
+  if (validateDesiredStateFile(document)) return document
   const errors = validateDesiredStateFile.errors ?? []
   // With if/then/else, ajv also reports the branch failing; the innermost error is the useful one.
   const error =
@@ -125,7 +141,8 @@ async function validateFile(document: unknown, file: string, text: string): Prom
   } else if (error?.keyword === 'type' && tokens.length === 0) {
     message = 'must be a configuration (a map of fields) or a map with a `configurations` list.'
   } else {
-    message = `${error?.message ?? 'is not valid'}${error?.keyword === 'enum' ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : ''}.`
+    const allowed: unknown = error?.keyword === 'enum' ? error.params.allowedValues : undefined
+    message = `${error?.message ?? 'is not valid'}${Array.isArray(allowed) ? ` (${allowed.join(', ')})` : ''}.`
   }
   const lineTokens =
     error?.keyword === 'additionalProperties'
@@ -140,7 +157,7 @@ async function validateFile(document: unknown, file: string, text: string): Prom
 }
 
 function unknownFieldMessage(field: string, topLevel: boolean): string {
-  if (topLevel && (READ_ONLY_FIELDS as readonly string[]).includes(field)) {
+  if (topLevel && isOneOf(READ_ONLY_FIELDS, field)) {
     return `\`${field}\` is read-only: LaunchDarkly sets it. To say which configuration this is, use \`id\` (or \`integrationKey\` and \`name\`); the fields you can manage are ${WRITABLE_FIELDS.join(', ')}.`
   }
   if (topLevel && field === 'on')
@@ -150,24 +167,28 @@ function unknownFieldMessage(field: string, topLevel: boolean): string {
 }
 
 function describeAt(document: unknown, index: number): string {
-  const item = (document as { configurations?: RawConfiguration[] }).configurations?.[index]
-  return describe(item, index)
+  return describe(valueAt(document, ['configurations', String(index)]), index)
 }
 
-function describe(item: RawConfiguration | undefined, index: number): string {
-  const name =
-    typeof item?.name === 'string' ? item.name : typeof item?.id === 'string' ? item.id : undefined
-  return name === undefined ? `#${index + 1}` : `#${index + 1} "${name}"`
+/** How messages name an entry of a file, valid or not: its position, and its name or id. */
+function describe(item: unknown, index: number): string {
+  const [name, id] = [valueAt(item, ['name']), valueAt(item, ['id'])]
+  const shown = typeof name === 'string' ? name : typeof id === 'string' ? id : undefined
+  return shown === undefined ? `#${index + 1}` : `#${index + 1} "${shown}"`
 }
+
+/** A member of a configuration that is text, as the schema has it. */
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined
 
 async function toDesired(
-  raw: RawConfiguration,
+  raw: DesiredStateConfiguration,
   index: number,
   file: string,
   text: string,
   inList: boolean,
   options: DesiredStateOptions
-): Promise<Omit<DesiredConfiguration, 'line'>> {
+): Promise<Omit<UnidentifiedEntry, 'line'>> {
   const substituted: string[] = []
   const substitutedPaths: string[] = []
   const base = inList ? ['configurations', String(index)] : []
@@ -190,21 +211,25 @@ async function toDesired(
         out.push(await substitute(item, [...tokens, String(i)]))
       return out
     }
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {}
-      for (const [key, inner] of Object.entries(value))
-        out[key] = await substitute(inner, [...tokens, key])
-      return out
-    }
+    if (value !== null && typeof value === 'object') return substituteObject(value, tokens)
     return value
   }
-  const resolved = (await substitute(raw, [])) as RawConfiguration
+  const substituteObject = async (
+    value: object,
+    tokens: string[]
+  ): Promise<Record<string, unknown>> => {
+    const out: Record<string, unknown> = {}
+    for (const [key, inner] of Object.entries(value))
+      out[key] = await substitute(inner, [...tokens, key])
+    return out
+  }
+  const resolved = await substituteObject(raw, [])
+  const integrationKey = textOf(resolved.integrationKey)
   // What the manifest says of the values is known now, when the file names its integration:
   // a wrong value fails here, naming its line, before any request.
-  const configValues = resolved.configValues
-  if (resolved.integrationKey && configValues && typeof configValues === 'object') {
-    const values = configValues as Record<string, unknown>
-    const [problem] = configValueProblems(resolved.integrationKey, values, Object.keys(values))
+  const values = resolved.configValues
+  if (integrationKey && isRecord(values)) {
+    const [problem] = configValueProblems(integrationKey, values, Object.keys(values))
     if (problem) {
       throw new InputError(INPUT, problem.message, await where(['configValues', problem.key]))
     }
@@ -217,9 +242,9 @@ async function toDesired(
     file,
     index,
     label: describe(resolved, index),
-    id: resolved.id,
-    integrationKey: resolved.integrationKey,
-    name: resolved.name,
+    id: textOf(resolved.id),
+    integrationKey,
+    name: textOf(resolved.name),
     fields,
     substituted,
     substitutedPaths
@@ -240,7 +265,7 @@ async function substituteString(
       missing ??= `"\${${name}}" is not a variable reference (a name of letters, digits and _); write $\${ for a literal \${`
       return match
     }
-    const replacement = options.environment[name as string]
+    const replacement = name === undefined ? undefined : options.environment[name]
     if (replacement === undefined) {
       missing ??= `refers to the environment variable ${name}, which is not set: set it in the step's \`env:\` (from a secret, for a credential)`
       return match
@@ -253,12 +278,15 @@ async function substituteString(
   return result
 }
 
-function assertIdentified(configuration: DesiredConfiguration): void {
-  if (configuration.id || (configuration.integrationKey && configuration.name)) return
+/** The entry with what says which configuration it is: its `id`, or its integrationKey and name. */
+function identify(entry: UnidentifiedEntry): DesiredConfiguration {
+  const { id, integrationKey, name } = entry
+  if (id) return { ...entry, by: 'id', id }
+  if (integrationKey && name) return { ...entry, by: 'name', id: undefined, integrationKey, name }
   throw new InputError(
     INPUT,
     'says which configuration it is with `id`, or with `integrationKey` and `name`; it has neither.',
-    { file: configuration.file, configuration: configuration.label }
+    { file: entry.file, configuration: entry.label }
   )
 }
 

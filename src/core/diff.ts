@@ -66,7 +66,7 @@ export function diffConfigurations(
   const operations: Operation[] = []
   const changes: FieldChange[] = []
   const undecided: UndecidedSecret[] = []
-  const scope: SecretScope = { ...options.scope, live: live as SecretScope['live'] }
+  const scope: SecretScope = { ...options.scope, live }
   const secretAt = (tokens: string[]) => isSecretPath(tokens, scope)
 
   const record = (
@@ -125,7 +125,7 @@ function isPlainObject(value: JsonValue | undefined): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-function sameSet(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+function sameSet(a: unknown, b: unknown): boolean {
   if (!Array.isArray(a) || !Array.isArray(b)) return false
   const left = new Set(a.map(item => JSON.stringify(item)))
   const right = new Set(b.map(item => JSON.stringify(item)))
@@ -143,7 +143,7 @@ export function valueShows(
     return compareWithMask(actual, intended) !== 'different'
   }
   if (tokens.length === 1 && tokens[0] === 'tags') {
-    return sameSet(actual as JsonValue, intended) || jsonEqual(actual, intended)
+    return sameSet(actual, intended) || jsonEqual(actual, intended)
   }
   return jsonEqual(actual, intended)
 }

@@ -88,13 +88,13 @@ async function parseYaml(text: string): Promise<unknown> {
     throw error
   }
   if (!Array.isArray(documents)) throw new DocumentError('is not valid YAML')
-  if (documents.length === 0) {
+  const [document, ...others] = documents
+  if (document === undefined) {
     throw new DocumentError('holds nothing but comments; give the content, or leave the input out')
   }
-  if (documents.length !== 1) {
+  if (others.length > 0) {
     throw new DocumentError(`holds ${documents.length} YAML documents; put everything in one`)
   }
-  const document = documents[0] as InstanceType<typeof yaml.Document>
   const lineCounter = lineOf(text)
   const problem = document.errors[0] ?? document.warnings[0]
   if (problem?.code === 'RESOURCE_EXHAUSTION') {
@@ -123,8 +123,8 @@ function firstRefusal(
   lineCounter: (offset: number) => number
 ): DocumentError | undefined {
   const pending: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 0 }]
-  while (pending.length > 0) {
-    const { node, depth } = pending.pop() as { node: unknown; depth: number }
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, depth } = next
     if (!yaml.isNode(node)) continue
     const line = lineCounter(node.range?.[0] ?? 0)
     if (yaml.isAlias(node)) {
@@ -158,9 +158,8 @@ function firstRefusal(
       if (refusal) return refusal
     }
     // Children pushed last-first, so that the first problem in reading order is the one named.
-    const children = ((node as { items?: unknown[] }).items ?? []).flatMap(item =>
-      yaml.isPair(item) ? [item.key, item.value] : [item]
-    )
+    const items: unknown[] = yaml.isCollection(node) ? node.items : []
+    const children = items.flatMap(item => (yaml.isPair(item) ? [item.key, item.value] : [item]))
     for (const child of children.reverse()) pending.push({ node: child, depth: depth + 1 })
   }
   return undefined
@@ -217,7 +216,7 @@ function numberProblem(node: import('yaml').Scalar): string | undefined {
   try {
     assertExactNumber(source, 0)
   } catch (error) {
-    return (error as Error).message
+    return error instanceof Error ? error.message : String(error)
   }
   return undefined
 }
@@ -255,7 +254,8 @@ function lineOf(text: string): (offset: number) => number {
     let [low, high] = [0, starts.length - 1]
     while (low < high) {
       const middle = Math.ceil((low + high) / 2)
-      if ((starts[middle] as number) <= offset) low = middle
+      const start = starts[middle]
+      if (start !== undefined && start <= offset) low = middle
       else high = middle - 1
     }
     return low + 1
@@ -265,8 +265,8 @@ function lineOf(text: string): (offset: number) => number {
 /** Iterative, so that nothing here can exhaust the stack however the value is shaped. */
 function assertNoForbiddenKeys(root: unknown): void {
   const pending: { value: unknown; path: string }[] = [{ value: root, path: '' }]
-  while (pending.length > 0) {
-    const { value, path } = pending.pop() as { value: unknown; path: string }
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path } = next
     if (Array.isArray(value)) {
       value.forEach((item, i) => pending.push({ value: item, path: `${path}/${i}` }))
     } else if (value !== null && typeof value === 'object') {
@@ -309,7 +309,7 @@ export async function linesAt(
         // Sequences take string indexes too, so tokens are passed as they are.
         const path = tokens.slice(0, depth).map(String)
         const node = depth === 0 ? document.contents : document.getIn(path, true)
-        const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0]
+        const offset = yaml.isNode(node) ? node.range?.[0] : undefined
         if (offset !== undefined) return lineCounter(offset)
       }
       return undefined

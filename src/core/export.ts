@@ -6,7 +6,6 @@
  * Planning the files right after, with those secrets set, finds nothing to change.
  */
 import { WRITABLE_FIELDS } from '../generated/fields.js'
-import type { JsonValue } from './json-patch.js'
 import { isSecretPath } from './secrets.js'
 import type { IntegrationConfiguration } from './types.js'
 
@@ -75,13 +74,13 @@ export async function exportConfigurations(
     integrationKey: string,
     live: IntegrationConfiguration,
     placeholder: (tokens: readonly string[]) => string
-  ): Record<string, JsonValue> => {
-    const document: Record<string, JsonValue> = {}
+  ): Record<string, unknown> => {
+    const document: Record<string, unknown> = {}
     const source: Record<string, unknown> = { ...live, integrationKey, id: live._id }
     for (const field of FIELD_ORDER) {
       const value = source[field]
       if (value === undefined) continue
-      document[field] = toFileValue([field], value as JsonValue, {
+      document[field] = toFileValue([field], value, {
         secret: tokens => isSecretPath(tokens, { integrationKey, live }),
         placeholder
       })
@@ -136,7 +135,7 @@ interface ValueRules {
 }
 
 /** A value as a file holds it: secrets as placeholders, `${` written `$${` so it stays literal. */
-function toFileValue(tokens: string[], value: JsonValue, rules: ValueRules): JsonValue {
+function toFileValue(tokens: string[], value: unknown, rules: ValueRules): unknown {
   if (
     rules.secret(tokens) &&
     (typeof value === 'string' || value === null || typeof value !== 'object')
@@ -213,10 +212,10 @@ function variableNames(
   }
   // Bare names first: a suffixed name that happens to equal one must be the one to give way.
   const taken = new Set<string>()
-  for (const [base, group] of bases) {
-    if (group.length > 1) continue
+  for (const [base, [site, ...others]] of bases) {
+    if (site === undefined || others.length > 0) continue
     taken.add(base)
-    give(group[0] as SecretSite, base)
+    give(site, base)
   }
   const colliding = [...bases].filter(([, group]) => group.length > 1)
   for (const [base, group] of colliding.sort(([a], [b]) => compare(a, b))) {
@@ -239,8 +238,10 @@ function variableNames(
 }
 
 function compareTokens(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const order = compare(a[i] as string, b[i] as string)
+  for (const [i, token] of a.entries()) {
+    const other = b[i]
+    if (other === undefined) break
+    const order = compare(token, other)
     if (order !== 0) return order
   }
   return a.length - b.length

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { JsonValue } from './json-patch.js'
 import type { RedactedOutcome } from './redact.js'
+import { isRecord } from './narrow.js'
 
 const ACTIONS: Partial<Record<RedactedOutcome['status'], string>> = {
   'would-create': 'create',
@@ -57,11 +58,9 @@ function normalize(path: string, value: JsonValue | undefined): JsonValue | unde
 /** JSON with every object's keys sorted, so that key order never counts. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value !== null && typeof value === 'object') {
+  if (isRecord(value)) {
     const keys = Object.keys(value).sort()
-    return `{${keys
-      .map(key => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`
+    return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`
   }
   return JSON.stringify(value ?? null)
 }

@@ -143,17 +143,17 @@ export async function parseInputs(
   // What the step is to do comes first: an input that does not go with it is the error to
   // report, not a check that only the other kinds of work make.
   const given = CHANGE_INPUTS.filter(name => read(name).trim() !== '')
-  if (given.length !== 1) {
+  const [input, second] = given
+  if (input === undefined || second !== undefined) {
     const which =
       given.length === 0
         ? 'none was given'
         : `this step gives ${given.map(g => `\`${g}\``).join(' and ')}`
     throw new InputError(
-      given[1] ?? 'patch',
+      second ?? 'patch',
       `give exactly one of \`patch\`, \`patch-file\`, \`enabled\`, \`desired-state-file\` or \`export-to\`; ${which}.`
     )
   }
-  const input = given[0] as ChangeInput
   assertInputsFit(input, raw)
   const on = (name: InputName) => parseBoolean(read, name)
   if (on('require-approved-plan') && on('dry-run')) {

@@ -3,11 +3,23 @@
  * the whole json-patch-tests conformance suite passes (array indexes with leading zeros are refused)
  * and so that no caller can mutate its input or pollute a prototype.
  */
-import jsonpatch, { type Operation as LibraryOperation } from 'fast-json-patch'
+import jsonpatch from 'fast-json-patch'
+import { isRecord } from './narrow.js'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
 export interface JsonObject {
   [key: string]: JsonValue
+}
+
+/**
+ * Whether a value is JSON: null, a boolean, a finite number, a string, or a list or map of JSON.
+ * Parsed documents are (the parsers make nothing else), so this only makes their type say so.
+ */
+export function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every(isJsonValue)
+  return isRecord(value) && Object.values(value).every(isJsonValue)
 }
 
 export type Operation =
@@ -66,8 +78,8 @@ export function valueAt(document: unknown, tokens: readonly string[]): unknown {
     if (Array.isArray(node)) {
       if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined
       node = node[Number(token)]
-    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, token)) {
-      node = (node as Record<string, unknown>)[token]
+    } else if (isRecord(node) && Object.hasOwn(node, token)) {
+      node = node[token]
     } else {
       return undefined
     }
@@ -90,8 +102,8 @@ function assertArrayIndexes(document: unknown, pointer: unknown, index: number):
         )
       }
       node = node[Number(token)]
-    } else if (node !== null && typeof node === 'object') {
-      node = (node as Record<string, unknown>)[token]
+    } else if (isRecord(node)) {
+      node = node[token]
     } else {
       return
     }
@@ -112,7 +124,7 @@ export function applyOperations<T>(document: T, operations: readonly Operation[]
     try {
       const result = jsonpatch.applyOperation(
         working,
-        structuredClone(operation) as LibraryOperation,
+        structuredClone(operation),
         true,
         true,
         true,
@@ -146,16 +158,18 @@ function toPatchApplyError(error: unknown, index: number): PatchApplyError {
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) {
-    const other = b as unknown[]
-    return a.length === other.length && a.every((item, i) => jsonEqual(item, other[i]))
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => jsonEqual(item, b[i]))
+    )
   }
-  const left = a as Record<string, unknown>
-  const right = b as Record<string, unknown>
-  const keys = Object.keys(left)
+  if (!isRecord(a) || !isRecord(b)) return false
+  const keys = Object.keys(a)
   return (
-    keys.length === Object.keys(right).length &&
-    keys.every(key => Object.hasOwn(right, key) && jsonEqual(left[key], right[key]))
+    keys.length === Object.keys(b).length &&
+    keys.every(key => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]))
   )
 }

@@ -5,7 +5,14 @@
  */
 import { validateConfiguration } from '../generated/validators.js'
 import { InputError } from './errors.js'
-import { OPERATION_NAMES, parsePointer, type JsonValue, type Operation } from './json-patch.js'
+import {
+  isJsonValue,
+  OPERATION_NAMES,
+  parsePointer,
+  type JsonValue,
+  type Operation
+} from './json-patch.js'
+import { isOneOf, isRecord } from './narrow.js'
 import { closest } from './suggest.js'
 import { isWritableField, READ_ONLY_FIELDS, WRITABLE_FIELDS } from './types.js'
 
@@ -46,18 +53,16 @@ export function validateOperations(document: unknown, input: string, file?: stri
 }
 
 function validateOperation(candidate: unknown, fail: (message: string) => InputError): Operation {
-  if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) {
-    throw fail('is not an object with "op" and "path".')
-  }
-  const operation = candidate as Record<string, unknown>
+  if (!isRecord(candidate)) throw fail('is not an object with "op" and "path".')
+  const operation = candidate
   const op = operation.op
-  if (typeof op !== 'string' || !(OPERATION_NAMES as readonly string[]).includes(op)) {
+  if (!isOneOf(OPERATION_NAMES, op)) {
     const guess = typeof op === 'string' ? closest(op, OPERATION_NAMES) : undefined
     throw fail(
       `unknown op ${JSON.stringify(op ?? null)}${guess ? ` (did you mean "${guess}"?)` : ''}; use one of ${OPERATION_NAMES.join(', ')}.`
     )
   }
-  const name = op as Operation['op']
+  const name = op
   const allowed = MEMBERS[name]
   for (const member of Object.keys(operation)) {
     if (!allowed.includes(member)) {
@@ -77,7 +82,9 @@ function validateOperation(candidate: unknown, fail: (message: string) => InputE
     return { op: name, from, path }
   }
   if (name === 'remove') return { op: name, path }
-  const value = operation.value as JsonValue
+  const value = operation.value
+  // Parsed from JSON or YAML, it is JSON: this only makes its type say so.
+  if (!isJsonValue(value)) throw fail('"value" must be a JSON value.')
   if (name !== 'test') checkValueType(path, value, fail)
   return { op: name, path, value }
 }
@@ -113,7 +120,7 @@ function checkPointer(
       `${pointer} is not a field of an integration configuration (the API reference's example uses it by mistake): did you mean /enabled?`
     )
   }
-  const readOnly = (READ_ONLY_FIELDS as readonly string[]).includes(field)
+  const readOnly = isOneOf(READ_ONLY_FIELDS, field)
   if (!readOnly && !isWritableField(field)) {
     const guess = closest(field, [...WRITABLE_FIELDS, ...READ_ONLY_FIELDS])
     throw fail(
@@ -140,8 +147,7 @@ function checkValueType(
 ): void {
   const tokens = parsePointer(path) ?? []
   let document: JsonValue = value
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i] as string
+  for (const [i, token] of [...tokens.entries()].reverse()) {
     const inFreeForm = tokens[i - 1] === 'configValues' && i === 1
     document =
       !inFreeForm && (token === '-' || /^[0-9]+$/.test(token)) ? [document] : { [token]: document }

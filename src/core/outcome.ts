@@ -68,15 +68,15 @@ export function runFailure(
   facts: RunFacts
 ): Failure | undefined {
   const failed = outcomes.filter(o => o.status === 'failed')
-  if (failed.length === 1 && outcomes.length === 1) {
-    const [only] = failed as [(typeof failed)[number]]
+  const [only] = failed
+  if (only && failed.length === 1 && outcomes.length === 1) {
     return { message: only.error?.message ?? 'failed', reason: only.error?.reason ?? 'internal' }
   }
   if (failed.length > 0) {
-    const reasons = new Set(failed.map(o => o.error?.reason ?? 'internal'))
+    const [reason, ...others] = new Set(failed.map(o => o.error?.reason ?? 'internal'))
     return {
       message: `${failed.length} of ${plural(outcomes.length, 'configuration')} failed: ${failed.map(o => o.label).join(', ')}. Each is reported above; the others were applied as reported.`,
-      reason: reasons.size === 1 ? ([...reasons][0] as FailureReason) : 'api-error'
+      reason: reason !== undefined && others.length === 0 ? reason : 'api-error'
     }
   }
   // Unmanaged configurations are drift only when the run would prune them (would-delete).

@@ -16,6 +16,7 @@ import {
   type JsonValue,
   type Operation
 } from './json-patch.js'
+import { isRecord } from './narrow.js'
 import { holdsSecret, type SecretScope } from './secrets.js'
 import {
   toJsonObject,
@@ -246,7 +247,8 @@ function checkWrite(
   if (integrationKey === undefined || (written.length === 0 && !creating)) {
     return { warnings: [], notices: [] }
   }
-  const configValues = (result.configValues ?? {}) as Record<string, unknown>
+  // The spec makes configValues an object; a patch that made it anything else was refused.
+  const configValues = isRecord(result.configValues) ? result.configValues : {}
   const findings = checkConfigValues({ integrationKey, configValues, written, creating })
   const locked = creating ? undefined : lockedKeysChanged(integrationKey, written)
   const errors = [...findings.errors, ...(locked ? [locked] : [])]

@@ -51,28 +51,28 @@ export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOut
   const after = (path: string) => (touched(path) ? SECRET_CHANGED : SECRET_UNCHANGED)
   const redact = (
     tokens: string[],
-    value: JsonValue | undefined,
+    value: JsonValue,
     placeholder: (path: string) => string = after
-  ): JsonValue | undefined => {
-    if (value === undefined) return undefined
+  ): JsonValue => {
     if (isSecretPath(tokens, scope)) return placeholder(formatPointer(tokens))
     if (Array.isArray(value))
-      return value.map((item, i) => redact([...tokens, String(i)], item, placeholder) as JsonValue)
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [
-          key,
-          redact([...tokens, key], inner, placeholder) as JsonValue
-        ])
-      )
-    }
+      return value.map((item, i) => redact([...tokens, String(i)], item, placeholder))
+    if (value !== null && typeof value === 'object') return redactObject(tokens, value, placeholder)
     return value
   }
-  const at = (
-    path: string,
-    value: JsonValue | undefined,
+  const redactObject = (
+    tokens: string[],
+    value: JsonObject,
     placeholder: (path: string) => string = after
-  ) => redact(parsePointer(path) ?? [], value, placeholder)
+  ): JsonObject =>
+    Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        redact([...tokens, key], inner, placeholder)
+      ])
+    )
+  const at = (path: string, value: JsonValue, placeholder: (path: string) => string = after) =>
+    redact(parsePointer(path) ?? [], value, placeholder)
   const redacted: RedactedOutcome = {
     ...rest,
     // A change to an object that holds a secret (deleting configValues, say) still shows its
@@ -85,15 +85,16 @@ export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOut
     undecided: plan?.undecided ?? [],
     operations:
       plan?.action === 'update' ? plan.operations.map(op => redactOperation(op, at)) : undefined,
-    configuration: configuration && (redact([], configuration) as JsonObject)
+    // The whole configuration is never a secret: its fields may hold some.
+    configuration: configuration && redactObject([], configuration)
   }
   return scrubber.scrubDeep(redacted)
 }
 
 function redactOperation(
   operation: Operation,
-  at: (path: string, value: JsonValue | undefined) => JsonValue | undefined
+  at: (path: string, value: JsonValue) => JsonValue
 ): Operation {
   if (!('value' in operation)) return operation
-  return { ...operation, value: at(operation.path, operation.value) as JsonValue }
+  return { ...operation, value: at(operation.path, operation.value) }
 }

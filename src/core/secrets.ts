@@ -3,7 +3,7 @@
  * one redaction every rendered text passes through.
  */
 import { MANIFESTS } from '../generated/manifests.js'
-import { formatPointer, type JsonValue } from './json-patch.js'
+import { formatPointer, valueAt, type JsonValue } from './json-patch.js'
 
 /** What a secret value is replaced by wherever a person or a log could read it. */
 export const SECRET_CHANGED = '(secret: changed)'
@@ -51,7 +51,7 @@ export function isSecretKey(
 export interface SecretScope {
   integrationKey: string | undefined
   /** The configuration as LaunchDarkly returned it: a masked value marks its key secret. */
-  live?: { configValues?: Record<string, unknown> }
+  live?: { configValues?: unknown }
   /** Pointers of values that came from `${VAR}`: secret wherever they stand. */
   substituted?: readonly string[]
 }
@@ -66,9 +66,9 @@ export function isSecretPath(tokens: readonly string[], scope: SecretScope): boo
     const pointer = formatPointer(tokens)
     if (scope.substituted.some(p => pointer === p || pointer.startsWith(`${p}/`))) return true
   }
-  if (tokens[0] !== 'configValues' || tokens.length < 2) return false
-  const key = tokens[1] as string
-  if (isSecretKey(scope.integrationKey, key, scope.live?.configValues?.[key])) return true
+  const [field, key] = tokens
+  if (field !== 'configValues' || key === undefined) return false
+  if (isSecretKey(scope.integrationKey, key, valueAt(scope.live?.configValues, [key]))) return true
   return tokens.slice(2).some(token => SECRET_KEY_PATTERN.test(token))
 }
 
@@ -141,16 +141,21 @@ export class Scrubber {
     return text.replace(this.pattern, '***')
   }
 
-  /** Every string in a JSON-like value scrubbed; keys, numbers and booleans untouched. */
-  scrubDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.scrub(value) as T
-    if (Array.isArray(value)) return value.map(item => this.scrubDeep(item)) as T
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [key, this.scrubDeep(inner)])
-      ) as T
+  /**
+   * A copy of a JSON-like value with every string in it scrubbed; keys, numbers and booleans
+   * untouched. The copy is made whole first and its strings replaced where they stand, so that it
+   * keeps the value's type without asserting it: a string is only ever replaced by a string.
+   */
+  scrubDeep<T extends object>(value: T): T {
+    const copy = structuredClone(value)
+    const pending: object[] = [copy]
+    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+      for (const [key, inner] of Object.entries(node)) {
+        if (typeof inner === 'string') Reflect.set(node, key, this.scrub(inner))
+        else if (inner !== null && typeof inner === 'object') pending.push(inner)
+      }
     }
-    return value
+    return copy
   }
 
   /** One alternation, longest first, so that a secret containing another is replaced whole. */

@@ -33,7 +33,7 @@ export function assertStrictJson(text: string): void {
   let line = 1
   let expectKey = false
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string
+    const c = text.charAt(i)
     if (c === '\n') line += 1
     else if (c === '{' || c === '[') {
       open.push(c === '{' ? new Set() : null)
@@ -48,9 +48,10 @@ export function assertStrictJson(text: string): void {
       expectKey = open.at(-1) instanceof Set
     } else if (c === '"') {
       const end = stringEnd(text, i)
-      if (expectKey) {
-        const key = JSON.parse(text.slice(i, end + 1)) as string
-        const keys = open.at(-1) as Set<string>
+      // A key is expected only where the innermost open value is an object.
+      const keys = expectKey ? open.at(-1) : null
+      if (keys) {
+        const key = String(JSON.parse(text.slice(i, end + 1)))
         if (keys.has(key)) {
           throw new StrictJsonError(
             `gives the key ${JSON.stringify(key)} twice in one object; keep one`,
@@ -65,9 +66,12 @@ export function assertStrictJson(text: string): void {
       // Read whole, however long: a number cut short would have its tail read as another number,
       // and the digits that change its value could hide there.
       NUMBER.lastIndex = i
-      const match = NUMBER.exec(text) as RegExpExecArray
-      assertExactNumber(match[0], line)
-      i += match[0].length - 1
+      // The text is valid JSON, so a number is always there.
+      const match = NUMBER.exec(text)
+      if (match) {
+        assertExactNumber(match[0], line)
+        i += match[0].length - 1
+      }
     }
   }
 }

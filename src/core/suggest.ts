@@ -13,18 +13,20 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 function editDistance(a: string, b: string): number {
+  // previous[j]: the distance from the first i - 1 characters of a to the first j of b.
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  let distance = b.length
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        substitution
-      )
+    // The cells up-left and left of the one computed: previous[j - 1] and current[j - 1].
+    let [diagonal, left] = [i - 1, i]
+    for (const [k, above] of previous.slice(1).entries()) {
+      left = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[k] ? 0 : 1))
+      current.push(left)
+      diagonal = above
     }
     previous = current
+    distance = left
   }
-  return previous[b.length] as number
+  return distance
 }

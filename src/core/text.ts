@@ -6,7 +6,7 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   if (bytes.length <= maxBytes) return text
   let end = Math.max(0, maxBytes)
   // Step back over continuation bytes (10xxxxxx) to the start of a character.
-  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end -= 1
+  while (end > 0 && (bytes.readUInt8(end) & 0xc0) === 0x80) end -= 1
   return bytes.subarray(0, end).toString('utf8')
 }
 

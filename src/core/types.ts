@@ -2,6 +2,7 @@
 import type { components } from '../generated/launchdarkly-api.js'
 import { WRITABLE_FIELDS } from '../generated/fields.js'
 import type { JsonObject } from './json-patch.js'
+import { isOneOf } from './narrow.js'
 
 type Schemas = components['schemas']
 
@@ -15,7 +16,7 @@ export { READ_ONLY_FIELDS, WRITABLE_FIELDS } from '../generated/fields.js'
 export type WritableField = (typeof WRITABLE_FIELDS)[number]
 
 export function isWritableField(field: string): field is WritableField {
-  return (WRITABLE_FIELDS as readonly string[]).includes(field)
+  return isOneOf(WRITABLE_FIELDS, field)
 }
 
 /**

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { MAX_DOCUMENT_BYTES } from '../core/documents.js'
 import { InputError } from '../core/errors.js'
 import type { FileSource } from '../core/inputs.js'
+import { isRecord } from '../core/narrow.js'
 
 const GLOB_CHARS = /[*?[\]{}!]/
 
@@ -53,7 +54,7 @@ function decodeUtf8(bytes: Buffer, path: string, input: string): string {
 function unfinishedCharacter(bytes: Buffer, end: number): number | undefined {
   // A character is at most 4 bytes: its lead byte is at most 3 back.
   for (let start = end - 1; start >= Math.max(0, end - 3); start--) {
-    const byte = bytes[start] as number
+    const byte = bytes.readUInt8(start)
     if ((byte & 0xc0) === 0x80) continue
     const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
     return start + length > end ? start : undefined
@@ -155,7 +156,7 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
       } catch (error) {
         // existingAncestor stops at any link lstat finds, one that leads nowhere too; nothing can
         // be written through that, and the error is the user's to fix, not a bug.
-        const code = (error as NodeJS.ErrnoException).code
+        const code = codeOf(error)
         if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ELOOP') throw error
         throw new InputError(
           input,
@@ -199,7 +200,7 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
       try {
         writeFileSync(full, text, { flag: overwrite ? 'w' : 'wx' })
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
+        const code = codeOf(error)
         const why =
           code === 'EEXIST'
             ? 'it appeared during the export; set `export-overwrite: true` to replace it'
@@ -227,4 +228,10 @@ function lstatOrUndefined(path: string) {
   } catch {
     return undefined
   }
+}
+
+/** The code of a system error (ENOENT, EEXIST...), if it has one. */
+function codeOf(error: unknown): string | undefined {
+  const code = isRecord(error) ? error.code : undefined
+  return typeof code === 'string' ? code : undefined
 }

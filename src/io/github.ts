@@ -10,6 +10,7 @@ import { throttling } from '@octokit/plugin-throttling'
 import type { RestEndpointMethodTypes } from '@octokit/rest'
 import { commentMarker } from '../core/render/comment.js'
 import { describeError } from '../core/errors.js'
+import { isRecord } from '../core/narrow.js'
 import type { GitHubSettings } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
 import type { RunContext } from './run-context.js'
@@ -240,19 +241,27 @@ async function findComment(
 
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error: unknown, context: RunContext): string {
-  const status = (error as { status?: number }).status
+  const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
-  return (error as { response?: unknown }).response === undefined && status === 500
+  return unanswered && status === 500
     ? `GitHub could not be reached at ${context.apiUrl} (${detail})`
     : `GitHub answered ${status ?? 'with an error'} (${detail})`
 }
 
+/**
+ * What an Octokit error says of the request: the status, and whether no answer came (Octokit
+ * reports a request that got no answer as a 500 without a response: the network, not GitHub).
+ */
+function requestErrorOf(error: unknown): { status: number | undefined; unanswered: boolean } {
+  if (!isRecord(error)) return { status: undefined, unanswered: true }
+  const status = typeof error.status === 'number' ? error.status : undefined
+  return { status, unanswered: error.response === undefined }
+}
+
 function explain(error: unknown, context: RunContext): string {
-  const status = (error as { status?: number }).status
+  const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
-  // Octokit reports a request that got no answer as a 500 without a response: that is the
-  // network, not GitHub answering.
-  if ((error as { response?: unknown }).response === undefined && status === 500) {
+  if (unanswered && status === 500) {
     return `Could not reach GitHub at ${context.apiUrl} to comment on the pull request (${detail}). The full account is in the job summary; the LaunchDarkly result is not affected.`
   }
   if (status === 403 && !/rate limit/i.test(detail)) {

@@ -5,6 +5,7 @@
  * every run in one process to the first one's environment).
  */
 import { readFileSync } from 'node:fs'
+import { isRecord } from '../core/narrow.js'
 
 export interface PullRequestEvent {
   number: number
@@ -64,7 +65,8 @@ export function readRunContext(
 function readEvent(path: string | undefined, readFile: (path: string) => string): unknown {
   if (!path) return undefined
   try {
-    return JSON.parse(readFile(path)) as unknown
+    const event: unknown = JSON.parse(readFile(path))
+    return event
   } catch {
     // No event file (a local run) is no pull request, not a failure.
     return undefined
@@ -72,12 +74,12 @@ function readEvent(path: string | undefined, readFile: (path: string) => string)
 }
 
 function pullRequestOf(event: unknown): PullRequestEvent | undefined {
-  const pull = (event as { pull_request?: Record<string, unknown> } | undefined)?.pull_request
-  if (!pull || typeof pull.number !== 'number') return undefined
-  const head = pull.head as { sha?: unknown } | undefined
+  const pull = isRecord(event) ? event.pull_request : undefined
+  if (!isRecord(pull) || typeof pull.number !== 'number') return undefined
+  const head = pull.head
   return {
     number: pull.number,
-    headSha: typeof head?.sha === 'string' ? head.sha : undefined,
+    headSha: isRecord(head) && typeof head.sha === 'string' ? head.sha : undefined,
     url: typeof pull.html_url === 'string' ? pull.html_url : undefined
   }
 }

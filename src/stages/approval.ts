@@ -70,7 +70,8 @@ export function checkApproval(
  * Nothing is written.
  */
 export function incompletePlan(outcomes: readonly RedactedOutcome[]): Approval {
-  const { reason } = runFailure(outcomes, { dryRun: true, failOnDrift: false }) as Failure
+  // Some configuration failed, so the run has a failure.
+  const reason = runFailure(outcomes, { dryRun: true, failOnDrift: false })?.reason ?? 'internal'
   const failed = outcomes.filter(o => o.status === 'failed').length
   return {
     approved: false,

@@ -42,7 +42,7 @@ export async function exportWork(work: ExportWork, context: ExportContext): Prom
   context.files.prepare(work.directory)
   const failures: Outcome[] = []
   const listed = await Promise.all(
-    work.integrationKeys.map(async key => {
+    work.integrationKeys.map(async (key): Promise<[string, IntegrationConfiguration[]]> => {
       try {
         const items = await context.client.listConfigurations(key)
         // A list item without its configValues is a summary: the configuration is read whole.
@@ -51,7 +51,7 @@ export async function exportWork(work: ExportWork, context: ExportContext): Prom
             item.configValues === undefined ? context.client.getConfiguration(item._id) : item
           )
         )
-        return [key, whole] as [string, IntegrationConfiguration[]]
+        return [key, whole]
       } catch (error) {
         const { message, reason } = toActionError(error)
         failures.push({
@@ -65,7 +65,7 @@ export async function exportWork(work: ExportWork, context: ExportContext): Prom
           notices: [],
           error: { message, reason }
         })
-        return [key, []] as [string, IntegrationConfiguration[]]
+        return [key, []]
       }
     })
   )

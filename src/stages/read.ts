@@ -53,11 +53,18 @@ export function readDesired(
         error instanceof ActionError && error.reason === 'not-found' ? [] : toActionError(error)
     )
   // Configurations named by id elsewhere must not also be reached by name.
-  const explicitIds = new Map(configurations.filter(c => c.id).map(c => [c.id as string, c]))
+  const explicitIds = new Map<string, Extract<DesiredConfiguration, { by: 'id' }>>()
+  for (const c of configurations) if (c.by === 'id') explicitIds.set(c.id, c)
 
   const read = async (c: DesiredConfiguration): Promise<LiveResult> => {
-    const byList = c.integrationKey !== undefined
-    const answer = await (byList ? list(c.integrationKey as string) : get(c.id as string))
+    // By name, from its integration's list; by id, from the list too when the file names the
+    // integration (the list finds the others of the key), else by its id alone.
+    const byList = c.by === 'name' || c.integrationKey !== undefined
+    const answer = await (c.by === 'name'
+      ? list(c.integrationKey)
+      : c.integrationKey === undefined
+        ? get(c.id)
+        : list(c.integrationKey))
     if (answer instanceof ActionError) return { kind: 'failed', error: answer }
     const result = pick(c, answer)
     const owner = result.kind === 'found' && !c.id ? explicitIds.get(result.live._id) : undefined
@@ -68,7 +75,7 @@ export function readDesired(
           `${c.file} configuration ${c.label} and ${owner.file} configuration ${owner.label} are the same LaunchDarkly configuration (${owner.id}): describe it once.`,
           'invalid-input'
         ),
-        matched: [owner.id as string]
+        matched: [owner.id]
       }
     }
     if (result.kind === 'found' && byList && isSummary(result.live, c)) {

@@ -18,7 +18,7 @@ import {
   statusLine,
   unchangedLines,
   type ReportFacts
-} from './plan.js'
+} from './parts.js'
 
 /** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
 export const COMMENT_LIMIT = 65_536
@@ -177,7 +177,8 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
   let shown = sections.length
   while (total > BUDGET && shown > 0) {
     shown -= 1
-    total -= lineOf((sections[shown] as (typeof sections)[number]).outcome).length + 2
+    const last = sections[shown]
+    if (last) total -= lineOf(last.outcome).length + 2
   }
   const body = sections
     .slice(0, shown)

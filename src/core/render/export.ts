@@ -5,7 +5,7 @@
 import type { ExportReport } from '../export.js'
 import type { RedactedOutcome } from '../redact.js'
 import { fenced, literal, text } from './markdown.js'
-import { failureCallouts, plural, type ReportFacts } from './plan.js'
+import { failureCallouts, plural, type ReportFacts } from './parts.js'
 
 export function renderExportSummary(
   exported: ExportReport,

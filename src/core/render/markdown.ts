@@ -28,7 +28,7 @@ export function text(value: string, maxLength = 200): string {
     characters.length > maxLength ? `${characters.slice(0, maxLength - 1).join('')}…` : value
   return (
     shortened
-      .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] as string)
+      .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] ?? c)
       .replace(/@/g, '@\u200b')
       // GFM links a bare www. even without a scheme; the entity keeps it text.
       .replace(/(www)\./gi, '$1&#46;')

@@ -15,7 +15,7 @@ import {
   statusLine,
   unchangedLines,
   type ReportFacts
-} from './plan.js'
+} from './parts.js'
 
 export interface SummaryFacts extends ReportFacts {
   refusal?: { message: string; approved?: string }

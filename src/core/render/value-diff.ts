@@ -27,8 +27,8 @@ export function diffLines(changes: readonly FieldChange[]): DiffLine[] {
   for (const change of changes) {
     const tokens = parsePointer(change.path) ?? []
     if (tokens[0] !== undefined && !fields.includes(tokens[0])) fields.push(tokens[0])
-    if ('before' in change) place(before, tokens, change.before as JsonValue)
-    if ('after' in change) place(after, tokens, change.after as JsonValue)
+    if ('before' in change) place(before, tokens, change.before)
+    if ('after' in change) place(after, tokens, change.after)
     // An added or removed field still shows its ancestors on both sides, as context.
     place(before, tokens.slice(0, -1), undefined)
     place(after, tokens.slice(0, -1), undefined)
@@ -40,7 +40,8 @@ export function diffLines(changes: readonly FieldChange[]): DiffLine[] {
 }
 
 function pick(tree: Tree, field: string): Tree {
-  return field in tree ? { [field]: tree[field] as Tree | JsonValue } : {}
+  const value = tree[field]
+  return value === undefined ? {} : { [field]: value }
 }
 
 /** Objects made only to hold a changed value's path: shown as `key:`, never as `{}`. */
@@ -55,15 +56,15 @@ function place(tree: Tree, tokens: readonly string[], value: JsonValue | undefin
       node[token] = value
       return
     }
-    const next = node[token]
+    let next = node[token]
     if (next === undefined) {
-      const made: Tree = {}
-      PATH_ONLY.add(made)
-      node[token] = made
+      next = {}
+      PATH_ONLY.add(next)
+      node[token] = next
     } else if (next === null || typeof next !== 'object' || Array.isArray(next)) {
       return
     }
-    node = node[token] as Tree
+    node = next
   })
 }
 
@@ -114,32 +115,32 @@ function leafText(value: JsonValue): string {
 function lineDiff(before: readonly string[], after: readonly string[]): DiffLine[] {
   const n = before.length
   const m = after.length
-  // lengths[i][j]: the LCS of before[i..] and after[j..].
+  // lengths[i][j]: the LCS of before[i..] and after[j..]; past the end of either, 0.
   const lengths = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
-  for (let i = n - 1; i >= 0; i--) {
+  const lcs = (i: number, j: number) => lengths[i]?.[j] ?? 0
+  // Rows from the last (i = n - 1) up: each is computed from the one below it.
+  for (const [i, row] of [...lengths.entries()].reverse().slice(1)) {
     for (let j = m - 1; j >= 0; j--) {
-      const row = lengths[i] as number[]
       row[j] =
-        before[i] === after[j]
-          ? (lengths[i + 1] as number[])[j + 1]! + 1
-          : Math.max((lengths[i + 1] as number[])[j]!, row[j + 1]!)
+        before[i] === after[j] ? lcs(i + 1, j + 1) + 1 : Math.max(lcs(i + 1, j), lcs(i, j + 1))
     }
   }
   const lines: DiffLine[] = []
   let [i, j] = [0, 0]
-  while (i < n || j < m) {
-    if (i < n && j < m && before[i] === after[j]) {
-      lines.push({ kind: ' ', text: before[i] as string })
+  for (;;) {
+    // Past the end of a side, its line is undefined.
+    const old = before[i]
+    const fresh = after[j]
+    if (old === undefined && fresh === undefined) break
+    if (old !== undefined && old === fresh) {
+      lines.push({ kind: ' ', text: old })
       i += 1
       j += 1
-    } else if (
-      j >= m ||
-      (i < n && (lengths[i + 1] as number[])[j]! >= (lengths[i] as number[])[j + 1]!)
-    ) {
-      lines.push({ kind: '-', text: before[i] as string })
+    } else if (old !== undefined && (fresh === undefined || lcs(i + 1, j) >= lcs(i, j + 1))) {
+      lines.push({ kind: '-', text: old })
       i += 1
-    } else {
-      lines.push({ kind: '+', text: after[j] as string })
+    } else if (fresh !== undefined) {
+      lines.push({ kind: '+', text: fresh })
       j += 1
     }
   }
@@ -153,16 +154,16 @@ function lineDiff(before: readonly string[], after: readonly string[]): DiffLine
 function groupHunks(lines: DiffLine[]): DiffLine[] {
   const out: DiffLine[] = []
   let run: DiffLine[] = []
-  const keyOf = (line: DiffLine) => /^\s*(?:- )?("(?:[^"\\]|\\.)*"|[^\s:"]+):/.exec(line.text)?.[0]
+  const keyOf = (line: DiffLine | undefined) =>
+    line && /^\s*(?:- )?("(?:[^"\\]|\\.)*"|[^\s:"]+):/.exec(line.text)?.[0]
   const flush = () => {
     const removed = run.filter(line => line.kind === '-')
     const added = run.filter(line => line.kind === '+')
     const paired =
       removed.length === added.length &&
-      removed.every(
-        (line, i) => keyOf(line) !== undefined && keyOf(line) === keyOf(added[i] as DiffLine)
-      )
-    if (paired) removed.forEach((line, i) => out.push(line, added[i] as DiffLine))
+      removed.every((line, i) => keyOf(line) !== undefined && keyOf(line) === keyOf(added[i]))
+    // Paired, the two lists are as long: each removal is followed by its addition.
+    if (paired) out.push(...removed.flatMap((line, i) => [line, ...added.slice(i, i + 1)]))
     else out.push(...removed, ...added)
     run = []
   }
@@ -192,11 +193,10 @@ function shortenPairs(lines: DiffLine[]): DiffLine[] {
     while (end < out.length && out[end]?.kind !== ' ') end += 1
     const removed = out.slice(start, end).filter(line => line.kind === '-')
     const added = out.slice(start, end).filter(line => line.kind === '+')
-    for (let k = 0; k < Math.min(removed.length, added.length); k++) {
-      const [old, fresh] = shortenPair((removed[k] as DiffLine).text, (added[k] as DiffLine).text)
-      ;(removed[k] as DiffLine).text = old
-      ;(added[k] as DiffLine).text = fresh
-    }
+    removed.forEach((old, k) => {
+      const fresh = added[k]
+      if (fresh) [old.text, fresh.text] = shortenPair(old.text, fresh.text)
+    })
     start = end
   }
   return out

@@ -38,8 +38,7 @@ export class LaunchDarklyClient {
       route: `GET ${API}/{id}`,
       what: `reading integration configuration ${id}`,
       notFound: `LaunchDarkly has no integration configuration with ID ${id} at ${this.origin}. Check \`configuration-id\`, and \`base-uri\` if the account is on the EU (https://app.eu.launchdarkly.com) or federal (https://app.launchdarkly.us) instance.`,
-      parse: body =>
-        validateConfigurationRep(body) ? (body as IntegrationConfiguration) : undefined
+      parse: body => (validateConfigurationRep(body) ? body : undefined)
     })
   }
 
@@ -69,8 +68,7 @@ export class LaunchDarklyClient {
         route: `GET ${API}/keys/{integrationKey}`,
         what: `listing the configurations of integration ${integrationKey}`,
         notFound: `LaunchDarkly knows no integration "${integrationKey}" at ${this.origin}, or it does not support configurations. Check the integrationKey (for example custom-approvals, servicenow-app, pagerduty-guardian-edition).`,
-        parse: body =>
-          validateCollectionRep(body) ? (body as IntegrationConfigurationCollection) : undefined
+        parse: body => (validateCollectionRep(body) ? body : undefined)
       })
       items.push(...collection.items)
       path = nextPage(collection, new URL(path, this.origin), seen, integrationKey)
@@ -89,8 +87,7 @@ export class LaunchDarklyClient {
       body,
       what: `creating a configuration of integration ${integrationKey}`,
       notFound: `LaunchDarkly knows no integration "${integrationKey}" at ${this.origin}, or it does not support configurations. Check the integrationKey.`,
-      parse: answer =>
-        validateConfigurationRep(answer) ? (answer as IntegrationConfiguration) : undefined
+      parse: answer => (validateConfigurationRep(answer) ? answer : undefined)
     })
   }
 
@@ -105,8 +102,7 @@ export class LaunchDarklyClient {
       body: operations,
       what: `updating integration configuration ${id}`,
       notFound: `LaunchDarkly has no integration configuration with ID ${id} at ${this.origin} (it may have been deleted since it was read).`,
-      parse: body =>
-        validateConfigurationRep(body) ? (body as IntegrationConfiguration) : undefined
+      parse: body => (validateConfigurationRep(body) ? body : undefined)
     })
   }
 

@@ -4,6 +4,7 @@
  */
 import { ActionError, describeError } from '../../core/errors.js'
 import type { LaunchDarklyErrorBody } from '../../core/types.js'
+import { isRecord } from '../../core/narrow.js'
 
 /** What the request was doing, for messages, and what a 404 means for it. */
 export interface RequestContext {
@@ -64,8 +65,8 @@ export function errorId(body: unknown): string {
 }
 
 function bodyField(body: unknown, field: keyof LaunchDarklyErrorBody, max: number): string {
-  if (typeof body !== 'object' || body === null) return ''
-  const value = (body as Record<string, unknown>)[field]
+  if (!isRecord(body)) return ''
+  const value = body[field]
   return typeof value === 'string' ? clip(value, max) : ''
 }
 
@@ -84,9 +85,10 @@ export function networkReason(error: unknown, timeoutMs: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return `no answer within ${timeoutMs / 1000} s (\`request-timeout\`)`
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  // fetch's network errors carry the system's error (ECONNREFUSED...) as their cause.
+  const cause = isRecord(error) && isRecord(error.cause) ? error.cause : undefined
   return cause?.code
-    ? `${cause.code}${cause.message ? ` (${cause.message})` : ''}`
+    ? `${String(cause.code)}${cause.message ? ` (${String(cause.message)})` : ''}`
     : describeError(error)
 }
 

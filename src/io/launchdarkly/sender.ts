@@ -296,7 +296,7 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   if (!response.body) return ''
   const chunks: Uint8Array[] = []
   let size = 0
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of response.body) {
     size += chunk.byteLength
     // Leaving the loop cancels the stream: the rest is never downloaded.
     if (size > maxBytes) return undefined

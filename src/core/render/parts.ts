@@ -215,16 +215,18 @@ export function failureCallouts(
   outcomes: readonly RedactedOutcome[],
   facts: ReportFacts
 ): string[] {
-  const groups = new Map<string, RedactedOutcome[]>()
+  const groups = new Map<string, [RedactedOutcome, ...RedactedOutcome[]]>()
   for (const outcome of outcomes) {
     if (!outcome.error) continue
     const key = generalize(outcome.error.message, outcome)
-    groups.set(key, [...(groups.get(key) ?? []), outcome])
+    const group = groups.get(key)
+    if (group) group.push(outcome)
+    else groups.set(key, [outcome])
   }
   // A thousand different errors would be a thousand callouts: the commonest ones, then a count.
   const all = [...groups.values()].sort((a, b) => b.length - a.length)
   const shown = all.slice(0, MAX_FAILURE_CALLOUTS).map(group => {
-    const first = group[0] as RedactedOutcome
+    const [first] = group
     const who =
       group.length === 1
         ? `${literal(nameOf(first))}${fileNote(first, facts)}`

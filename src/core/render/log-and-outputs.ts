@@ -1,12 +1,12 @@
 /**
  * The report's plain parts: the log's account of each configuration and the step's outputs. The
- * Markdown ones (the job summary, the comment, the `diff` output) are rendered in render/.
+ * Markdown ones (the job summary, the comment, the `diff` output) are rendered by their siblings.
  */
-import { oneLine } from './log-text.js'
-import { CHANGING_STATUSES, type Failure } from './outcome.js'
-import type { RedactedOutcome } from './redact.js'
-import { STATUS_WORDS, type ReportFacts } from './render/plan.js'
-import { renderDiff } from './render/summary.js'
+import { oneLine } from '../log-text.js'
+import { CHANGING_STATUSES, type Failure } from '../outcome.js'
+import type { RedactedOutcome } from '../redact.js'
+import { STATUS_WORDS, type ReportFacts } from './parts.js'
+import { renderDiff } from './summary.js'
 
 /**
  * A plain-text account for the log, where an on-call engineer looks first: a title that says what
