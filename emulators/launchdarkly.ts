@@ -184,7 +184,7 @@ export class LaunchDarklyEmulator extends Emulator {
         parent: { href: `${BASE}/keys/${stored._integrationKey}`, type: 'application/json' }
       },
       _access: { denied: [], allowed: [] }
-    } as unknown as JsonObject
+    }
   }
 
   private newConfiguration(

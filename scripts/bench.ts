@@ -123,7 +123,7 @@ async function coldStart(): Promise<void> {
       ms(median(action)),
       ms(median(baseline)) + ' (bare fetch script)',
       ratio(median(action) / median(baseline)),
-      '≤ 1.30 x'
+      '≤ 1.10 x'
     )
   })
 }
@@ -215,7 +215,7 @@ async function bundle(): Promise<void> {
     `${(loadedBytes / 1024).toFixed(0)} KiB`,
     loaded.map(url => url.split('/').pop()).join(', '),
     '',
-    ''
+    '≤ 180 KiB'
   )
 }
 

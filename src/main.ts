@@ -5,8 +5,6 @@
  * exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
 import { ActionError, InputError, toActionError } from './core/errors.js'
-import { reportOfExport } from './core/export.js'
-import { planFingerprint } from './core/fingerprint.js'
 import {
   parseGitHubSettings,
   parseInputs,
@@ -19,9 +17,7 @@ import {
 } from './core/inputs.js'
 import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
-import { renderFailureComment, renderComment } from './core/render/comment.js'
 import type { ReportFacts } from './core/render/parts.js'
-import { renderExportSummary } from './core/render/export.js'
 import { renderFailureSummary, renderSummary } from './core/render/summary.js'
 import { renderLog, renderOutputs } from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
@@ -32,9 +28,8 @@ import type { Clock } from './io/launchdarkly/rate-limiter.js'
 import type { RetryPolicy } from './io/launchdarkly/retry-policy.js'
 import { readRunContext, runUrl, type RunContext } from './io/run-context.js'
 import { commitLinks, reportFacts, runLink, schemaReference } from './report-facts.js'
-import { Runner, type RunnerSink } from './io/runner.js'
-import { checkApproval, incompletePlan, type Approval } from './stages/approval.js'
-import { exportWork } from './stages/export.js'
+import { actionsSink, Runner, type RunnerSink } from './io/runner.js'
+import type { Approval } from './stages/approval.js'
 import { planWork, settleAll, type ReconcileContext, type WorkPlan } from './stages/plan.js'
 import { USER_AGENT } from './version.js'
 
@@ -52,8 +47,12 @@ export interface RunResult {
 
 type Session = PullRequestSession | GitHubProblem | undefined
 
+/**
+ * With no arguments, the runner @actions/core speaks to: the entry `index.ts` calls, and the one
+ * `npx @github/local-action run . src/main.ts .env` calls (with its own @actions/core).
+ */
 export async function run(
-  sink: RunnerSink,
+  sink: RunnerSink = actionsSink(),
   dependencies: RunDependencies = {}
 ): Promise<RunResult> {
   const scrubber = new Scrubber()
@@ -129,6 +128,8 @@ async function runStages(
       configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
       unmanaged: Promise.resolve(await planned.unmanaged)
     }
+    // Loaded on first use, as the comment's renderer below: a patch-only run needs neither.
+    const { checkApproval, incompletePlan } = await import('./stages/approval.js')
     const plan = await settleAll(ready, stage, true)
     const shownPlan = redactAll(plan, scrubber)
     approval = shownPlan.some(o => o.status === 'failed')
@@ -153,6 +154,10 @@ async function runStages(
   if (settings.comment && github) {
     const opened = await openSession()
     if (opened && !('problem' in opened)) {
+      const [{ renderComment }, { planFingerprint }] = await Promise.all([
+        import('./core/render/comment.js'),
+        import('./core/fingerprint.js')
+      ])
       const withPull = reportFacts(settings, context, refused, opened)
       const fingerprint = !approval.approved
         ? approval.fingerprint
@@ -187,6 +192,12 @@ async function runExport(
   }
 ): Promise<RunResult> {
   const { client, runner, scrubber, settings, context } = parts
+  // Loaded on first use: only an export needs them (a patch-only run's start-up stays small).
+  const [{ exportWork }, { reportOfExport }, { renderExportSummary }] = await Promise.all([
+    import('./stages/export.js'),
+    import('./core/export.js'),
+    import('./core/render/export.js')
+  ])
   const { outcomes, exported } = await exportWork(work, {
     client,
     files: workspaceTarget(context.workspace, 'export-to'),
@@ -305,6 +316,7 @@ async function failEarly(
             url: links.fileUrl?.(location.file, location.line)
           }
         : undefined
+      const { renderFailureComment } = await import('./core/render/comment.js')
       const url = await session.write(
         renderFailureComment(message, { key: settings.key, run: runLink(context), where })
       )

@@ -1,4 +1,6 @@
-/** The action's version, as in package.json (a unit test keeps the two equal). */
-export const VERSION = '1.0.0'
+/** The action's version: package.json's, the one place it is kept (the release workflow reads it). */
+import packageJson from '../package.json' with { type: 'json' }
+
+export const VERSION: string = packageJson.version
 
 export const USER_AGENT = `launchdarkly-integration-configuration-action/${VERSION} node/${process.version}`

@@ -413,7 +413,7 @@ describe('fault matrix: desired state', () => {
   it.each([
     [
       '27. a POST dropped after it created the configuration is not sent again',
-      { kind: 'destroy-after' } as Fault,
+      { kind: 'destroy-after' } satisfies Fault,
       1
     ],
     // Certain refusals: a 429 reaches LaunchDarkly but applies nothing, so the POST may be re-sent.

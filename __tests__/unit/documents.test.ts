@@ -50,9 +50,9 @@ describe('parseDocument', () => {
     // The YAML library would print the key to stderr (process.emitWarning) as it stringifies it.
     const warnings: unknown[] = []
     const emitWarning = process.emitWarning
-    process.emitWarning = ((warning: unknown) => {
+    process.emitWarning = (warning: unknown) => {
       warnings.push(warning)
-    }) as typeof process.emitWarning
+    }
     try {
       await expect(parseDocument(text)).rejects.toThrow(
         new RegExp(`list or map as a key \\(line ${line}\\); keys must be plain text`)

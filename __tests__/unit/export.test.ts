@@ -33,7 +33,7 @@ describe('exportConfigurations', () => {
         _maintainerId: 'abc',
         snowflakeSetupScript: 'CREATE USER …',
         configValues: { snowflakeHostAddress: 'https://x.snowflakecomputing.com' }
-      } as Partial<IntegrationConfiguration> & { _id: string; name: string })
+      })
     ])
     expect(files[0]?.path).toBe('launchdarkly/snowflake-experimentation.yaml')
     const [document] = (parse(files[0]?.text ?? '') as { configurations: object[] }).configurations

@@ -37,8 +37,7 @@ export const MANIFESTS: Readonly<Record<string, IntegrationManifest>> = ${JSON.s
  * writable; the others of IntegrationConfigurationsRep are LaunchDarkly's own.
  */
 function fieldsSource(spec: OpenApiDocument): string {
-  const keys = (name: string) =>
-    Object.keys((spec.components.schemas[name]?.properties ?? {}) as Record<string, unknown>)
+  const keys = (name: string) => Object.keys(spec.components.schemas[name]?.properties ?? {})
   const post = keys('IntegrationConfigurationPost')
   const rep = keys('IntegrationConfigurationsRep')
   const writable = post.filter(field => rep.includes(field))
@@ -55,8 +54,47 @@ export const READ_ONLY_FIELDS = ${JSON.stringify(readOnly)} as const
 /**
  * Compiled validators, so the action never compiles a schema at start-up: the desired-state schema,
  * and the spec's answers (IntegrationConfigurationsRep and its collection) to check what comes back.
+ * In three modules, by when a run needs them, so that a patch-only run loads only the first (the
+ * others are imported on first use): every run checks a configuration (a patch's result, an
+ * answer); desired-state files and lists are read only by the runs that use them.
  */
-function validatorSource(schema: object, spec: OpenApiDocument): string {
+const VALIDATOR_MODULES: Record<
+  string,
+  Record<string, { ref: string; doc: string; type: string }>
+> = {
+  validators: {
+    validateConfiguration: {
+      ref: 'desired-state#/definitions/configuration',
+      doc: 'One configuration of a desired-state file.',
+      type: 'DesiredStateConfiguration'
+    },
+    validateConfigurationRep: {
+      ref: 'spec#/definitions/IntegrationConfigurationsRep',
+      doc: "LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep).",
+      type: "Schemas['IntegrationConfigurationsRep']"
+    }
+  },
+  'desired-state-validator': {
+    validateDesiredStateFile: {
+      ref: 'desired-state',
+      doc: 'A whole desired-state file: one configuration, or a list under "configurations".',
+      type: 'DesiredStateFile'
+    }
+  },
+  'collection-validator': {
+    validateCollectionRep: {
+      ref: 'spec#/definitions/IntegrationConfigurationCollectionRep',
+      doc: "LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep).",
+      type: "Schemas['IntegrationConfigurationCollectionRep']"
+    }
+  }
+}
+
+function validatorSource(
+  schema: object,
+  spec: OpenApiDocument,
+  validators: Record<string, { ref: string }>
+): string {
   const ajv = new Ajv({
     code: { source: true, esm: true },
     allErrors: true,
@@ -74,12 +112,10 @@ function validatorSource(schema: object, spec: OpenApiDocument): string {
     },
     'spec'
   )
-  const code = standaloneCode(ajv, {
-    validateDesiredStateFile: 'desired-state',
-    validateConfiguration: 'desired-state#/definitions/configuration',
-    validateConfigurationRep: 'spec#/definitions/IntegrationConfigurationsRep',
-    validateCollectionRep: 'spec#/definitions/IntegrationConfigurationCollectionRep'
-  })
+  const code = standaloneCode(
+    ajv,
+    Object.fromEntries(Object.entries(validators).map(([name, { ref }]) => [name, ref]))
+  )
   if (code.includes('require(')) {
     throw new Error(
       'the validator needs an ajv runtime helper: keep such keywords out of the schema'
@@ -90,14 +126,10 @@ function validatorSource(schema: object, spec: OpenApiDocument): string {
 
 /**
  * The validators' types: each is a type guard for the type its schema describes, so that what
- * passes a validator is typed by it (the desired-state types follow buildDesiredStateSchema).
+ * passes a validator is typed by it (the desired-state types follow buildDesiredStateSchema). The
+ * shared types are in validators.d.ts; the other modules import them from there.
  */
-const VALIDATOR_TYPES = `${HEADER}import type { ErrorObject } from 'ajv'
-import type { components } from './launchdarkly-api.js'
-
-type Schemas = components['schemas']
-
-/** A compiled schema: a type guard for what it describes; \`errors\` says why a value is not. */
+const SHARED_VALIDATOR_TYPES = `/** A compiled schema: a type guard for what it describes; \`errors\` says why a value is not. */
 export interface CompiledValidator<T> {
   (data: unknown): data is T
   errors?: ErrorObject[] | null
@@ -114,20 +146,46 @@ export type DesiredStateConfiguration = Partial<Schemas['IntegrationConfiguratio
 export type DesiredStateFile =
   | (DesiredStateConfiguration & { configurations?: undefined })
   | { configurations: DesiredStateConfiguration[] }
-
-/** A whole desired-state file: one configuration, or a list under "configurations". */
-export declare const validateDesiredStateFile: CompiledValidator<DesiredStateFile>
-/** One configuration of a desired-state file. */
-export declare const validateConfiguration: CompiledValidator<DesiredStateConfiguration>
-/** LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep). */
-export declare const validateConfigurationRep: CompiledValidator<
-  Schemas['IntegrationConfigurationsRep']
->
-/** LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep). */
-export declare const validateCollectionRep: CompiledValidator<
-  Schemas['IntegrationConfigurationCollectionRep']
->
 `
+
+/** What a module other than validators.d.ts imports: the shared types its declarations name. */
+function sharedImports(types: string[]): string {
+  const named = ['CompiledValidator', 'DesiredStateFile', 'DesiredStateConfiguration'].filter(
+    name => name === 'CompiledValidator' || types.some(type => type.includes(name))
+  )
+  const schemas = types.some(type => type.startsWith('Schemas['))
+  return [
+    ...(schemas ? ["import type { components } from './launchdarkly-api.js'"] : []),
+    `import type { ${named.join(', ')} } from './validators.js'`,
+    ...(schemas ? ["\ntype Schemas = components['schemas']"] : [])
+  ]
+    .map(line => `${line}\n`)
+    .join('')
+}
+
+function validatorTypes(
+  module: string,
+  validators: Record<string, { doc: string; type: string }>
+): string {
+  const declarations = Object.entries(validators).map(
+    ([name, { doc, type }]) =>
+      `/** ${doc} */\nexport declare const ${name}: CompiledValidator<${type}>\n`
+  )
+  const shared =
+    module === 'validators'
+      ? `import type { ErrorObject } from 'ajv'\nimport type { components } from './launchdarkly-api.js'\n\ntype Schemas = components['schemas']\n\n${SHARED_VALIDATOR_TYPES}`
+      : sharedImports(Object.values(validators).map(({ type }) => type))
+  return `${HEADER}${shared}\n${declarations.join('')}`
+}
+
+function validatorFiles(schema: object, spec: OpenApiDocument): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(VALIDATOR_MODULES).flatMap(([module, validators]) => [
+      [`src/generated/${module}.js`, validatorSource(schema, spec, validators)],
+      [`src/generated/${module}.d.ts`, validatorTypes(module, validators)]
+    ])
+  )
+}
 
 export async function generatedFiles(): Promise<Record<string, string>> {
   const specText = readFileSync(SPEC_URL, 'utf8')
@@ -138,8 +196,7 @@ export async function generatedFiles(): Promise<Record<string, string>> {
     'src/generated/launchdarkly-api.ts': `${HEADER}${types}`,
     'src/generated/manifests.ts': manifestsSource(),
     'src/generated/fields.ts': fieldsSource(spec),
-    'src/generated/validators.js': validatorSource(schema, spec),
-    'src/generated/validators.d.ts': VALIDATOR_TYPES,
+    ...validatorFiles(schema, spec),
     'schema/desired-state.schema.json': `${JSON.stringify(schema, null, 2)}\n`
   }
 }

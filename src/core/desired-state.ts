@@ -3,11 +3,8 @@
  * configuration or a list under `configurations`; this module checks them against the schema
  * generated from the spec, finds duplicates, and substitutes ${NAME} from the step's environment.
  */
-import {
-  validateDesiredStateFile,
-  type DesiredStateConfiguration,
-  type DesiredStateFile
-} from '../generated/validators.js'
+import { validateDesiredStateFile } from '../generated/desired-state-validator.js'
+import type { DesiredStateConfiguration, DesiredStateFile } from '../generated/validators.js'
 import { lineAt, linesAt, parseInput } from './documents.js'
 import { InputError } from './errors.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'

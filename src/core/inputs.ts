@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { parseInput } from './documents.js'
-import { loadDesiredState, type DesiredConfiguration } from './desired-state.js'
+import type { DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
 import { parseExport } from './export-inputs.js'
 import { assertInputsFit, ignoredInputs } from './input-fit.js'
@@ -190,6 +190,8 @@ export async function parseInputs(
     const idProblem = configurationId === '' ? undefined : configurationIdProblem(configurationId)
     if (idProblem) throw new InputError('configuration-id', `${idProblem}.`)
     const paths = await files.expand(splitLines(read(input)), input)
+    // Loaded on first use, with its validator: a patch-only run needs neither.
+    const { loadDesiredState } = await import('./desired-state.js')
     const configurations = await loadDesiredState(
       paths.map(path => ({ path, text: files.read(path, input) })),
       {

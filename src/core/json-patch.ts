@@ -3,7 +3,9 @@
  * the whole json-patch-tests conformance suite passes (array indexes with leading zeros are refused)
  * and so that no caller can mutate its input or pollute a prototype.
  */
-import jsonpatch from 'fast-json-patch'
+// The ES module build's core alone: the package's main entry also loads its duplex part (observe,
+// compare), which the action never uses, into every run's start-up.
+import { applyOperation, JsonPatchError } from 'fast-json-patch/module/core.mjs'
 import { isRecord } from './narrow.js'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
@@ -122,14 +124,7 @@ export function applyOperations<T>(document: T, operations: readonly Operation[]
       assertArrayIndexes(working, operation.from, index)
     }
     try {
-      const result = jsonpatch.applyOperation(
-        working,
-        structuredClone(operation),
-        true,
-        true,
-        true,
-        index
-      )
+      const result = applyOperation(working, structuredClone(operation), true, true, true, index)
       working = result.newDocument
     } catch (error) {
       throw toPatchApplyError(error, index)
@@ -139,7 +134,7 @@ export function applyOperations<T>(document: T, operations: readonly Operation[]
 }
 
 function toPatchApplyError(error: unknown, index: number): PatchApplyError {
-  if (error instanceof jsonpatch.JsonPatchError) {
+  if (error instanceof JsonPatchError) {
     const code = String(error.name)
     return new PatchApplyError(CODE_MESSAGES[code] ?? error.message, index, code)
   }

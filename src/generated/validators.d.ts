@@ -22,15 +22,7 @@ export type DesiredStateFile =
   | (DesiredStateConfiguration & { configurations?: undefined })
   | { configurations: DesiredStateConfiguration[] }
 
-/** A whole desired-state file: one configuration, or a list under "configurations". */
-export declare const validateDesiredStateFile: CompiledValidator<DesiredStateFile>
 /** One configuration of a desired-state file. */
 export declare const validateConfiguration: CompiledValidator<DesiredStateConfiguration>
 /** LaunchDarkly's answer for one configuration (the spec's IntegrationConfigurationsRep). */
-export declare const validateConfigurationRep: CompiledValidator<
-  Schemas['IntegrationConfigurationsRep']
->
-/** LaunchDarkly's answer for a list (the spec's IntegrationConfigurationCollectionRep). */
-export declare const validateCollectionRep: CompiledValidator<
-  Schemas['IntegrationConfigurationCollectionRep']
->
+export declare const validateConfigurationRep: CompiledValidator<Schemas['IntegrationConfigurationsRep']>

@@ -197,7 +197,7 @@ async function create(plan: CreatePlan, context: ApplyContext): Promise<Integrat
     return await context.client.createConfiguration(integrationKey, body)
   } catch (error) {
     if (!(error instanceof AmbiguousWriteError)) throw error
-    return await findCreated(plan, error, context)
+    return findCreated(plan, error, context)
   }
 }
 

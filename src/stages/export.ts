@@ -47,7 +47,7 @@ export async function exportWork(work: ExportWork, context: ExportContext): Prom
         const items = await context.client.listConfigurations(key)
         // A list item without its configValues is a summary: the configuration is read whole.
         const whole = await Promise.all(
-          items.map(item =>
+          items.map(async item =>
             item.configValues === undefined ? context.client.getConfiguration(item._id) : item
           )
         )

@@ -85,7 +85,7 @@ export async function settleAll(
   const unmanaged = await work.unmanaged
   const failures = outcomes.filter(o => o.status === 'failed').length
   const rest = await Promise.all(
-    unmanaged.map(item => {
+    unmanaged.map(async item => {
       if ('outcome' in item || failures === 0) return settleOne(Promise.resolve(item))
       return {
         ...item.known,

@@ -6,7 +6,15 @@
  * first, then the largest diffs, each named at the top as left out.
  */
 import type { RedactedOutcome } from '../redact.js'
-import { alert, link, literal, message, text } from './markdown.js'
+import {
+  alert,
+  link,
+  literal,
+  locationText,
+  message,
+  text,
+  type ErrorLocation
+} from './markdown.js'
 import {
   callouts,
   failureCallouts,
@@ -212,16 +220,6 @@ export function renderComment(outcomes: readonly RedactedOutcome[], facts: Comme
 }
 
 /** Where an input error lies, linked to the file at the head commit when the link is known. */
-export interface ErrorLocation {
-  file: string
-  line?: number
-  url?: string
-}
-
-export function locationText(where: ErrorLocation): string {
-  return link(`${literal(where.file)}${where.line ? `, line ${where.line}` : ''}`, where.url)
-}
-
 /** A comment saying the run could not even start, e.g. a desired-state file that does not parse. */
 export function renderFailureComment(
   failure: string,

@@ -116,3 +116,14 @@ export function alert(
 ): string {
   return [`> [!${kind}]`, ...body.split('\n').map(line => `> ${line}`)].join('\n')
 }
+
+/** Where an error is, in a file of the repository (moved from comment.ts: the summary shows it too). */
+export interface ErrorLocation {
+  file: string
+  line?: number
+  url?: string
+}
+
+export function locationText(where: ErrorLocation): string {
+  return link(`${literal(where.file)}${where.line ? `, line ${where.line}` : ''}`, where.url)
+}

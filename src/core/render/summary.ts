@@ -4,8 +4,17 @@
  * each change sends. Also the `diff` output, which is the summary's diffs alone.
  */
 import type { RedactedOutcome } from '../redact.js'
-import { locationText, type ErrorLocation } from './comment.js'
-import { alert, details, fenced, literal, message, safeJson, text } from './markdown.js'
+import {
+  alert,
+  details,
+  fenced,
+  literal,
+  locationText,
+  message,
+  safeJson,
+  text,
+  type ErrorLocation
+} from './markdown.js'
 import {
   callouts,
   failureCallouts,

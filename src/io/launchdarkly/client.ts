@@ -3,7 +3,7 @@
  * route LaunchDarkly counts rate limits by, what a 404 means for it, and the schema its answer must
  * match. Sending, retries and rate limits are the Sender's.
  */
-import { validateCollectionRep, validateConfigurationRep } from '../../generated/validators.js'
+import { validateConfigurationRep } from '../../generated/validators.js'
 import type { Operation } from '../../core/json-patch.js'
 import type {
   IntegrationConfiguration,
@@ -62,6 +62,8 @@ export class LaunchDarklyClient {
         )
       }
       seen.add(path)
+      // Loaded on first use: a patch-only run never lists (see scripts/lib/generated-files.ts).
+      const { validateCollectionRep } = await import('../../generated/collection-validator.js')
       const collection: IntegrationConfigurationCollection = await this.send({
         method: 'GET',
         path,

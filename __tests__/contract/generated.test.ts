@@ -11,6 +11,10 @@ describe('generated files', () => {
     // Without this, a generator that returned nothing would pass.
     expect(Object.keys(generated).sort()).toEqual([
       'schema/desired-state.schema.json',
+      'src/generated/collection-validator.d.ts',
+      'src/generated/collection-validator.js',
+      'src/generated/desired-state-validator.d.ts',
+      'src/generated/desired-state-validator.js',
       'src/generated/fields.ts',
       'src/generated/launchdarkly-api.ts',
       'src/generated/manifests.ts',
