@@ -29,6 +29,8 @@ function markdownFiles(): string[] {
   return [...top, ...docs('docs')].sort()
 }
 const MARKDOWN = markdownFiles()
+/** The notice of a page that documents what is not released yet (its names are not checked). */
+const PLANNED = '**Planned, not released yet.**'
 const DOC_PAGES = MARKDOWN.filter(path => path.startsWith('docs/'))
 
 interface ActionManifest {
@@ -353,7 +355,6 @@ describe('docs/', () => {
   })
 
   // A page that documents inputs before they ship says so; once action.yml has them, it must not.
-  const PLANNED = '**Planned, not released yet.**'
   it.each(MARKDOWN)(
     '%s: names in its Input and Output tables, and inputs its workflows give, are in action.yml unless the page is planned',
     file => {
@@ -437,8 +438,8 @@ describe('troubleshooting', () => {
     }
   })
 
-  it('every failure-reason=… that any page names is one the code can set', () => {
-    const named = MARKDOWN.flatMap(file =>
+  it('every failure-reason=… that a page names is one the code can set (planned pages aside)', () => {
+    const named = MARKDOWN.filter(file => !read(file).includes(PLANNED)).flatMap(file =>
       [...read(file).matchAll(/failure-reason=([a-z-]+)/g)].map(match => `${file}: ${match[1]}`)
     )
     expect(named.length).toBeGreaterThan(10)
