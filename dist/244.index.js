@@ -1,5 +1,5 @@
 export const id = 244;
-export const ids = [244,217,527];
+export const ids = [244,26,527];
 export const modules = {
 
 /***/ 5527:
@@ -12,7 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
+/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(256);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
  * would be written (or failed to plan) is reduced to who it is, what happens to it and each changed
@@ -20,6 +21,7 @@ __webpack_require__.r(__webpack_exports__);
  * file, line, order or formatting counts. Salted with the pull request's URL, so that a plan
  * approved on one pull request cannot be carried to another.
  */
+
 
 
 const ACTIONS = {
@@ -64,9 +66,12 @@ function normalize(path, value) {
 }
 /** JSON with every object's keys sorted, so that key order never counts. */
 function canonical(value) {
+    // A secret counts by its status only, spelled as the placeholder's text.
+    if (value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur)
+        return JSON.stringify(value.text);
     if (Array.isArray(value))
         return `[${value.map(canonical).join(',')}]`;
-    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value)) {
+    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(value)) {
         const keys = Object.keys(value).sort();
         return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
     }
@@ -76,20 +81,163 @@ function canonical(value) {
 
 /***/ }),
 
-/***/ 3217:
+/***/ 7026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   COMMENT_LIMIT: () => (/* binding */ COMMENT_LIMIT),
-/* harmony export */   commentMarker: () => (/* binding */ commentMarker),
-/* harmony export */   fingerprintOf: () => (/* binding */ fingerprintOf),
-/* harmony export */   planDetailsOf: () => (/* binding */ planDetailsOf),
-/* harmony export */   renderComment: () => (/* binding */ renderComment),
-/* harmony export */   renderFailureComment: () => (/* binding */ renderFailureComment)
-/* harmony export */ });
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7715);
-/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  COMMENT_LIMIT: () => (/* binding */ COMMENT_LIMIT),
+  commentMarker: () => (/* binding */ commentMarker),
+  fingerprintOf: () => (/* binding */ fingerprintOf),
+  planDetailsOf: () => (/* binding */ planDetailsOf),
+  renderComment: () => (/* binding */ renderComment),
+  renderFailureComment: () => (/* binding */ renderFailureComment),
+  shortenCallout: () => (/* binding */ shortenCallout)
+});
+
+// EXTERNAL MODULE: ./src/core/render/markdown.ts
+var markdown = __webpack_require__(7715);
+// EXTERNAL MODULE: ./src/core/render/parts.ts
+var parts = __webpack_require__(4914);
+// EXTERNAL MODULE: ./src/core/render/rows.ts
+var render_rows = __webpack_require__(7755);
+;// CONCATENATED MODULE: ./src/core/render/comment-body.ts
+
+
+
+/** A list of configurations in LaunchDarkly that no file describes, past this, is one line. */
+const UNMANAGED_ROOM = 10_000;
+/** Room kept for the note that says what was left out. */
+const NOTE_ROOM = 4_000;
+/** How many names a group lists in the comment (the job summary lists every one). */
+const GROUP_NAMES = 50;
+function fitBody(outcomes, facts, room) {
+    const rows = (0,render_rows/* rowsOf */.RO)(outcomes);
+    const open = (0,render_rows/* openRows */.Y7)(rows);
+    const unchanged = outcomes.filter(o => o.status === 'unchanged' && !(0,render_rows/* isUnverified */.sU)(o));
+    const unmanaged = outcomes.filter(o => o.status === 'unmanaged');
+    const render = (row, options = {}) => (0,parts/* section */.uW)(row.outcomes[0], facts, {
+        open: open.has(row),
+        same: row.outcomes.slice(1),
+        namesCap: options.namesCap ?? GROUP_NAMES,
+        maxLines: options.maxLines
+    });
+    const unmanagedBlock = unmanaged.length > 0
+        ? `**${(0,parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
+        // Each one prune left says why; without prune, the hint is what to do.
+        unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''}:\n\n${(0,parts/* unchangedLines */.P5)(unmanaged, facts)}`
+        : undefined;
+    const unmanagedLine = unmanaged.length > 0
+        ? `_${(0,parts/* plural */.LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
+        : undefined;
+    const unchangedBlock = unchanged.length > 0
+        ? `<details><summary>${(0,parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged</summary>\n\n${(0,parts/* unchangedLines */.P5)(unchanged, facts)}\n\n</details>`
+        : undefined;
+    const unchangedLine = unchanged.length > 0 ? `_${(0,parts/* plural */.LS)(unchanged.length, 'configuration')} unchanged._` : undefined;
+    const size = (parts) => parts.reduce((sum, part) => sum + (part ? part.length + 2 : 0), 0);
+    const full = rows.map(row => render(row));
+    const whole = [...full, unmanagedBlock, unchangedBlock];
+    if (size(whole) <= room)
+        return { note: undefined, parts: compact(whole) };
+    // Shortening: the unchanged list first.
+    const unmanagedShown = unmanagedBlock && unmanagedBlock.length > UNMANAGED_ROOM ? unmanagedLine : unmanagedBlock;
+    const tail = [unmanagedShown, unchangedLine];
+    const budget = room - NOTE_ROOM - size(tail);
+    const shown = [...full];
+    const droppedDiffs = new Set();
+    let total = size(shown);
+    // Then the diffs of plain updates, largest first, each replaced by a line.
+    const plain = rows
+        .map((row, i) => ({ row, i, size: full[i]?.length ?? 0 }))
+        .filter(({ row }) => row.risk === 'update' || row.risk === 'unverified')
+        .sort((a, b) => b.size - a.size);
+    for (const { row, i, size } of plain) {
+        if (total <= budget)
+            break;
+        const line = lineOf(row);
+        total -= size - line.length;
+        shown[i] = line;
+        droppedDiffs.add(row);
+    }
+    // Then the lines of plain updates, from the last.
+    let hiddenPlain = 0;
+    for (const { i } of [...plain].sort((a, b) => b.i - a.i)) {
+        if (total <= budget)
+            break;
+        total -= (shown[i]?.length ?? 0) + 2;
+        shown[i] = undefined;
+        hiddenPlain += 1;
+    }
+    // Past that, the risky diffs are cut in length (never dropped), then named by line.
+    for (const maxLines of [40, 12, 4]) {
+        if (total <= budget)
+            break;
+        rows.forEach((row, i) => {
+            if (shown[i] === undefined || droppedDiffs.has(row))
+                return;
+            const cut = render(row, { namesCap: 5, maxLines });
+            total -= (shown[i]?.length ?? 0) - cut.length;
+            shown[i] = cut;
+        });
+    }
+    let hiddenRisky = 0;
+    for (let i = rows.length - 1; i >= 0 && total > budget; i--) {
+        if (shown[i] === undefined)
+            continue;
+        total -= (shown[i]?.length ?? 0) + 2;
+        shown[i] = undefined;
+        hiddenRisky += 1;
+    }
+    const hidden = hiddenPlain + hiddenRisky;
+    const more = hidden > 0
+        ? `- … and ${(0,parts/* plural */.LS)(hidden, 'more row')} (${rows
+            .filter((_row, i) => shown[i] === undefined)
+            .reduce((sum, row) => sum + row.outcomes.length, 0)
+            .toLocaleString('en-US')} configurations; in the job summary)`
+        : undefined;
+    const dropped = rows.filter(row => droppedDiffs.has(row) && shown[rows.indexOf(row)]);
+    const leftOut = [
+        unchanged.length > 0
+            ? `the list of ${(0,parts/* plural */.LS)(unchanged.length, 'unchanged configuration')}`
+            : undefined,
+        dropped.length > 0 ? `the diffs of ${names(dropped)}` : undefined,
+        hidden > 0 ? `the lines of ${(0,parts/* plural */.LS)(hidden, 'more row')}` : undefined
+    ].filter(Boolean);
+    const note = (0,markdown/* alert */.xE)('NOTE', `This comment is shortened to stay under GitHub's limit of 65,536 characters: the riskiest changes are kept. Left out: ${leftOut.join('; ')}. The ${(0,markdown/* link */.nf)('job summary', facts.summaryUrl)} has every configuration and change.`);
+    return { note, parts: compact([...shown, more, ...tail]) };
+}
+/** A row whose diff was left out: its name (or count), what happens, where the diff is. */
+function lineOf(row) {
+    const first = row.outcomes[0];
+    const who = row.outcomes.length === 1
+        ? (0,markdown/* literal */.eu)((0,parts/* nameOf */.Vb)(first))
+        : `${row.outcomes.length.toLocaleString('en-US')} configurations (${(0,markdown/* literal */.eu)((0,parts/* nameOf */.Vb)(first))} and ${(0,parts/* plural */.LS)(row.outcomes.length - 1, 'more')}, the same change)`;
+    const fields = (0,render_rows/* changedFields */.E0)(first);
+    const what = (0,render_rows/* isUnverified */.sU)(first)
+        ? 'a secret it cannot check'
+        : `${parts/* STATUS_WORDS */.ly[first.status]}${fields ? ` ${(0,markdown/* text */.Qq)(fields)}` : ''}`;
+    return `- ${who}: ${what} (diff in the job summary)`;
+}
+function names(rows) {
+    const all = rows.map(row => row.outcomes.length === 1
+        ? (0,markdown/* literal */.eu)((0,parts/* nameOf */.Vb)(row.outcomes[0]))
+        : `${(0,markdown/* literal */.eu)((0,parts/* nameOf */.Vb)(row.outcomes[0]))} and ${row.outcomes.length - 1} like it`);
+    return all.length > 20
+        ? `${all.slice(0, 20).join(', ')} and ${all.length - 20} more`
+        : all.join(', ');
+}
+function compact(parts) {
+    return parts.filter((part) => part !== undefined && part !== '');
+}
+
+// EXTERNAL MODULE: ./src/core/render/input-error.ts
+var input_error = __webpack_require__(8167);
+;// CONCATENATED MODULE: ./src/core/render/comment.ts
+
+
 
 
 /** GitHub refuses longer bodies (it counts characters; a JavaScript length is never fewer). */
@@ -135,130 +283,76 @@ function approvedBlock(approved) {
     return `#### What was approved\n\n${APPROVED_START}\n\n${shown}\n\n${APPROVED_END}`;
 }
 function renderComment(outcomes, facts) {
-    const changing = outcomes.filter(o => o.status !== 'unchanged' && o.status !== 'unmanaged');
-    const unchanged = outcomes.filter(o => o.status === 'unchanged');
-    const unmanaged = outcomes.filter(o => o.status === 'unmanaged');
     const top = [
         commentMarker(facts.key),
         facts.fingerprint ? fingerprintMarker(facts.fingerprint) : undefined,
-        `### LaunchDarkly · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .Pl)(outcomes, facts), 400)}`,
-        (0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .statusLine */ .Bs)(outcomes, facts)
+        `### LaunchDarkly · ${(0,markdown/* text */.Qq)((0,parts/* headline */.Pl)(outcomes, facts), 400)}`,
+        (0,parts/* statusLine */.Bs)(outcomes, facts)
     ];
     const alerts = [
-        facts.refusal ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .alert */ .xE)('CAUTION', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .message */ .iU)(facts.refusal.message)) : undefined,
-        ...(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .callouts */ .uI)(outcomes),
-        ...(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .failureCallouts */ .Wk)(outcomes, facts)
-    ];
+        facts.refusal ? (0,markdown/* alert */.xE)('CAUTION', (0,markdown/* message */.iU)(facts.refusal.message)) : undefined,
+        ...(0,parts/* callouts */.uI)(outcomes),
+        ...(0,parts/* failureCallouts */.Wk)(outcomes, facts)
+    ].filter((part) => part !== undefined);
     const tail = [
         facts.refusal?.approved ? approvedBlock(facts.refusal.approved) : undefined,
         footer(facts)
-    ].filter((part) => part !== undefined);
-    const sections = changing.map(o => ({ outcome: o, markdown: (0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .section */ .uW)(o, facts) }));
-    const unmanagedBlock = unmanaged.length > 0
-        ? `**${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes**${
-        // Each one prune left says why; without prune, the hint is what to do.
-        unmanaged.some(o => o.notices.length === 0) ? ' (`prune: true` deletes them)' : ''}:\n\n${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .unchangedLines */ .P5)(unmanaged, facts)}`
-        : undefined;
-    // Shortened, the list goes to the job summary like the unchanged one.
-    const unmanagedLine = unmanaged.length > 0
-        ? `_${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unmanaged.length, 'configuration')} in LaunchDarkly that no file describes (listed in the job summary)._`
-        : undefined;
-    const unchangedBlock = unchanged.length > 0
-        ? `<details><summary>${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'configuration')} unchanged</summary>\n\n${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .unchangedLines */ .P5)(unchanged, facts)}\n\n</details>`
-        : undefined;
-    const assemble = (note, body, shownAlerts = alerts) => [
+    ];
+    const assemble = (shownAlerts, body) => [
         ...top,
-        note,
+        body.note,
         ...shownAlerts,
         facts.refusal ? '#### What the apply would do now' : undefined,
         PLAN_START,
-        ...body,
+        ...body.parts,
         PLAN_END,
         ...tail
     ]
         .filter((part) => part !== undefined && part !== '')
         .join('\n\n');
-    const whole = assemble(undefined, [
-        ...sections.map(s => s.markdown),
-        unmanagedBlock,
-        unchangedBlock
-    ]);
+    const fitted = (shownAlerts) => assemble(shownAlerts, fitBody(outcomes, facts, BUDGET - assemble(shownAlerts, { note: undefined, parts: [] }).length));
+    const whole = fitted(alerts);
     if (whole.length <= BUDGET)
         return whole;
-    // Too long: the unchanged list goes first, then the largest diffs, each replaced by a line.
-    // Sizes are added up rather than rendered again for every choice: a thousand configurations
-    // cost one pass.
-    const lineOf = (o) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)((0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(o))}: ${_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_WORDS */ .ly[o.status]} (diff in the job summary)`;
-    const unchangedLine = unchanged.length > 0 ? `_${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'configuration')} unchanged._` : undefined;
-    const noteFor = (dropped, hidden) => {
-        const leftOut = [
-            unchanged.length > 0
-                ? `the list of ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(unchanged.length, 'unchanged configuration')}`
-                : undefined,
-            dropped.length > 0 ? `the diffs of ${names(dropped)}` : undefined,
-            hidden > 0 ? `the lines of ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(hidden, 'more configuration')}` : undefined
-        ].filter(Boolean);
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .alert */ .xE)('NOTE', `This comment is shortened to stay under GitHub's limit of ${COMMENT_LIMIT.toLocaleString('en-US')} characters. Left out: ${leftOut.join('; ')}. The ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('job summary', facts.summaryUrl)} has every configuration and change.`);
-    };
-    const NOTE_ROOM = 4_000;
-    const unmanagedShown = unmanagedBlock && unmanagedBlock.length > 10_000 ? unmanagedLine : unmanagedBlock;
-    const fixed = assemble(undefined, [unmanagedShown, unchangedLine]).length + NOTE_ROOM;
-    const dropped = new Set();
-    let total = fixed + sections.reduce((sum, s) => sum + s.markdown.length + 2, 0);
-    for (const largest of [...sections].sort((a, b) => b.markdown.length - a.markdown.length)) {
-        if (total <= BUDGET)
-            break;
-        total -= largest.markdown.length - lineOf(largest.outcome).length;
-        dropped.add(largest.outcome);
-    }
-    // Even one line each is too long (thousands of configurations): the first lines that fit,
-    // then how many more there are.
-    let shown = sections.length;
-    while (total > BUDGET && shown > 0) {
-        shown -= 1;
-        const last = sections[shown];
-        if (last)
-            total -= lineOf(last.outcome).length + 2;
-    }
-    const body = sections
-        .slice(0, shown)
-        .map(s => (dropped.has(s.outcome) ? lineOf(s.outcome) : s.markdown));
-    const hidden = sections.length - shown;
-    if (hidden > 0)
-        body.push(`- … and ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(hidden, 'more configuration')} (in the job summary)`);
-    const shortened = assemble(noteFor(sections
-        .filter(s => dropped.has(s.outcome) && sections.indexOf(s) < shown)
-        .map(s => s.outcome), hidden), [...body, unmanagedShown, unchangedLine]);
-    if (shortened.length <= BUDGET)
-        return shortened;
-    // Nothing else is left to drop: the headline and the counts stay, and the callouts while they
-    // fit (they are capped, but an approved plan and a refusal come on top).
-    const bare = assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine]);
-    if (bare.length <= BUDGET)
-        return bare;
-    return assemble(noteFor([], sections.length), [unmanagedLine, unchangedLine], [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .alert */ .xE)('NOTE', `The callouts are left out too: the ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('job summary', facts.summaryUrl)} has them.`)
-    ]);
+    // The callouts alone are too long (thousands of failures with long, escaping-heavy names):
+    // each is shortened to its share, never dropped.
+    const share = Math.max(500, Math.floor((BUDGET - 10_000) / Math.max(1, alerts.length)));
+    return fitted(alerts.map(callout => shortenCallout(callout, share)));
 }
-/** Where an input error lies, linked to the file at the head commit when the link is known. */
+/**
+ * A callout cut to `max` characters at a boundary that leaves its Markdown whole: never inside a
+ * <code> span or an entity; what was cut is said.
+ */
+function shortenCallout(callout, max) {
+    if (callout.length <= max)
+        return callout;
+    let cut = callout.slice(0, max);
+    const opens = (value) => (value.match(/<code>/g) ?? []).length;
+    const closes = (value) => (value.match(/<\/code>/g) ?? []).length;
+    while (opens(cut) > closes(cut))
+        cut = cut.slice(0, cut.lastIndexOf('<code>'));
+    cut = cut.replace(/&#?\w*$/, '').replace(/<[^>]*$/, '');
+    return `${cut} … _(cut here: the job summary has the rest)_`;
+}
 /** A comment saying the run could not even start, e.g. a desired-state file that does not parse. */
 function renderFailureComment(failure, facts) {
+    // The message names the input and the place once; the excerpt shows the lines.
     return [
         commentMarker(facts.key),
         '### LaunchDarkly · The configurations could not be checked',
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .alert */ .xE)('CAUTION', `${facts.where ? `In ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .locationText */ .fN)(facts.where)}: ` : ''}${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .message */ .iU)(failure.slice(0, 20_000))}`),
+        (0,markdown/* alert */.xE)('CAUTION', (0,markdown/* message */.iU)(failure.slice(0, 20_000))),
+        (0,input_error/* errorExcerpt */.M)(facts.where),
         footer(facts)
-    ].join('\n\n');
+    ]
+        .filter((part) => part !== undefined)
+        .join('\n\n');
 }
-function names(outcomes) {
-    const shown = outcomes.slice(0, 20).map(o => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .eu)((0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(o)));
-    return outcomes.length > 20
-        ? `${shown.join(', ')} and ${outcomes.length - 20} more`
-        : shown.join(', ');
-}
+/** The last line. The comment key is the marker's alone: it means nothing to a reviewer. */
 function footer(facts) {
-    const run = facts.run ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(facts.run.label), facts.run.url)} · ` : '';
-    return `<sub>${run}comment key ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .eu)(facts.key)}</sub>`;
+    const run = facts.run;
+    return `<sub>LaunchDarkly integration configuration action${run
+        ? ` · ${(0,markdown/* link */.nf)((0,markdown/* text */.Qq)(run.label), run.url)} · ${(0,markdown/* link */.nf)('job summary', run.summaryUrl ?? run.url)}`
+        : ''}</sub>`;
 }
 
 
@@ -273,7 +367,7 @@ function footer(facts) {
 /* harmony export */ });
 /* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9411);
 /* harmony import */ var _core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
-/* harmony import */ var _core_render_comment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3217);
+/* harmony import */ var _core_render_comment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7026);
 /**
  * The gate of `require-approved-plan`: the apply plans again, and writes only when that plan's
  * fingerprint equals the one in the plan comment reviewers approved on the pull request (written by

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderExportSummary: () => (/* binding */ renderExportSummary)
 /* harmony export */ });
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7715);
-/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4914);
 
 
 function renderExportSummary(exported, outcomes, facts) {
@@ -22,7 +22,9 @@ function renderExportSummary(exported, outcomes, facts) {
             ? exported.files
                 .map(file => `- 📄 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .eu)(file.path)}: ${(0,_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(file.count, 'configuration')} of ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(file.integrationKey)}`)
                 .join('\n')
-            : '_No integration has configurations: no file was written._',
+            : outcomes.some(o => o.status === 'failed')
+                ? '_No file was written._'
+                : '_No integration has configurations: no file was written._',
         ...(exported.variables.length > 0 ? secretsSection(exported) : [])
     ];
     return `${parts.join('\n\n')}\n`;

@@ -12,7 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
+/* harmony import */ var _narrow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(256);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
 /**
  * The fingerprint of a plan: what a reviewer approves, and nothing else. Each configuration that
  * would be written (or failed to plan) is reduced to who it is, what happens to it and each changed
@@ -20,6 +21,7 @@ __webpack_require__.r(__webpack_exports__);
  * file, line, order or formatting counts. Salted with the pull request's URL, so that a plan
  * approved on one pull request cannot be carried to another.
  */
+
 
 
 const ACTIONS = {
@@ -64,9 +66,12 @@ function normalize(path, value) {
 }
 /** JSON with every object's keys sorted, so that key order never counts. */
 function canonical(value) {
+    // A secret counts by its status only, spelled as the placeholder's text.
+    if (value instanceof _secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretPlaceholder */ .ur)
+        return JSON.stringify(value.text);
     if (Array.isArray(value))
         return `[${value.map(canonical).join(',')}]`;
-    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value)) {
+    if ((0,_narrow_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(value)) {
         const keys = Object.keys(value).sort();
         return `{${keys.map(key => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
     }

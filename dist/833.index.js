@@ -21,6 +21,8 @@ const validateDesiredStateFile = validate10;const schema11 = {"$schema":"http://
 var documents = __webpack_require__(9415);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/excerpt.ts
+var excerpt = __webpack_require__(7794);
 // EXTERNAL MODULE: ./src/core/identifiers.ts
 var identifiers = __webpack_require__(3523);
 // EXTERNAL MODULE: ./src/core/manifest-rules.ts
@@ -48,21 +50,25 @@ var generated_fields = __webpack_require__(1480);
 
 
 
+
 const INPUT = 'desired-state-file';
 const FIELDS = ['id', 'integrationKey', ...generated_fields/* WRITABLE_FIELDS */.r];
 async function loadDesiredState(files, options) {
     const entries = [];
     for (const { path, text } of files) {
-        const document = await validateFile(await (0,documents/* parseInput */.CU)(text, INPUT, path), path, text);
-        const inList = document.configurations !== undefined;
-        const list = document.configurations === undefined ? [document] : document.configurations;
-        const lines = inList
-            ? await (0,documents/* linesAt */.R4)(text, list.map((_raw, index) => ['configurations', index]))
-            : [1];
-        for (const [index, raw] of list.entries()) {
-            const desired = await toDesired(raw, index, path, text, inList, options);
-            entries.push({ ...desired, line: lines[index] });
-        }
+        // An input error about a line of this file gets the lines around it, for the report.
+        await withExcerpt(path, text, async () => {
+            const document = await validateFile(await (0,documents/* parseInput */.CU)(text, INPUT, path), path, text);
+            const inList = document.configurations !== undefined;
+            const list = document.configurations === undefined ? [document] : document.configurations;
+            const lines = inList
+                ? await (0,documents/* linesAt */.R4)(text, list.map((_raw, index) => ['configurations', index]))
+                : [1];
+            for (const [index, raw] of list.entries()) {
+                const desired = await toDesired(raw, index, path, text, inList, options);
+                entries.push({ ...desired, line: lines[index] });
+            }
+        });
     }
     const [only, ...others] = entries;
     if (only && others.length === 0 && options.configurationId) {
@@ -209,6 +215,7 @@ async function toDesired(raw, index, file, text, inList, options) {
 }
 async function substituteString(value, tokens, substituted, options, where) {
     let missing;
+    let missingVariable;
     const result = value.replace(/\$\$\{|\$\{([^}]*)\}/g, (match, name) => {
         if (match === '$${')
             return '${';
@@ -218,18 +225,46 @@ async function substituteString(value, tokens, substituted, options, where) {
         }
         const replacement = name === undefined ? undefined : options.environment[name];
         if (replacement === undefined) {
-            missing ??= `refers to the environment variable ${name}, which is not set: set it in the step's \`env:\` (from a secret, for a credential)`;
+            missingVariable ??= name;
+            missing ??= `refers to the environment variable ${name}, which is not set. ${workflowsFix(name ?? '', options.environment)}`;
             return match;
         }
         substituted.push(replacement);
         options.protect?.([replacement]);
         return replacement;
     });
-    if (missing)
-        throw new core_errors/* InputError */.dz(INPUT, `${missing}.`, await where(tokens));
+    if (missing) {
+        // A variable the step does not set is the workflow's to fix, not the line that uses it.
+        const location = { ...(await where(tokens)), ...(missingVariable ? { workflow: true } : {}) };
+        throw new core_errors/* InputError */.dz(INPUT, `${missing}.`, location);
+    }
     return result;
 }
 /** The entry with what says which configuration it is: its `id`, or its integrationKey and name. */
+async function withExcerpt(path, text, load) {
+    try {
+        await load();
+    }
+    catch (error) {
+        if (error instanceof core_errors/* InputError */.dz &&
+            error.excerpt === undefined &&
+            error.location.file === path &&
+            error.location.line) {
+            error.excerpt = (0,excerpt/* excerptOf */.z)(text, error.location.line);
+        }
+        throw error;
+    }
+}
+/** What to change in the workflow when a step does not set a variable a file refers to. */
+function workflowsFix(name, environment) {
+    const step = [
+        environment.GITHUB_WORKFLOW && `workflow "${environment.GITHUB_WORKFLOW}"`,
+        environment.GITHUB_JOB && `job ${environment.GITHUB_JOB}`
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return `This is the workflow's to fix, not this file's: the step that runs the action${step ? ` (${step})` : ''} has no ${name} in its \`env:\`. Add \`${name}: \${{ secrets.${name} }}\` there, and check that the secret exists (a pull request from a fork gets no secrets)`;
+}
 function identify(entry) {
     const { id, integrationKey, name } = entry;
     if (id)

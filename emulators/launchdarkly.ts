@@ -61,15 +61,47 @@ export interface LaunchDarklyEmulatorOptions {
   masks?: MaskStyle
   /**
    * List items without configValues and capabilityConfig, as the lists of sibling resources are
-   * documented to be (the configuration's details only when it is read by ID).
+   * documented to be (the configuration's details only when it is read by ID). The same as
+   * `listItems: 'summaries'`.
    */
   listSummaries?: boolean
   /**
+   * What a list item carries: everything a read by ID gives (`full`, the default), all but
+   * configValues and capabilityConfig (`summaries`), or only what the spec requires of an
+   * IntegrationConfigurationsRep: `_links`, `_id` and `name` (`required-only`).
+   */
+  listItems?: 'full' | 'summaries' | 'required-only'
+  /**
    * Lists in pages of this many, with `_links.next` (`?offset=`), as LaunchDarkly's other
    * collections page; this one's pages are not documented. `nextHref` replaces the next link,
-   * for a hostile or broken one; as a function, it is given the link it replaces.
+   * for a hostile or broken one; as a function, it is given the link it replaces. `repeat`
+   * begins every page after the first with the last item of the page before, as offset paging
+   * does when a configuration is added while the list is read: `same` as it was, or `changed`
+   * (its tags changed in between).
    */
-  listPages?: { size: number; nextHref?: string | ((next: string) => string) }
+  listPages?: {
+    size: number
+    nextHref?: string | ((next: string) => string)
+    repeat?: 'same' | 'changed'
+  }
+  /**
+   * Answers encoded as Go's encoding/json encodes them (LaunchDarkly is written in Go): `&`, `<`,
+   * `>`, U+2028 and U+2029 as `\u0026`, `\u003c`, `\u003e`, `\u2028`, `\u2029`.
+   */
+  goJson?: boolean
+  /**
+   * Error messages of refused requests (400) quote the request's body, as validation errors of
+   * many services do: what a secret echoed back in an error looks like.
+   */
+  errorsEchoRequest?: boolean
+}
+
+/** JSON as Go's encoding/json writes it: HTML-safe, so `&<>` and the line separators escaped. */
+export function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[&<>\u2028\u2029]/g,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
 }
 
 export type MaskStyle = { start: number; end: number; asterisks: number } | 'hidden'
@@ -214,10 +246,25 @@ export class LaunchDarklyEmulator extends Emulator {
     handle: () => EmulatorResponse
   ): Promise<EmulatorResponse> {
     const limit = this.rateLimit(`${request.method} ${pattern}`)
-    const answer = (response: EmulatorResponse): EmulatorResponse => ({
-      ...response,
-      headers: { ...limit.headers, ...response.headers }
-    })
+    const answer = (response: EmulatorResponse): EmulatorResponse => {
+      let body = response.body
+      if (this.options.errorsEchoRequest && response.status === 400 && request.rawBody !== '') {
+        const echoed = body as { message: string }
+        body = { ...echoed, message: `${echoed.message}; request: ${goJson(request.body)}` }
+      }
+      return {
+        ...response,
+        body,
+        ...(this.options.goJson && body !== undefined ? { rawBody: goJson(body) } : {}),
+        headers: {
+          ...limit.headers,
+          ...(this.options.goJson && body !== undefined
+            ? { 'Content-Type': 'application/json; charset=utf-8' }
+            : {}),
+          ...response.headers
+        }
+      }
+    }
     const role = this.tokens[String(request.headers.authorization ?? '')]
     if (!role) return answer(error(401, 'unauthorized', 'Invalid access token'))
     const versions = request.rawHeaders.filter(
@@ -276,11 +323,16 @@ export class LaunchDarklyEmulator extends Emulator {
   private list(request: EmulatorRequest): EmulatorResponse {
     const key = request.params.integrationKey ?? ''
     if (!(key in this.secrets)) return error(404, 'not_found', 'Integration key not found')
+    const shape = this.options.listItems ?? (this.options.listSummaries ? 'summaries' : 'full')
     const items = [...this.store.values()]
       .filter(c => c._integrationKey === key)
       .map(c => this.represent(c))
-      .map(item => {
-        if (!this.options.listSummaries) return item
+      .map((item): JsonObject => {
+        if (shape === 'required-only') {
+          const { _links, _id, name } = item as { _links: JsonValue; _id: string; name: string }
+          return { _links, _id, name }
+        }
+        if (shape === 'full') return item
         const { configValues: _values, capabilityConfig: _capabilities, ...summary } = item
         return summary
       })
@@ -295,6 +347,11 @@ export class LaunchDarklyEmulator extends Emulator {
     }
     const offset = Number(request.query.get('offset') ?? 0)
     const page = items.slice(offset, offset + pages.size)
+    const before = offset > 0 ? items[offset - 1] : undefined
+    if (pages.repeat && before) {
+      const tags = [...((before.tags as string[] | undefined) ?? []), 'changed-between-pages']
+      page.unshift(pages.repeat === 'same' ? before : { ...before, tags })
+    }
     const more = offset + pages.size < items.length
     const links: Record<string, { href: string; type: string }> = {
       self: { href: offset ? `${href}?offset=${offset}` : href, type: 'application/json' }

@@ -19,7 +19,12 @@ import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './cor
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
 import type { ReportFacts } from './core/render/parts.js'
 import { renderFailureSummary, renderSummary } from './core/render/summary.js'
-import { renderLog, renderOutputs } from './core/render/log-and-outputs.js'
+import {
+  renderLog,
+  renderLogAccount,
+  renderOutputs,
+  renderStartLine
+} from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
@@ -86,6 +91,7 @@ async function runStages(
     })
     ;({ settings, work, token } = inputs)
     for (const warning of inputs.ignored) runner.warning(warning, { title: 'LaunchDarkly: input' })
+    runner.info(renderStartLine(work, settings))
   } catch (error) {
     return failEarly(error, runner, raw, context, dependencies)
   }
@@ -96,6 +102,7 @@ async function runStages(
     timeoutMs: settings.requestTimeoutMs,
     concurrency: settings.concurrency,
     log: runner,
+    scrub: text => runner.scrub(text),
     clock: dependencies.clock,
     retry: dependencies.retry
   })
@@ -144,7 +151,15 @@ async function runStages(
 
   redacted ??= redactAll(outcomes, scrubber)
   const refused = !approval.approved
-  const facts = reportFacts(settings, context, refused)
+  // The pull request, when the approval already found it: the summary then names the head, the
+  // merge commit and the pull request, as the comment does.
+  const known = session ? await session : undefined
+  const facts = reportFacts(
+    settings,
+    context,
+    refused,
+    known && !('problem' in known) ? known : undefined
+  )
   const failure = approval.approved ? runFailure(redacted, facts) : approval.failure
   const refusal = approval.approved
     ? undefined
@@ -249,9 +264,15 @@ async function report(
   failure: Failure | undefined,
   facts: ReportFacts & { refusal?: { message: string; approved?: string } }
 ): Promise<void> {
+  // The unchanged ones in one line; a group for each of the others.
+  const account = renderLogAccount(redacted)
+  const grouped = new Set(account.groups)
+  if (account.unchanged) runner.info(account.unchanged)
   for (const outcome of redacted) {
-    const { title, body } = renderLog(outcome)
-    runner.group(title, body)
+    if (grouped.has(outcome)) {
+      const { title, body } = renderLog(outcome)
+      runner.group(title, body)
+    }
     const where = {
       file: outcome.file,
       line: outcome.line,
@@ -288,13 +309,23 @@ async function failEarly(
   runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
   runner.error(
     failure.message,
-    location ? { ...location, title: 'LaunchDarkly: invalid input' } : undefined
+    location && !location.workflow
+      ? { ...location, title: 'LaunchDarkly: invalid input' }
+      : { title: 'LaunchDarkly: invalid input' }
   )
   const message = runner.scrub(failure.message)
+  // The lines around the error: scrubbed like the message (a file may hold a value it should not).
+  const excerpt =
+    error instanceof InputError && error.excerpt ? runner.scrub(error.excerpt) : undefined
+  if (excerpt) runner.info(excerpt)
+  const headSha = context.pullRequest?.headSha ?? context.sha
+  const head = headSha
+    ? { sha: headSha, url: commitLinks(context, headSha).commitUrl(headSha) }
+    : undefined
   await runner.writeSummary(
     renderFailureSummary(
       message,
-      location?.file ? { file: location.file, line: location.line } : undefined
+      location?.file ? { file: location.file, line: location.line, excerpt, head } : undefined
     )
   )
   // A reviewer should see on the pull request why the plan could not be made, not only in the log.
@@ -308,12 +339,15 @@ async function failEarly(
   if (settings && error instanceof ActionError) {
     const session = await connect(settings, context, runner, dependencies)
     if (session && !('problem' in session)) {
-      const links = commitLinks(context, session.pull.headSha ?? context.sha)
+      const sha = session.pull.headSha ?? context.sha
+      const links = commitLinks(context, sha)
       const where = location?.file
         ? {
             file: location.file,
             line: location.line,
-            url: links.fileUrl?.(location.file, location.line)
+            url: links.fileUrl?.(location.file, location.line),
+            excerpt,
+            head: sha ? { sha, url: links.commitUrl(sha) } : undefined
           }
         : undefined
       const { renderFailureComment } = await import('./core/render/comment.js')

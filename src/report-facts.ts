@@ -16,24 +16,53 @@ export function reportFacts(
   session?: PullRequestSession
 ): ReportFacts & { refused: boolean } {
   // On a pull request, the commit reviewers know is its head, not GITHUB_SHA (a merge commit).
-  const headSha = session?.pull.headSha ?? context.pullRequest?.headSha ?? context.sha
-  const links = commitLinks(context, headSha)
-  const merged = context.eventName === 'push' && session && context.sha !== headSha
+  // Without one (a schedule, a push whose pull request is not known), the commit checked out is
+  // named as a commit: calling a merge commit "head" would name the wrong one.
+  const pullHead = session?.pull.headSha ?? context.pullRequest?.headSha
+  const links = commitLinks(context, pullHead ?? context.sha)
+  const merged = context.eventName === 'push' && session && context.sha !== pullHead
   return {
     dryRun: settings.dryRun || refused,
     refused,
     failOnDrift: settings.failOnDrift,
     instance: settings.baseUri.host,
     run: runLink(context),
-    head: headSha ? { sha: headSha, url: links.commitUrl(headSha) } : undefined,
+    pull: pullOf(context, session),
+    head: pullHead ? { sha: pullHead, url: links.commitUrl(pullHead) } : undefined,
     merge:
       merged && context.sha ? { sha: context.sha, url: links.commitUrl(context.sha) } : undefined,
+    commit:
+      !pullHead && context.sha
+        ? { sha: context.sha, url: links.commitUrl(context.sha) }
+        : undefined,
     fileUrl: links.fileUrl
   }
 }
 
-export function runLink(context: RunContext): { label: string; url: string } {
-  return { label: `run ${context.runNumber ?? context.runId ?? ''}`.trim(), url: runUrl(context) }
+/**
+ * The run as people name it ("run 18", "run 18, attempt 2" for a re-run), and where this
+ * attempt's job summary is (the run's page shows its latest attempt; an attempt has its own).
+ */
+export function runLink(context: RunContext): { label: string; url: string; summaryUrl: string } {
+  const attempt = Number(context.runAttempt ?? '1')
+  const rerun = Number.isInteger(attempt) && attempt > 1
+  const url = runUrl(context)
+  return {
+    label:
+      `run ${context.runNumber ?? context.runId ?? ''}`.trim() +
+      (rerun ? `, attempt ${attempt}` : ''),
+    url,
+    summaryUrl: Number.isInteger(attempt) && attempt >= 1 ? `${url}/attempts/${attempt}` : url
+  }
+}
+
+function pullOf(
+  context: RunContext,
+  session: PullRequestSession | undefined
+): { number: number; url?: string } | undefined {
+  if (session) return { number: session.pull.number, url: session.pull.url }
+  const event = context.pullRequest
+  return event ? { number: event.number, url: event.url } : undefined
 }
 
 /** Links into the repository: a commit, and a file (and line) at the head commit. */

@@ -194,3 +194,54 @@ describe('LaunchDarkly emulator', () => {
     expect(ld.get(_id)).toBeUndefined()
   })
 })
+
+describe('LaunchDarkly emulator: answers the spec allows but LaunchDarkly may or may not give', () => {
+  const restart = async (options: Parameters<typeof LaunchDarklyEmulator.start>[0]) => {
+    await ld.close()
+    ld = await LaunchDarklyEmulator.start(options)
+  }
+
+  it('lists items with only the required fields: _links, _id and name', async () => {
+    await restart({ listItems: 'required-only' })
+    const { _id } = seedApprovals()
+    const { body } = await call('GET', '/api/v2/integration-configurations/keys/custom-approvals')
+    expect(body.items).toEqual([{ _links: expect.any(Object), _id, name: 'Approvals (prod)' }])
+    // A read by ID still gives the whole configuration.
+    const whole = await call('GET', `/api/v2/integration-configurations/${_id}`)
+    expect(Object.keys(whole.body)).toEqual(
+      expect.arrayContaining(['tags', 'enabled', 'configValues'])
+    )
+  })
+
+  it('repeats the last item of a page at the start of the next, as it was or changed', async () => {
+    for (const repeat of ['same', 'changed'] as const) {
+      await restart({ listPages: { size: 1, repeat } })
+      const [a] = ld.seed(
+        { integrationKey: 'devin', name: 'a', configValues: {} },
+        { integrationKey: 'devin', name: 'b', configValues: {} }
+      )
+      const first = await call('GET', '/api/v2/integration-configurations/keys/devin')
+      const second = await call('GET', first.body._links.next.href)
+      expect(second.body.items.map((i: { name: string }) => i.name)).toEqual(['a', 'b'])
+      expect(second.body.items[0]._id).toBe(a?._id)
+      expect(second.body.items[0].tags).toEqual(repeat === 'same' ? [] : ['changed-between-pages'])
+    }
+  })
+
+  it("writes JSON as Go does, and quotes a refused request's body in its message", async () => {
+    await restart({ goJson: true, errorsEchoRequest: true })
+    const { _id } = seedApprovals()
+    const response = await fetch(`${ld.url}/api/v2/integration-configurations/${_id}`, {
+      method: 'PATCH',
+      headers: { ...BETA, 'Content-Type': 'application/json' },
+      body: JSON.stringify([
+        { op: 'test', path: '/name', value: 'other' },
+        { op: 'replace', path: '/configValues/apiKey', value: 'a&b<c>' }
+      ])
+    })
+    expect(response.status).toBe(400)
+    const text = await response.text()
+    expect(text).toContain('"value\\":\\"a\\\\u0026b\\\\u003cc\\\\u003e\\"')
+    expect(text).not.toMatch(/[&<>]/)
+  })
+})

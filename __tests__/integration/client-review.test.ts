@@ -133,7 +133,7 @@ describe("LaunchDarkly's error bodies", () => {
     expect(message).not.toMatch(/LaunchDarkly said|error id|object Object|\(400 42\)|e-1|<b>/)
   })
 
-  it('a long message is cut, never inside a word, so half a secret is never shown', async () => {
+  it('a long message is scrubbed whole, then cut, never inside a word, so half a secret is never shown', async () => {
     const secret = 'cut-canary-secret-0123456789'
     // The secret straddles the 500th character: a cut there would show its first half.
     const padding = 'padding '.repeat(60)
@@ -145,7 +145,8 @@ describe("LaunchDarkly's error bodies", () => {
       },
       secret
     )
-    expect(message).toContain(`LaunchDarkly said: "${padding}apiKey …".`)
+    // Scrubbed before the cut (issue 18): the secret is replaced whole, and the cut comes after.
+    expect(message).toContain(`LaunchDarkly said: "${padding}apiKey *** is not …".`)
     expect(message).not.toContain(secret.slice(0, 8))
     expect(message).not.toContain('is not accepted')
     // A code too long to show, with no space to cut at, is left out; the id is kept.

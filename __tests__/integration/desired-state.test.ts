@@ -168,7 +168,12 @@ describe.each(MODES)('desired state, with $mode', ({ listSummaries }) => {
       expect(missing.errors[0]?.message).toMatch(
         /Input `desired-state-file` \(a\.yaml, line 3.*NOT_SET, which is not set/
       )
-      expect(missing.errors[0]?.properties).toMatchObject({ file: 'a.yaml', line: '3' })
+      // The workflow's to fix (issue 19): the message says the line, the annotation does not
+      // mark the author's line as wrong (it was { file: 'a.yaml', line: '3' }).
+      expect(missing.errors[0]?.properties).toEqual({ title: 'LaunchDarkly: invalid input' })
+      expect(missing.errors[0]?.message).toMatch(
+        /workflow's to fix.*NOT_SET: \$\{\{ secrets\.NOT_SET \}\}/
+      )
       expect(ld.server.requests).toHaveLength(0)
 
       const literal = await apply({ 'a.yaml': `id: ${_id}\nname: "costs $\${5}"\n` })

@@ -133,17 +133,20 @@ describe.each([
       'Approvals (staging)'
     ])
     expect(Object.keys(document.configurations[0] ?? {})).toEqual(SCHEMA_ORDER)
+    // Named by integration, key and the configuration's ID (see the CHANGELOG: the name no longer
+    // holds the configuration's name, which two configurations may share).
+    const id = (name: string) => idOf(name).toUpperCase()
     expect(document.configurations[1]?.configValues).toEqual({
       baseURL: 'https://approvals.example.com/$${tenant}',
-      apiKey: '${LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_STAGING_APIKEY}'
+      apiKey: `\${LAUNCHDARKLY_CUSTOM_APPROVALS_API_KEY_${id('Approvals (staging)')}}`
     })
     expect(variables(result)).toEqual([
-      'LAUNCHDARKLY_AICONFIG_TEST_RUN_AI_TESTS_APIKEY',
-      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_PROD_APIKEY',
-      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_STAGING_APIKEY',
-      'LAUNCHDARKLY_DEVIN_DEVIN_APIKEY',
-      'LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN',
-      'LAUNCHDARKLY_SNOWFLAKE_EXPERIMENTATION_WAREHOUSE_PRIVATEKEY'
+      `LAUNCHDARKLY_AICONFIG_TEST_RUN_API_KEY_${id('AI tests')}`,
+      `LAUNCHDARKLY_CUSTOM_APPROVALS_API_KEY_${id('Approvals (prod)')}`,
+      `LAUNCHDARKLY_CUSTOM_APPROVALS_API_KEY_${id('Approvals (staging)')}`,
+      `LAUNCHDARKLY_DEVIN_API_KEY_${id('Devin')}`,
+      `LAUNCHDARKLY_GITAR_GITAR_TOKEN_${id('Cleanup')}`,
+      `LAUNCHDARKLY_SNOWFLAKE_EXPERIMENTATION_PRIVATE_KEY_${id('Warehouse')}`
     ])
     // No secret, and no mask of one, in any file.
     const all = Object.values(result.collected).join('\n')
@@ -153,7 +156,7 @@ describe.each([
     const summary = visibleText(result.summary)
     expect(summary).toContain('Exported 9 configurations of 8 integrations to launchdarkly')
     expect(summary).toContain(
-      'LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN: ${{ secrets.LAUNCHDARKLY_GITAR_CLEANUP_GITARTOKEN }}'
+      `LAUNCHDARKLY_GITAR_GITAR_TOKEN_${id('Cleanup')}: \${{ secrets.LAUNCHDARKLY_GITAR_GITAR_TOKEN_${id('Cleanup')} }}`
     )
     expect(results(result)).toHaveLength(9)
     expect(result.outputs.changed).toBe('false')
@@ -202,14 +205,24 @@ describe.each([
   })
 })
 
-/** The value of each secret variable: what was seeded under that configuration and key. */
+/** The ID LaunchDarkly gave the configuration of this name. */
+function idOf(name: string): string {
+  const stored = ld.all().find(c => c.name === name)
+  if (!stored) throw new Error(`no configuration ${name}`)
+  return stored._id
+}
+
+/**
+ * The value of each secret variable: what was seeded under that configuration (the ID the name
+ * ends with) and key.
+ */
 function secretFor(name: string): string {
-  if (name.includes('STAGING')) return SECRETS.staging
-  if (name.includes('APPROVALS')) return SECRETS.approvals
-  if (name.includes('GITAR')) return SECRETS.gitar
-  if (name.includes('DEVIN')) return SECRETS.devin
-  if (name.includes('AICONFIG')) return SECRETS.openai
-  return SECRETS.pem
+  const stored = ld.all().find(c => c._id.toUpperCase() === name.slice(-24))
+  const secret = Object.values(SECRETS).find(value =>
+    Object.values(stored?.configValues ?? {}).includes(value)
+  )
+  if (!secret) throw new Error(`no secret for ${name}`)
+  return secret
 }
 
 describe('export: what it refuses', () => {

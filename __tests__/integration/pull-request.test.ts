@@ -104,6 +104,10 @@ describe('a pull request, from plan to apply', () => {
     expect(seen).toContain(
       'Applied in run 17 from head aaaaaaa (merged as bbbbbbb): 1 configuration written.'
     )
+    // The job summary too names the head and the merge commit, and links the pull request.
+    expect(visibleText(applied.summary)).toContain(
+      'Applied in run 17 from head aaaaaaa (merged as bbbbbbb): 1 configuration written. · pull request #7 · job summary'
+    )
     // The diff stays, now as what was applied.
     expect(diffBlocks(body())[0]).toEqual(
       expect.arrayContaining(['-enabled: true', '+enabled: false'])

@@ -4,6 +4,7 @@
  */
 import { parse } from 'yaml'
 import { exportConfigurations, reportOfExport } from '../../src/core/export.js'
+import { secretVariableName } from '../../src/core/export-names.js'
 import type { IntegrationConfiguration } from '../../src/core/types.js'
 
 const live = (fields: Partial<IntegrationConfiguration> & { _id: string; name: string }) =>
@@ -40,55 +41,65 @@ describe('exportConfigurations', () => {
     expect(Object.keys(document ?? {})).toEqual(['id', 'integrationKey', 'name', 'configValues'])
   })
 
-  it('names secret variables from the integration, the configuration and the key', async () => {
+  // The names no longer hold the configuration's name (issue 18): the four tests of how names that
+  // read the same were told apart by ID suffixes became the tests below, of a name that is unique
+  // by construction.
+  it('names secret variables from the integration, the key and the configuration ID', async () => {
     const { variables, files } = await exportOf('custom-approvals', [
       live({
         _id: '65f0c1d2e3a4b5c6d7e8f901',
         name: 'Approvals — prod (EU)',
         configValues: { apiKey: 'sup********123', baseURL: 'https://a.example.com' }
       }),
-      // Reads the same once upper-cased and stripped: both get their IDs' ends, the first too.
-      live({
-        _id: '65f0c1d2e3a4b5c6d7e8f902',
-        name: 'approvals prod eu',
-        configValues: { apiKey: 'abc********xyz' }
-      }),
       live({ _id: '65f0c1d2e3a4b5c6d7e8f903', name: '✓✓✓', configValues: { apiKey: '****' } })
     ])
     expect(variables.map(v => v.name)).toEqual([
-      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_PROD_EU_APIKEY_E8F901',
-      'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_PROD_EU_APIKEY_E8F902',
-      'LAUNCHDARKLY_CUSTOM_APPROVALS_CONFIGURATION_APIKEY'
+      'LAUNCHDARKLY_CUSTOM_APPROVALS_API_KEY_65F0C1D2E3A4B5C6D7E8F901',
+      'LAUNCHDARKLY_CUSTOM_APPROVALS_API_KEY_65F0C1D2E3A4B5C6D7E8F903'
     ])
     for (const { name } of variables) expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/)
     // No mask, nor any part of one, in the file.
     expect(files[0]?.text).not.toMatch(/\*{2,}|sup|123|xyz/)
   })
 
-  it('names keys of one configuration that read the same apart, in the order of their paths', async () => {
+  it('spells every key apart, however alike they read', async () => {
+    const keys = ['a.b', 'a_b', 'a-b', 'aB', 'AB', 'ab', 'a__b', 'a_0b', 'a b', 'a/b', 'é', '_1']
     const { variables, files } = await exportOf('custom-approvals', [
       live({
         _id: '65f0c1d2e3a4b5c6d7e8f901',
         name: 'Approvals',
         // Secret by LaunchDarkly's mask, whatever the key.
-        configValues: { 'a.b': '****1', a_b: '****2', 'a-b': '****3' }
+        configValues: Object.fromEntries(keys.map((key, i) => [key, `****${i}`]))
       })
     ])
-    expect(variables.map(v => [v.path, v.name])).toEqual([
-      ['/configValues/a.b', 'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_A_B_E8F901_2'],
-      ['/configValues/a_b', 'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_A_B_E8F901_3'],
-      ['/configValues/a-b', 'LAUNCHDARKLY_CUSTOM_APPROVALS_APPROVALS_A_B_E8F901']
-    ])
-    expect(new Set(variables.map(v => v.name)).size).toBe(3)
+    expect(new Set(variables.map(v => v.name)).size).toBe(keys.length)
+    expect(
+      Object.fromEntries(
+        variables.map(v => [v.path, v.name.slice('LAUNCHDARKLY_CUSTOM_APPROVALS_'.length, -25)])
+      )
+    ).toEqual({
+      '/configValues/a.b': 'A_2B',
+      '/configValues/a_b': 'A__B',
+      '/configValues/a-b': 'A_1B',
+      '/configValues/aB': 'A_B',
+      '/configValues/AB': '_A_B',
+      '/configValues/ab': 'AB',
+      '/configValues/a__b': 'A____B',
+      '/configValues/a_0b': 'A__0B',
+      '/configValues/a b': 'A_3000020B',
+      '/configValues/a~1b': 'A_300002FB',
+      '/configValues/é': '_30000E9',
+      '/configValues/_1': '__1'
+    })
     const { configurations } = parse(files[0]?.text ?? '') as {
       configurations: { configValues: Record<string, string> }[]
     }
-    expect(configurations[0]?.configValues).toEqual(
-      Object.fromEntries(variables.map(v => [v.path.split('/')[2], `\${${v.name}}`]))
+    expect(Object.values(configurations[0]?.configValues ?? {}).sort()).toEqual(
+      variables.map(v => `\${${v.name}}`).sort()
     )
   })
 
-  it("never hands one configuration's variable to another that appears beside it", async () => {
+  it("gives each secret the same name whatever else is exported, and never another's", async () => {
     const prod = live({
       _id: '65f0c1d2e3a4b5c6d7e8f901',
       name: 'prod',
@@ -100,35 +111,72 @@ describe('exportConfigurations', () => {
       configValues: { apiKey: '****' }
     })
     const alone = await exportOf('custom-approvals', [prod])
-    expect(alone.variables.map(v => v.name)).toEqual(['LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY'])
-    // 'Prod' sorts first: had the first kept the bare name, Prod would take it, and with it the
-    // repository secret set for prod.
-    const both = await exportOf('custom-approvals', [prod, Prod])
+    const both = await exportOf('custom-approvals', [Prod, prod])
     const byConfiguration = Object.fromEntries(both.variables.map(v => [v.configuration, v.name]))
-    expect(byConfiguration).toEqual({
-      Prod: 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F902',
-      prod: 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F901'
-    })
-    expect(Object.values(byConfiguration)).not.toContain(alone.variables[0]?.name)
-    // Whichever order LaunchDarkly lists them in.
-    const reversed = await exportOf('custom-approvals', [Prod, prod])
-    expect(reversed.variables).toEqual(both.variables)
+    expect(byConfiguration.prod).toBe(alone.variables[0]?.name)
+    expect(byConfiguration.Prod).not.toBe(byConfiguration.prod)
+    // Two integrations, exported in two runs: the names that once read the same
+    // (LAUNCHDARKLY_CUSTOM_APPROVALS_X_API_KEY) now carry the configuration they belong to.
+    const one = await exportOf('custom', [
+      live({
+        _id: '65f0c1d2e3a4b5c6d7e8f9aa',
+        name: 'approvals x',
+        configValues: { apiKey: '****' }
+      })
+    ])
+    const other = await exportOf('custom-approvals', [
+      live({ _id: '65f0c1d2e3a4b5c6d7e8f9bb', name: 'x', configValues: { apiKey: '****' } })
+    ])
+    expect(one.variables[0]?.name).not.toBe(other.variables[0]?.name)
   })
 
-  it('lets a suffixed name give way to a bare one that reads the same', async () => {
-    const { variables } = await exportOf('custom-approvals', [
+  it('writes only strings as placeholders: numbers, booleans and null at a secret path stay', async () => {
+    const { variables, files } = await exportOf('custom-approvals', [
       live({
         _id: '65f0c1d2e3a4b5c6d7e8f901',
-        name: 'prod',
-        configValues: { apiKey: '****', 'apiKey-e8f901': '****' }
-      }),
-      live({ _id: '65f0c1d2e3a4b5c6d7e8f902', name: 'Prod', configValues: { apiKey: '****' } })
+        name: 'A',
+        configValues: { tokenTtl: 3600, secretRequired: true, password: null, apiKey: 'abc' }
+      })
     ])
-    expect(variables.map(v => [v.configuration, v.path, v.name])).toEqual([
-      ['Prod', '/configValues/apiKey', 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F902'],
-      ['prod', '/configValues/apiKey', 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F901_2'],
-      ['prod', '/configValues/apiKey-e8f901', 'LAUNCHDARKLY_CUSTOM_APPROVALS_PROD_APIKEY_E8F901']
+    expect(variables.map(v => v.path)).toEqual(['/configValues/apiKey'])
+    const { configurations } = parse(files[0]?.text ?? '') as {
+      configurations: { configValues: Record<string, unknown> }[]
+    }
+    expect(configurations[0]?.configValues).toEqual({
+      tokenTtl: 3600,
+      secretRequired: true,
+      password: null,
+      apiKey: `\${${variables[0]?.name}}`
+    })
+  })
+
+  it('splits an integration across files where one would pass the size limit', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      live({
+        _id: `65f0c1d2e3a4b5c6d7e8${String(i).padStart(4, '0')}`,
+        name: `C${String(i).padStart(2, '0')}`,
+        configValues: { baseURL: `https://${'x'.repeat(200)}.example.com` }
+      })
+    )
+    const { files, unexportable } = await exportConfigurations(
+      new Map([['custom-approvals', many]]),
+      { directory: 'ld', schema: 's.json' },
+      2000
+    )
+    expect(unexportable).toEqual([])
+    expect(files.length).toBeGreaterThan(3)
+    expect(files.map(f => f.path).slice(0, 3)).toEqual([
+      'ld/custom-approvals.yaml',
+      'ld/custom-approvals--part-2.yaml',
+      'ld/custom-approvals--part-3.yaml'
     ])
+    for (const file of files) expect(Buffer.byteLength(file.text)).toBeLessThanOrEqual(2000)
+    expect(files.flatMap(f => f.configurations.map(c => c.name))).toEqual(many.map(c => c.name))
+    // Each part is a desired-state file of its own.
+    expect(files[1]?.text).toMatch(
+      /^# yaml-language-server: \$schema=s\.json\n# custom-approvals, part 2:/
+    )
+    expect(parse(files[1]?.text ?? '')).toHaveProperty('configurations')
   })
 
   it('sorts by name, then ID, and gives the same text whatever order the list came in', async () => {
@@ -153,5 +201,31 @@ describe('exportConfigurations', () => {
       files: [{ path: 'ld/gitar.yaml', integrationKey: 'gitar', count: 1 }],
       variables: []
     })
+  })
+})
+
+describe('secretVariableName', () => {
+  it('reads back one way only: no two paths of one configuration share a name', () => {
+    const alphabet = ['a', 'B', '_', '-', '.', '0', '1', '3', ' ', 'é']
+    const tokens = new Set<string>()
+    const grow = (prefix: string, depth: number) => {
+      if (prefix) tokens.add(prefix)
+      if (depth === 0) return
+      for (const c of alphabet) grow(prefix + c, depth - 1)
+    }
+    grow('', 3)
+    const names = new Map<string, string>()
+    const paths = [...tokens].flatMap(t => [[t], [t, 'x'], ['x', t], [t, t]])
+    for (const path of paths) {
+      const name = secretVariableName('custom-approvals', '65f0c1d2e3a4b5c6d7e8f901', [
+        'configValues',
+        ...path
+      ])
+      expect(name).toMatch(/^LAUNCHDARKLY_[A-Z0-9_]+$/)
+      const other = names.get(name)
+      if (other !== undefined) throw new Error(`${JSON.stringify(path)} and ${other} share ${name}`)
+      names.set(name, JSON.stringify(path))
+    }
+    expect(names.size).toBe(paths.length)
   })
 })

@@ -61,6 +61,17 @@ describe('manifest rules, on the real manifests', () => {
     expect(check('pagerduty-guardian-edition', { eventFilter: ['a', 'b'] }).errors).toEqual([])
   })
 
+  it('names a typo of a required key as the typo, with the key it likely meant (issue 19)', () => {
+    const values = { baseURL: 'https://approvals.example.com', apiKye: 'x' }
+    expect(configValueProblems('custom-approvals', values, ['apiKey', 'apiKye'])).toEqual([
+      {
+        key: 'apiKye',
+        message:
+          "configValues.apiKye is not a key of Custom Approvals's manifest: did you mean apiKey (API Token)? apiKey is required, so it cannot be left out."
+      }
+    ])
+  })
+
   it('a secret value is never quoted in a message', () => {
     const [problem] = configValueProblems('custom-approvals', { apiKey: 12345 }, ['apiKey'])
     expect(problem?.message).toMatch(/must be a string, not the value given/)

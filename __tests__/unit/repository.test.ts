@@ -23,7 +23,11 @@ interface ActionManifest {
 const manifest = parse(read('action.yml')) as ActionManifest
 
 describe('examples/launchdarkly', () => {
-  const files = list('examples/launchdarkly/', '.yaml').map(path => ({
+  // Patch files live in patches/, outside the desired-state glob launchdarkly/*.yaml (issue 19).
+  const files = [
+    ...list('examples/launchdarkly/', '.yaml'),
+    ...list('examples/launchdarkly/patches/', '.yaml')
+  ].map(path => ({
     path,
     document: parse(read(path)) as unknown
   }))
@@ -39,8 +43,12 @@ describe('examples/launchdarkly', () => {
       ])
     )
     expect(patchFiles.map(file => file.path)).toEqual([
-      'examples/launchdarkly/approvals-release.yaml'
+      'examples/launchdarkly/patches/approvals-release.yaml'
     ])
+    // And no patch file where the desired-state glob would read it.
+    expect(
+      list('examples/launchdarkly/', '.yaml').filter(path => path.includes('release'))
+    ).toEqual([])
   })
 
   it('desired-state files are valid against schema/desired-state.schema.json', () => {

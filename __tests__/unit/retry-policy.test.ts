@@ -26,6 +26,34 @@ describe('rateLimitWait', () => {
     expect(rateLimitWait(policy, past, NOW, 3)).toEqual({ ms: 500, source: 'backoff' })
   })
 
+  it('takes any number a header holds as data: huge, infinite, negative, fractional', () => {
+    const wait = (headers: Record<string, string>) =>
+      rateLimitWait(policy, new Headers(headers), NOW, 1)
+    expect(wait({ 'Retry-After': '1e309' })).toEqual({ ms: Infinity, source: 'Retry-After' })
+    expect(wait({ 'Retry-After': '0.5' })).toEqual({ ms: 500, source: 'Retry-After' })
+    // Negative: asks for nothing (Date.parse would read "-5" as a day in 2001).
+    expect(wait({ 'Retry-After': '-5' })).toEqual({ ms: 125, source: 'backoff' })
+    expect(wait({ 'X-Ratelimit-Reset': '1e400' })).toEqual({
+      ms: Infinity,
+      source: 'X-Ratelimit-Reset'
+    })
+    expect(wait({ 'X-Ratelimit-Reset': 'soon' })).toEqual({ ms: 125, source: 'backoff' })
+    for (const ms of [Infinity, 1e20]) {
+      const error = overBudget(
+        new WaitBudget({ now: () => NOW, sleep: async () => undefined }, 120_000),
+        { ms, source: 'Retry-After' },
+        NOW,
+        'reading x',
+        'rate limited',
+        'rate-limited'
+      )
+      expect(error.message).toContain(
+        'asked to wait without end (longer than any run) (Retry-After)'
+      )
+      expect(error.message).toContain('Run again later')
+    }
+  })
+
   it('never caps what was asked: the budget decides', () => {
     const wait = rateLimitWait(policy, new Headers({ 'Retry-After': '3600' }), NOW, 1)
     expect(wait.ms).toBe(3_600_000)

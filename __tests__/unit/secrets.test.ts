@@ -77,4 +77,39 @@ describe('secrets', () => {
       list: ['***']
     })
   })
+
+  it('scrubs any \\uXXXX spelling of any character, Go’s HTML-safe escapes included, mixed too', () => {
+    const scrubber = new Scrubber()
+    const secret = 'https://h.example.com/s?a=1&b=<x>&c="y"'
+    scrubber.add(secret)
+    const go = JSON.stringify(secret).replace(
+      /[&<>]/g,
+      c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+    )
+    expect(go).toContain('\\u0026b=\\u003cx\\u003e')
+    expect(scrubber.scrub(`error: ${go}`)).toBe('error: "***"')
+    expect(scrubber.scrub(go.toUpperCase().replace('HTTPS', 'https'))).not.toContain('\\u0026B')
+    // Every character spelled \uXXXX, upper-case hex; and a mix of spellings in one echo.
+    const all = [...secret]
+      .map(c => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+      .join('')
+    expect(scrubber.scrub(`[${all}]`)).toBe('[***]')
+    expect(
+      scrubber.scrub('x https:%2F%2Fh.example.com/s?a=1&amp;b=\\u003cx&#62;&c=\\"y&#x22; z')
+    ).toBe('x *** z')
+    // A character outside the BMP, as a surrogate pair.
+    scrubber.add('key😀tail')
+    expect(scrubber.scrub('k: key\\ud83d\\ude00tail.')).toBe('k: ***.')
+  })
+
+  it('replaces a secret that contains another whole, whenever each was added', () => {
+    const scrubber = new Scrubber()
+    scrubber.add('abcd')
+    expect(scrubber.scrub('abcd')).toBe('***')
+    scrubber.add('abcdefgh')
+    expect(scrubber.scrub('x abcdefgh y')).toBe('x *** y')
+    for (let i = 0; i < 100; i++) scrubber.add(`secret-${i}-value`)
+    scrubber.add('0123abcdefgh4567')
+    expect(scrubber.scrub('x 0123abcdefgh4567 secret-42-value y')).toBe('x *** *** y')
+  })
 })

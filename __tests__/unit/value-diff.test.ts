@@ -1,4 +1,5 @@
-import { diffLines, shortenPair } from '../../src/core/render/value-diff.js'
+import { diffLines, readAlikeNotes, shortenPair } from '../../src/core/render/value-diff.js'
+import { SECRET_BEFORE, SECRET_CHANGED } from '../../src/core/secrets.js'
 
 const show = (lines: ReturnType<typeof diffLines>) => lines.map(l => `${l.kind}${l.text}`)
 
@@ -59,8 +60,8 @@ describe('diffLines', () => {
         diffLines([
           {
             path: '/configValues/apiKey',
-            before: '(secret)',
-            after: '(secret: changed)',
+            before: SECRET_BEFORE,
+            after: SECRET_CHANGED,
             secret: true
           },
           { path: '/name', before: 'a\n::error::x', after: 'b', secret: false }
@@ -72,6 +73,42 @@ describe('diffLines', () => {
       '+  apiKey: (secret: changed)',
       '-name: "a\\n::error::x"',
       '+name: "b"'
+    ])
+  })
+
+  it('knows a secret by its tag, never by its text: a plain value spelled like one is a string', () => {
+    expect(
+      show(
+        diffLines([
+          {
+            path: '/configValues/note',
+            before: '(secret)',
+            after: '(secret: changed)',
+            secret: false
+          }
+        ])
+      )
+    ).toEqual([' configValues:', '-  note: "(secret)"', '+  note: "(secret: changed)"'])
+  })
+
+  it('writes hidden and look-alike characters in values and keys as escapes', () => {
+    expect(
+      show(
+        diffLines([
+          {
+            path: '/configValues/url',
+            before: 'https://example.com',
+            after: 'https://ex\u0430mple.com',
+            secret: false
+          },
+          { path: '/configValues/to\u200Bken', after: 'a\u00A0b\u202Ec', secret: false }
+        ])
+      )
+    ).toEqual([
+      ' configValues:',
+      '-  url: "https://example.com"',
+      '+  url: "https://ex\\u0430mple.com"',
+      '+  "to\\u200Bken": "a\\u00A0b\\u202Ec"'
     ])
   })
 
@@ -93,7 +130,8 @@ describe('shortenPair', () => {
     expect(before).not.toBe(after)
     expect(before).toContain('region=us-east-1')
     expect(after).toContain('region=eu-west-1')
-    expect(before.startsWith('  url: …')).toBe(true)
+    // Cut after the key, the URL's scheme and host kept (issue 19: where a link goes shows).
+    expect(before.startsWith('  url: "https://example.com…')).toBe(true)
     expect(before.length).toBeLessThan(200)
   })
 
@@ -105,5 +143,54 @@ describe('shortenPair', () => {
     const long = 'x'.repeat(200)
     const [before, after] = shortenPair(`v: "${long}A${long}"`, `v: "${long}${long}"`)
     expect(before).not.toBe(after)
+  })
+})
+
+describe('readAlikeNotes', () => {
+  it('says what differs in a pair that still reads the same', () => {
+    const lines = diffLines([
+      { path: '/name', before: 'Caf\u00e9', after: 'Cafe\u0301', secret: false },
+      { path: '/enabled', before: true, after: false, secret: false }
+    ])
+    expect(readAlikeNotes(lines)).toEqual([
+      '`name`: they read the same but differ at character 4: U+00E9 before, U+0065 after'
+    ])
+  })
+})
+
+describe('long values (issue 19)', () => {
+  const path = Array.from({ length: 60 }, (_, i) => `segment-${i}`).join('/')
+  const before = `https://hooks.example.com/services/${path}?region=us-east-1&team=platform`
+  const after = `https://hooks.example.com/services/${path.replace('segment-2/', 'segment-X/')}?region=eu-west-1&team=platform`
+
+  it('cuts one pair of lines per difference when they are far apart, each keeping the host', () => {
+    const lines = show(diffLines([{ path: '/configValues/url', before, after, secret: false }]))
+    expect(lines).toHaveLength(5)
+    expect(lines[1]).toMatch(/^- {2}url: "https:\/\/hooks\.example\.com….*segment-2\/.*…$/)
+    expect(lines[2]).toMatch(/^\+ {2}url: "https:\/\/hooks\.example\.com….*segment-X\/.*…$/)
+    expect(lines[3]).toContain('region=us-east-1')
+    expect(lines[4]).toContain('region=eu-west-1')
+    // No line much wider than a comment's code block (about 100 characters at GitHub's width).
+    expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(110)
+  })
+
+  it('compares a string holding JSON as the JSON it holds', () => {
+    const lines = show(
+      diffLines([
+        {
+          path: '/configValues/payload',
+          before: '{"channel":"#releases","mention":false}',
+          after: '{"channel":"#releases","mention":true}',
+          secret: false
+        }
+      ])
+    )
+    expect(lines).toEqual([
+      ' configValues:',
+      '   payload: (a string holding JSON)',
+      '     channel: "#releases"',
+      '-    mention: false',
+      '+    mention: true'
+    ])
   })
 })

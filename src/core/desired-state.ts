@@ -6,7 +6,8 @@
 import { validateDesiredStateFile } from '../generated/desired-state-validator.js'
 import type { DesiredStateConfiguration, DesiredStateFile } from '../generated/validators.js'
 import { lineAt, linesAt, parseInput } from './documents.js'
-import { InputError } from './errors.js'
+import { InputError, type InputLocation } from './errors.js'
+import { excerptOf } from './excerpt.js'
 import { configurationIdProblem, integrationKeyProblem } from './identifiers.js'
 import { configValueProblems } from './manifest-rules.js'
 import { formatPointer, parsePointer, valueAt } from './json-patch.js'
@@ -68,19 +69,22 @@ export async function loadDesiredState(
 ): Promise<DesiredConfiguration[]> {
   const entries: UnidentifiedEntry[] = []
   for (const { path, text } of files) {
-    const document = await validateFile(await parseInput(text, INPUT, path), path, text)
-    const inList = document.configurations !== undefined
-    const list = document.configurations === undefined ? [document] : document.configurations
-    const lines = inList
-      ? await linesAt(
-          text,
-          list.map((_raw, index) => ['configurations', index])
-        )
-      : [1]
-    for (const [index, raw] of list.entries()) {
-      const desired = await toDesired(raw, index, path, text, inList, options)
-      entries.push({ ...desired, line: lines[index] })
-    }
+    // An input error about a line of this file gets the lines around it, for the report.
+    await withExcerpt(path, text, async () => {
+      const document = await validateFile(await parseInput(text, INPUT, path), path, text)
+      const inList = document.configurations !== undefined
+      const list = document.configurations === undefined ? [document] : document.configurations
+      const lines = inList
+        ? await linesAt(
+            text,
+            list.map((_raw, index) => ['configurations', index])
+          )
+        : [1]
+      for (const [index, raw] of list.entries()) {
+        const desired = await toDesired(raw, index, path, text, inList, options)
+        entries.push({ ...desired, line: lines[index] })
+      }
+    })
   }
   const [only, ...others] = entries
   if (only && others.length === 0 && options.configurationId) {
@@ -253,9 +257,10 @@ async function substituteString(
   tokens: string[],
   substituted: string[],
   options: DesiredStateOptions,
-  where: (tokens: string[]) => Promise<{ file: string }>
+  where: (tokens: string[]) => Promise<InputLocation & { file: string }>
 ): Promise<string> {
   let missing: string | undefined
+  let missingVariable: string | undefined
   const result = value.replace(/\$\$\{|\$\{([^}]*)\}/g, (match, name: string | undefined) => {
     if (match === '$${') return '${'
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name ?? '')) {
@@ -264,18 +269,50 @@ async function substituteString(
     }
     const replacement = name === undefined ? undefined : options.environment[name]
     if (replacement === undefined) {
-      missing ??= `refers to the environment variable ${name}, which is not set: set it in the step's \`env:\` (from a secret, for a credential)`
+      missingVariable ??= name
+      missing ??= `refers to the environment variable ${name}, which is not set. ${workflowsFix(name ?? '', options.environment)}`
       return match
     }
     substituted.push(replacement)
     options.protect?.([replacement])
     return replacement
   })
-  if (missing) throw new InputError(INPUT, `${missing}.`, await where(tokens))
+  if (missing) {
+    // A variable the step does not set is the workflow's to fix, not the line that uses it.
+    const location = { ...(await where(tokens)), ...(missingVariable ? { workflow: true } : {}) }
+    throw new InputError(INPUT, `${missing}.`, location)
+  }
   return result
 }
 
 /** The entry with what says which configuration it is: its `id`, or its integrationKey and name. */
+async function withExcerpt(path: string, text: string, load: () => Promise<void>): Promise<void> {
+  try {
+    await load()
+  } catch (error) {
+    if (
+      error instanceof InputError &&
+      error.excerpt === undefined &&
+      error.location.file === path &&
+      error.location.line
+    ) {
+      error.excerpt = excerptOf(text, error.location.line)
+    }
+    throw error
+  }
+}
+
+/** What to change in the workflow when a step does not set a variable a file refers to. */
+function workflowsFix(name: string, environment: DesiredStateOptions['environment']): string {
+  const step = [
+    environment.GITHUB_WORKFLOW && `workflow "${environment.GITHUB_WORKFLOW}"`,
+    environment.GITHUB_JOB && `job ${environment.GITHUB_JOB}`
+  ]
+    .filter(Boolean)
+    .join(', ')
+  return `This is the workflow's to fix, not this file's: the step that runs the action${step ? ` (${step})` : ''} has no ${name} in its \`env:\`. Add \`${name}: \${{ secrets.${name} }}\` there, and check that the secret exists (a pull request from a fork gets no secrets)`
+}
+
 function identify(entry: UnidentifiedEntry): DesiredConfiguration {
   const { id, integrationKey, name } = entry
   if (id) return { ...entry, by: 'id', id }

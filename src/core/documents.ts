@@ -8,6 +8,8 @@
 import { InputError } from './errors.js'
 import { assertExactNumber, assertStrictJson, MAX_DEPTH, StrictJsonError } from './strict-json.js'
 import { abbreviate } from './text.js'
+import { excerptOf } from './excerpt.js'
+import { bidiControlIn, describeCharacter } from './visible.js'
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024
 
@@ -44,6 +46,13 @@ export async function parseDocument(raw: string): Promise<unknown> {
     throw new DocumentError(`is larger than ${MAX_DOCUMENT_BYTES} bytes`)
   }
   if (text.trim() === '') throw new DocumentError('is empty')
+  const bidi = bidiControlIn(text)
+  if (bidi) {
+    throw new DocumentError(
+      `holds the bidi control character ${describeCharacter(bidi.character)} (line ${bidi.line}, column ${bidi.column}); bidi controls are not accepted, as they can reorder what a reviewer reads (Trojan Source): remove it, or, where a value needs one, write it as a \\u escape in a double-quoted string`,
+      bidi.line
+    )
+  }
   let value: unknown
   let json = true
   try {
@@ -326,7 +335,9 @@ export async function parseInput(text: string, input: string, file?: string): Pr
     return await parseDocument(text)
   } catch (error) {
     if (error instanceof DocumentError) {
-      throw new InputError(input, `${error.message}.`, { file, line: error.line })
+      const refused = new InputError(input, `${error.message}.`, { file, line: error.line })
+      if (file && error.line) refused.excerpt = excerptOf(text, error.line)
+      throw refused
     }
     throw error
   }

@@ -33,6 +33,11 @@ export interface InputLocation {
   line?: number
   configuration?: string
   field?: string
+  /**
+   * The fix is in the workflow (a variable its step does not set), not at this line: no
+   * annotation marks the line as wrong.
+   */
+  workflow?: boolean
 }
 
 /** Bad input: names the input (and the file and field where there is one) and says how to fix it. */
@@ -45,6 +50,9 @@ export class InputError extends ActionError {
     super(`Input \`${input}\`${describeLocation(location)}: ${message}`, 'invalid-input')
     this.name = 'InputError'
   }
+
+  /** The lines of the file around `location.line`, numbered and marked, when the file is known. */
+  excerpt?: string
 }
 
 function describeLocation(location: InputLocation): string {

@@ -1,11 +1,15 @@
 /**
  * Export: the configurations LaunchDarkly holds, as desired-state files a team can commit, one per
- * integration. Stable (sorted by name, then ID; keys in the schema's order), so that exporting
- * again gives the same bytes; and safe: a secret is never written, only a `${VAR}` placeholder whose
- * name is derived from the integration, the configuration and the key, for a repository secret.
- * Planning the files right after, with those secrets set, finds nothing to change.
+ * integration (split into parts where one file would pass the loader's size limit). Stable (sorted
+ * by name, then ID; keys in the schema's order), so that exporting again gives the same bytes; and
+ * safe: a secret string is never written, only a `${VAR}` placeholder whose name identifies the
+ * integration, the configuration and the key (export-names.ts). Whether the files read back is
+ * proven before they are written (export-proof.ts).
  */
+import { MAX_DOCUMENT_BYTES } from './documents.js'
+import { secretVariableName } from './export-names.js'
 import { WRITABLE_FIELDS } from '../generated/fields.js'
+import { formatPointer } from './json-patch.js'
 import { isSecretPath } from './secrets.js'
 import type { IntegrationConfiguration } from './types.js'
 
@@ -22,13 +26,24 @@ export interface SecretVariable {
   name: string
   integrationKey: string
   configuration: string
+  /** The configuration's ID. */
+  id: string
   /** The pointer of the secret within the configuration. */
   path: string
+}
+
+/** A configuration that cannot be written so that it reads back, and why. */
+export interface Unexportable {
+  integrationKey: string
+  configuration: IntegrationConfiguration
+  problem: string
 }
 
 export interface Export {
   files: ExportedFile[]
   variables: SecretVariable[]
+  /** Configurations no file can hold (one alone is larger than a file may be). */
+  unexportable: Unexportable[]
 }
 
 /** What the report of an export shows: no configuration, only where each went and the secrets. */
@@ -37,7 +52,7 @@ export interface ExportReport {
   variables: SecretVariable[]
 }
 
-export function reportOfExport(exported: Export): ExportReport {
+export function reportOfExport(exported: Pick<Export, 'files' | 'variables'>): ExportReport {
   return {
     files: exported.files.map(file => ({
       path: file.path,
@@ -58,9 +73,28 @@ export interface ExportOptions {
 /** The order of the desired-state schema's properties: how to find it, then what it holds. */
 const FIELD_ORDER = ['id', 'integrationKey', ...WRITABLE_FIELDS]
 
+/**
+ * The files of integration `key`: `<key>.yaml`, then `<key>--part-2.yaml`… when one file would be
+ * larger than the loader takes. No integration key holds `--`, so no part is another key's file.
+ */
+export function exportFilePath(directory: string, integrationKey: string, part = 1): string {
+  const suffix = part === 1 ? '' : `--part-${part}`
+  return `${directory.replace(/\/+$/, '')}/${integrationKey}${suffix}.yaml`
+}
+
+/** Whether a file name is one an export of this integration writes. */
+export function isExportFileOf(name: string, integrationKey: string): boolean {
+  if (name === `${integrationKey}.yaml`) return true
+  const part = name.startsWith(`${integrationKey}--part-`)
+    ? name.slice(integrationKey.length + '--part-'.length)
+    : ''
+  return /^[1-9][0-9]*\.yaml$/.test(part)
+}
+
 export async function exportConfigurations(
   byKey: ReadonlyMap<string, readonly IntegrationConfiguration[]>,
-  options: ExportOptions
+  options: ExportOptions,
+  maxFileBytes = MAX_DOCUMENT_BYTES
 ): Promise<Export> {
   const { stringify } = await import('yaml')
   const integrations = [...byKey]
@@ -70,63 +104,83 @@ export async function exportConfigurations(
       integrationKey,
       configurations: [...found].sort((a, b) => compare(a.name, b.name) || compare(a._id, b._id))
     }))
-  const documentOf = (
-    integrationKey: string,
-    live: IntegrationConfiguration,
-    placeholder: (tokens: readonly string[]) => string
-  ): Record<string, unknown> => {
-    const document: Record<string, unknown> = {}
-    const source: Record<string, unknown> = { ...live, integrationKey, id: live._id }
-    for (const field of FIELD_ORDER) {
-      const value = source[field]
-      if (value === undefined) continue
-      document[field] = toFileValue([field], value, {
-        secret: tokens => isSecretPath(tokens, { integrationKey, live }),
-        placeholder
-      })
-    }
-    return document
-  }
-
-  // A name must not depend on the order secrets are met in, so every secret of the export is
-  // known before any is named.
-  const sites: SecretSite[] = []
-  for (const { integrationKey, configurations } of integrations) {
-    for (const live of configurations) {
-      documentOf(integrationKey, live, tokens => {
-        sites.push({ integrationKey, live, tokens: [...tokens] })
-        return ''
-      })
-    }
-  }
-  const names = variableNames(sites)
 
   const variables: SecretVariable[] = []
   const files: ExportedFile[] = []
+  const unexportable: Unexportable[] = []
   for (const { integrationKey, configurations } of integrations) {
-    const documents = configurations.map(live =>
-      documentOf(integrationKey, live, tokens => {
-        const name = names.get(live)?.get(siteKey(tokens))
-        if (name === undefined) throw new Error(`No variable named for /${tokens.join('/')}`)
+    // Each configuration as an item of the `configurations` list, on its own: a part is a header,
+    // `configurations:` and its items, which is the text the list as a whole gives.
+    const items = configurations.map(live => {
+      const document = documentOf(integrationKey, live, tokens => {
+        const name = secretVariableName(integrationKey, live._id, tokens)
         variables.push({
           name,
           integrationKey,
           configuration: live.name,
-          path: `/${tokens.join('/')}`
+          id: live._id,
+          path: formatPointer(tokens)
         })
         return `\${${name}}`
       })
-    )
-    const path = `${options.directory.replace(/\/+$/, '')}/${integrationKey}.yaml`
-    const header = [
-      `# yaml-language-server: $schema=${options.schema}`,
-      `# ${integrationKey}: exported from LaunchDarkly by the integration configuration action.`,
-      "# Secrets are not here: each ${VAR} is read from the step's environment (a repository secret)."
-    ].join('\n')
-    const text = `${header}\n${stringify({ configurations: documents }, { lineWidth: 0 })}`
-    files.push({ path, integrationKey, text, configurations })
+      const text = stringify({ configurations: [document] }, { lineWidth: 0 })
+      return { live, text: text.slice(text.indexOf('\n') + 1) }
+    })
+    const parts: { items: typeof items; bytes: number }[] = []
+    for (const item of items) {
+      const bytes = Buffer.byteLength(item.text, 'utf8')
+      const last = parts[parts.length - 1]
+      const header = Buffer.byteLength(headerOf(integrationKey, options.schema, parts.length + 1))
+      if (header + bytes > maxFileBytes) {
+        unexportable.push({
+          integrationKey,
+          configuration: item.live,
+          problem: `written alone it takes ${bytes} bytes, more than the ${maxFileBytes} a desired-state file may hold, so no file can hold it`
+        })
+      } else if (last && last.bytes + bytes <= maxFileBytes) {
+        last.items.push(item)
+        last.bytes += bytes
+      } else {
+        parts.push({ items: [item], bytes: header + bytes })
+      }
+    }
+    parts.forEach((part, index) => {
+      files.push({
+        path: exportFilePath(options.directory, integrationKey, index + 1),
+        integrationKey,
+        text: `${headerOf(integrationKey, options.schema, index + 1)}${part.items.map(item => item.text).join('')}`,
+        configurations: part.items.map(item => item.live)
+      })
+    })
   }
-  return { files, variables }
+  return { files, variables, unexportable }
+}
+
+function headerOf(integrationKey: string, schema: string, part: number): string {
+  return `${[
+    `# yaml-language-server: $schema=${schema}`,
+    `# ${integrationKey}${part === 1 ? '' : `, part ${part}`}: exported from LaunchDarkly by the integration configuration action.`,
+    "# Secrets are not here: each ${VAR} is read from the step's environment (a repository secret)."
+  ].join('\n')}\nconfigurations:\n`
+}
+
+/** A configuration as a file holds it: only `id`, `integrationKey` and the writable fields. */
+function documentOf(
+  integrationKey: string,
+  live: IntegrationConfiguration,
+  placeholder: (tokens: readonly string[]) => string
+): Record<string, unknown> {
+  const document: Record<string, unknown> = {}
+  const source: Record<string, unknown> = { ...live, integrationKey, id: live._id }
+  for (const field of FIELD_ORDER) {
+    const value = source[field]
+    if (value === undefined) continue
+    document[field] = toFileValue([field], value, {
+      secret: tokens => isSecretPath(tokens, { integrationKey, live }),
+      placeholder
+    })
+  }
+  return document
 }
 
 interface ValueRules {
@@ -134,15 +188,16 @@ interface ValueRules {
   placeholder(tokens: readonly string[]): string
 }
 
-/** A value as a file holds it: secrets as placeholders, `${` written `$${` so it stays literal. */
+/**
+ * A value as a file holds it: a secret string as a placeholder, `${` written `$${` so it stays
+ * literal. Only strings become placeholders: a `${VAR}` is substituted as a string, so a number or
+ * a boolean at a secret path is written as itself (LaunchDarkly showed it in clear; its mask would
+ * be a string) and reads back as the same number or boolean.
+ */
 function toFileValue(tokens: string[], value: unknown, rules: ValueRules): unknown {
-  if (
-    rules.secret(tokens) &&
-    (typeof value === 'string' || value === null || typeof value !== 'object')
-  ) {
-    return rules.placeholder(tokens)
+  if (typeof value === 'string') {
+    return rules.secret(tokens) ? rules.placeholder(tokens) : value.replace(/\$\{/g, () => '$${')
   }
-  if (typeof value === 'string') return value.replace(/\$\{/g, () => '$${')
   if (Array.isArray(value))
     return value.map((item, i) => toFileValue([...tokens, String(i)], item, rules))
   if (value !== null && typeof value === 'object') {
@@ -154,97 +209,6 @@ function toFileValue(tokens: string[], value: unknown, rules: ValueRules): unkno
     )
   }
   return value
-}
-
-/** A secret value of one configuration, to be named. */
-interface SecretSite {
-  integrationKey: string
-  live: IntegrationConfiguration
-  tokens: readonly string[]
-}
-
-/** Tokens as a map key: joined with `/` alone, `["a/b"]` and `["a", "b"]` would meet. */
-const siteKey = (tokens: readonly string[]): string => JSON.stringify(tokens)
-
-const namePart = (value: string): string =>
-  value
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-
-/**
- * LAUNCHDARKLY_<INTEGRATION>_<CONFIGURATION>_<KEY>: a valid name for an environment variable and
- * a repository secret (letters, digits and _, not starting with a digit or GITHUB_). Not LD_…:
- * the dynamic linker reads variables of that prefix.
- *
- * The same on every export, so that a repository secret set once keeps feeding the same value. So
- * where names read the same (two configurations whose names do, or keys such as `a-b` and `a.b`),
- * none keeps the bare name: given to whichever sorted first, it would move, with the secret behind
- * it, to a configuration added later, and the value set for one configuration would silently feed
- * another. Instead every one of them gets its configuration's ID's last 6 characters appended (a
- * name that changes shows in the pull request; one that changes hands does not). Keys of one
- * configuration that still read the same get `_2`, `_3`… in the order of their paths.
- *
- * Returns the names by configuration, then by `siteKey` of the secret's tokens.
- */
-function variableNames(
-  sites: readonly SecretSite[]
-): Map<IntegrationConfiguration, Map<string, string>> {
-  const bases = new Map<string, SecretSite[]>()
-  for (const site of sites) {
-    const field = site.tokens.slice(1).map(namePart).join('_')
-    const base = [
-      'LAUNCHDARKLY',
-      namePart(site.integrationKey),
-      namePart(site.live.name) || 'CONFIGURATION',
-      field
-    ]
-      .filter(Boolean)
-      .join('_')
-    bases.set(base, [...(bases.get(base) ?? []), site])
-  }
-
-  const names = new Map<IntegrationConfiguration, Map<string, string>>()
-  const give = (site: SecretSite, name: string) => {
-    const byTokens = names.get(site.live) ?? new Map<string, string>()
-    byTokens.set(siteKey(site.tokens), name)
-    names.set(site.live, byTokens)
-  }
-  // Bare names first: a suffixed name that happens to equal one must be the one to give way.
-  const taken = new Set<string>()
-  for (const [base, [site, ...others]] of bases) {
-    if (site === undefined || others.length > 0) continue
-    taken.add(base)
-    give(site, base)
-  }
-  const colliding = [...bases].filter(([, group]) => group.length > 1)
-  for (const [base, group] of colliding.sort(([a], [b]) => compare(a, b))) {
-    const ordered = [...group].sort(
-      (a, b) =>
-        compare(a.integrationKey, b.integrationKey) ||
-        compare(a.live.name, b.live.name) ||
-        compare(a.live._id, b.live._id) ||
-        compareTokens(a.tokens, b.tokens)
-    )
-    for (const site of ordered) {
-      const suffixed = `${base}_${namePart(site.live._id.slice(-6))}`
-      let name = suffixed
-      for (let n = 2; taken.has(name); n++) name = `${suffixed}_${n}`
-      taken.add(name)
-      give(site, name)
-    }
-  }
-  return names
-}
-
-function compareTokens(a: readonly string[], b: readonly string[]): number {
-  for (const [i, token] of a.entries()) {
-    const other = b[i]
-    if (other === undefined) break
-    const order = compare(token, other)
-    if (order !== 0) return order
-  }
-  return a.length - b.length
 }
 
 function compare(a: string, b: string): number {

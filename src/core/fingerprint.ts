@@ -6,9 +6,9 @@
  * approved on one pull request cannot be carried to another.
  */
 import { createHash } from 'node:crypto'
-import type { JsonValue } from './json-patch.js'
-import type { RedactedOutcome } from './redact.js'
 import { isRecord } from './narrow.js'
+import type { RedactedOutcome, ShownValue } from './redact.js'
+import { SecretPlaceholder } from './secrets.js'
 
 const ACTIONS: Partial<Record<RedactedOutcome['status'], string>> = {
   'would-create': 'create',
@@ -47,7 +47,7 @@ export function writesAnything(outcomes: readonly RedactedOutcome[]): boolean {
   return outcomes.some(o => o.status !== 'failed' && ACTIONS[o.status] !== undefined)
 }
 
-function normalize(path: string, value: JsonValue | undefined): JsonValue | undefined {
+function normalize(path: string, value: ShownValue | undefined): unknown {
   // Tags are a set: their order is formatting.
   if (path === '/tags' && Array.isArray(value)) {
     return [...value].map(item => canonical(item)).sort()
@@ -57,6 +57,8 @@ function normalize(path: string, value: JsonValue | undefined): JsonValue | unde
 
 /** JSON with every object's keys sorted, so that key order never counts. */
 function canonical(value: unknown): string {
+  // A secret counts by its status only, spelled as the placeholder's text.
+  if (value instanceof SecretPlaceholder) return JSON.stringify(value.text)
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (isRecord(value)) {
     const keys = Object.keys(value).sort()

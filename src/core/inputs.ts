@@ -13,6 +13,7 @@ import { configurationIdProblem } from './identifiers.js'
 import { parseBaseUri, parseBoolean, parseInteger, parseToken, splitLines } from './input-values.js'
 import type { Operation } from './json-patch.js'
 import { validateOperations } from './operations.js'
+import { bidiControlIn, describeCharacter } from './visible.js'
 
 /** Every input of action.yml (a unit test keeps the two lists equal). */
 export const INPUT_NAMES = [
@@ -133,12 +134,25 @@ export const CHANGE_INPUTS = [
 ] as const
 export type ChangeInput = (typeof CHANGE_INPUTS)[number]
 
+/** Bidi controls can reorder what a reviewer reads (Trojan Source): no input may hold one. */
+function assertNoBidiControls(raw: RawInputs): void {
+  for (const name of INPUT_NAMES) {
+    const bidi = bidiControlIn(raw[name])
+    if (!bidi) continue
+    throw new InputError(
+      name,
+      `holds the bidi control character ${describeCharacter(bidi.character)} (line ${bidi.line}, column ${bidi.column}); bidi controls are not accepted, as they can reorder what a reviewer reads (Trojan Source): remove it.`
+    )
+  }
+}
+
 export async function parseInputs(
   raw: RawInputs,
   files: FileSource,
   context: InputContext
 ): Promise<Inputs> {
   const read = (name: InputName) => raw[name]
+  assertNoBidiControls(raw)
   const token = parseToken(read('access-token'))
   // What the step is to do comes first: an input that does not go with it is the error to
   // report, not a check that only the other kinds of work make.

@@ -92,10 +92,22 @@ export function configValueProblems(
 ): { key: string; message: string }[] {
   const manifest = manifests[integrationKey]
   const problems: { key: string; message: string }[] = []
+  const unknown = Object.keys(configValues).filter(
+    key => !manifest?.formVariables.some(variable => variable.key === key)
+  )
   for (const key of keys) {
     const variable = manifest?.formVariables.find(candidate => candidate.key === key)
     if (!variable) continue
     const value = configValues[key]
+    // A required key missing beside an unknown one that is nearly its name: a typo, named.
+    const typo = value === undefined && !variable.isOptional ? closest(key, unknown) : undefined
+    if (typo && manifest) {
+      problems.push({
+        key: typo,
+        message: `configValues.${typo} is not a key of ${manifest.name}'s manifest: did you mean ${key} (${variable.name})? ${key} is required, so it cannot be left out.`
+      })
+      continue
+    }
     const problem =
       value === undefined
         ? variable.isOptional

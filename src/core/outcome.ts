@@ -39,6 +39,11 @@ export interface Outcome {
   warnings: string[]
   /** Things worth a notice. */
   notices: string[]
+  /**
+   * Found in a list, described by no input (to report or delete): not what the inputs are about,
+   * so not counted when the outputs ask whether the run is about exactly one configuration.
+   */
+  inNoFile?: true
 }
 
 export const CHANGING_STATUSES: readonly Status[] = [

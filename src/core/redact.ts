@@ -2,7 +2,7 @@
  * The one way an outcome becomes something to render: secret values become (secret: changed),
  * (secret: unchanged) or (secret), in every copy, and every string left is scrubbed.
  */
-import type { FieldChange, UndecidedSecret } from './diff.js'
+import type { UndecidedSecret } from './diff.js'
 import {
   formatPointer,
   parsePointer,
@@ -17,13 +17,34 @@ import {
   SECRET_BEFORE,
   SECRET_CHANGED,
   SECRET_UNCHANGED,
+  SecretPlaceholder,
   type Scrubber,
   type SecretScope
 } from './secrets.js'
 
+/** A value as it may be shown: JSON, with secrets as tagged placeholders. */
+export type ShownValue =
+  | string
+  | number
+  | boolean
+  | null
+  | SecretPlaceholder
+  | ShownValue[]
+  | { [key: string]: ShownValue }
+
+/** A changed path, its values shown (secrets tagged). */
+export interface ShownChange {
+  path: string
+  /** Absent when the change adds the path. */
+  before?: ShownValue
+  /** Absent when the change removes the path. */
+  after?: ShownValue
+  secret: boolean
+}
+
 /** The same outcome with every secret value replaced, ready to render anywhere. */
 export interface RedactedOutcome extends Omit<Outcome, 'plan' | 'configuration'> {
-  changes: FieldChange[]
+  changes: ShownChange[]
   /** Secrets given but not written, because their masks cannot show whether they differ. */
   undecided: UndecidedSecret[]
   operations: Operation[] | undefined
@@ -52,27 +73,26 @@ export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOut
   const redact = (
     tokens: string[],
     value: JsonValue,
-    placeholder: (path: string) => string = after
-  ): JsonValue => {
+    placeholder: (path: string) => SecretPlaceholder = after
+  ): ShownValue => {
     if (isSecretPath(tokens, scope)) return placeholder(formatPointer(tokens))
     if (Array.isArray(value))
       return value.map((item, i) => redact([...tokens, String(i)], item, placeholder))
-    if (value !== null && typeof value === 'object') return redactObject(tokens, value, placeholder)
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [
+          key,
+          redact([...tokens, key], inner, placeholder)
+        ])
+      )
+    }
     return value
   }
-  const redactObject = (
-    tokens: string[],
-    value: JsonObject,
-    placeholder: (path: string) => string = after
-  ): JsonObject =>
-    Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [
-        key,
-        redact([...tokens, key], inner, placeholder)
-      ])
-    )
-  const at = (path: string, value: JsonValue, placeholder: (path: string) => string = after) =>
-    redact(parsePointer(path) ?? [], value, placeholder)
+  const at = (
+    path: string,
+    value: JsonValue,
+    placeholder: (path: string) => SecretPlaceholder = after
+  ) => redact(parsePointer(path) ?? [], value, placeholder)
   const redacted: RedactedOutcome = {
     ...rest,
     // A change to an object that holds a secret (deleting configValues, say) still shows its
@@ -84,9 +104,10 @@ export function redactOutcome(outcome: Outcome, scrubber: Scrubber): RedactedOut
     })),
     undecided: plan?.undecided ?? [],
     operations:
-      plan?.action === 'update' ? plan.operations.map(op => redactOperation(op, at)) : undefined,
-    // The whole configuration is never a secret: its fields may hold some.
-    configuration: configuration && redactObject([], configuration)
+      plan?.action === 'update'
+        ? plan.operations.map(op => redactOperation(op, (path, value) => plain(at(path, value))))
+        : undefined,
+    configuration: configuration && plainObject(redact([], configuration))
   }
   return scrubber.scrubDeep(redacted)
 }
@@ -97,4 +118,21 @@ function redactOperation(
 ): Operation {
   if (!('value' in operation)) return operation
   return { ...operation, value: at(operation.path, operation.value) }
+}
+
+/**
+ * A shown value as plain JSON, placeholders as their text: for what is only ever serialized (the
+ * patch and the configuration in outputs), never read back as a value.
+ */
+function plain(value: ShownValue): JsonValue {
+  if (value instanceof SecretPlaceholder) return value.text
+  if (Array.isArray(value)) return value.map(plain)
+  if (value !== null && typeof value === 'object') return plainObject(value)
+  return value
+}
+
+function plainObject(value: ShownValue): JsonObject {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
+  if (value instanceof SecretPlaceholder) return {}
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]))
 }

@@ -2,7 +2,16 @@
  * The workspace's files, as the request reads them: only inside the workspace (symlinks resolved),
  * only regular files, never too large; globs expanded in a stable order.
  */
-import { lstatSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs'
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { MAX_DOCUMENT_BYTES } from '../core/documents.js'
 import { InputError } from '../core/errors.js'
@@ -131,8 +140,15 @@ export function workspaceFiles(workspace: string): FileSource {
 export interface FileTarget {
   /** Whether a file is there already (a link counts, whatever it points to). */
   exists(path: string): boolean
+  /**
+   * The names in a directory the export may write to (none if it does not exist yet). A file where
+   * the directory, or one of its parents, should be is the input's problem, said before any request.
+   */
+  list(directory: string): string[]
   /** Makes a directory, if it is in the workspace with links resolved; before any request. */
   prepare(directory: string): void
+  /** Removes a file the export wrote before (not a link, not a directory). */
+  remove(path: string): void
   /** Writes a file, making its directory; refuses to replace one unless `overwrite`. */
   write(path: string, text: string, overwrite: boolean): void
 }
@@ -171,10 +187,38 @@ export function workspaceTarget(workspace: string, input: string): FileTarget {
       }
     }
     inside(existingAncestor(full))
+    notUnderFile(path, full)
     mkdirSync(full, { recursive: true })
     inside(full)
   }
+  // A file named like the directory, or like one of its parents: nothing can be made under it.
+  const notUnderFile = (path: string, full: string) => {
+    for (let at = full; at !== root && at.startsWith(root + sep); at = dirname(at)) {
+      const stats = lstatOrUndefined(at)
+      if (stats === undefined || stats.isDirectory() || stats.isSymbolicLink()) continue
+      const shown = relative(root, at)
+      throw new InputError(
+        input,
+        at === full
+          ? `${path} is a file, not a directory: give a directory (the export writes one file per integration into it), such as launchdarkly.`
+          : `${path} is under ${shown}, which is a file, not a directory: give a directory that is not inside a file.`
+      )
+    }
+  }
   return {
+    list(directory) {
+      const full = target(directory)
+      notUnderFile(directory, full)
+      const stats = lstatOrUndefined(full)
+      if (stats === undefined) return []
+      // Through a link, the directory is judged (and refused) by prepare, before any request.
+      if (stats.isSymbolicLink()) return []
+      return readdirSync(full).sort()
+    },
+    remove(path) {
+      const full = target(path)
+      if (lstatOrUndefined(full)?.isFile()) rmSync(full)
+    },
     exists(path) {
       try {
         lstatSync(target(path))

@@ -28,6 +28,47 @@ export interface PullRequestRef {
   headSha: string | undefined
 }
 
+/** GitHub answered, but without a field the action needs: a clear error, not a TypeError. */
+class GitHubAnswerError extends Error {}
+
+/**
+ * A field of GitHub's answer, checked: `path` as `head.sha`, `endpoint` as GitHub's docs name it.
+ * An answer of another shape (a proxy's, a GitHub Enterprise of another version) says which field
+ * of which endpoint was missing.
+ */
+function fieldOf(answer: unknown, path: string): unknown {
+  let value: unknown = answer
+  for (const key of path.split('.')) value = isRecord(value) ? value[key] : undefined
+  return value
+}
+
+function missing(path: string, type: string, endpoint: string): GitHubAnswerError {
+  return new GitHubAnswerError(
+    `GitHub's answer to ${endpoint} has no \`${path}\` (a ${type}), which the action needs`
+  )
+}
+
+function text(answer: unknown, path: string, endpoint: string): string {
+  const value = fieldOf(answer, path)
+  if (typeof value !== 'string') throw missing(path, 'string', endpoint)
+  return value
+}
+
+function count(answer: unknown, path: string, endpoint: string): number {
+  const value = fieldOf(answer, path)
+  if (typeof value !== 'number') throw missing(path, 'number', endpoint)
+  return value
+}
+
+function list<T>(answer: T[] | unknown, endpoint: string): T[] {
+  if (!Array.isArray(answer)) {
+    throw new GitHubAnswerError(
+      `GitHub's answer to ${endpoint} is not a list, which the action needs`
+    )
+  }
+  return answer
+}
+
 /** How long the comment may wait for GitHub's rate limits, and how often it retries. */
 export interface GitHubPolicy {
   /** A rate limit asking for a longer wait is not waited for: the comment is given up. */
@@ -133,10 +174,17 @@ export async function openPullRequest(
               // out by the throttling plugin, which retries only what GitHub refused.
               request: { retries: 0 }
             })
-        log.info(
-          `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${data.html_url}`
+        const url = text(
+          data,
+          'html_url',
+          existing
+            ? 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+            : 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
         )
-        return data.html_url
+        log.info(
+          `${existing ? 'Updated' : 'Wrote'} the comment on pull request #${found.number}: ${url}`
+        )
+        return url
       } catch (error) {
         log.warning(explain(error, context))
         return undefined
@@ -179,8 +227,12 @@ async function findPullRequest(
       commit_sha: sha
     })
     // The pull request this commit merged, if any; else one that contains it.
-    const pull = data.find(p => p.merge_commit_sha === sha) ?? data[0]
-    if (pull) return ref(pull.number, pull.head.sha)
+    const endpoint = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls'
+    const pulls = list(data, endpoint)
+    const pull = pulls.find(p => fieldOf(p, 'merge_commit_sha') === sha) ?? pulls[0]
+    if (pull) {
+      return ref(count(pull, 'number', endpoint), text(pull, 'head.sha', endpoint))
+    }
     log.notice(`No comment: commit ${sha.slice(0, 7)} belongs to no pull request.`)
     return undefined
   }
@@ -200,13 +252,13 @@ async function whoAmI(octokit: Octokit, log: Log): Promise<string> {
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(
       'query { viewer { login } }'
     )
-    return normalizeLogin(viewer.login)
+    return normalizeLogin(text(viewer, 'login', 'GraphQL viewer'))
   } catch (error) {
     log.debug(`GraphQL viewer failed (${describeError(error)}); trying GET /user.`)
   }
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
-    return normalizeLogin(data.login)
+    return normalizeLogin(text(data, 'login', 'GET /user'))
   } catch (error) {
     log.debug(
       `GET /user failed (${describeError(error)}); only comments by github-actions will be updated.`
@@ -229,11 +281,15 @@ async function findComment(
     issue_number: pull.number,
     per_page: 100
   })
+  const endpoint = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
   for await (const { data } of pages) {
     // A marker copied into someone else's comment must not make this run edit their comment.
-    for (const comment of data) {
-      if (!comment.body?.includes(marker) || comment.user === null) continue
-      if (normalizeLogin(comment.user.login) === (await identity())) return comment
+    for (const comment of list<IssueComment>(data, endpoint)) {
+      if (typeof comment?.body !== 'string' || !comment.body.includes(marker)) continue
+      if (comment.user === null) continue
+      count(comment, 'id', endpoint)
+      const login = text(comment, 'user.login', endpoint)
+      if (normalizeLogin(login) === (await identity())) return comment
     }
   }
   return undefined
@@ -241,6 +297,7 @@ async function findComment(
 
 /** What went wrong, without what it means for the comment: for the approval gate's message. */
 function causeOf(error: unknown, context: RunContext): string {
+  if (error instanceof GitHubAnswerError) return error.message
   const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
   return unanswered && status === 500
@@ -259,6 +316,9 @@ function requestErrorOf(error: unknown): { status: number | undefined; unanswere
 }
 
 function explain(error: unknown, context: RunContext): string {
+  if (error instanceof GitHubAnswerError) {
+    return `Could not comment on the pull request: ${error.message} (GitHub at ${context.apiUrl}). The full account is in the job summary, and the LaunchDarkly result is not affected.`
+  }
   const { status, unanswered } = requestErrorOf(error)
   const detail = describeError(error)
   if (unanswered && status === 500) {
@@ -279,7 +339,9 @@ function explain(error: unknown, context: RunContext): string {
  */
 function retryWithin(what: string, policy: GitHubPolicy, log: Log) {
   return (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) => {
-    if (retryAfter > policy.maxWaitSeconds) {
+    // Any number a header held (Infinity, NaN, negative) is judged here: only a wait the policy
+    // allows is waited.
+    if (!(retryAfter <= policy.maxWaitSeconds)) {
       log.info(
         `${what}; GitHub asks to wait ${retryAfter} s, more than the ${policy.maxWaitSeconds} s a comment may wait: giving the comment up.`
       )

@@ -9,6 +9,7 @@
 import * as core from '@actions/core'
 import type { Annotation, Log } from '../core/log.js'
 import { inertLogText } from '../core/log-text.js'
+import { visible } from '../core/visible.js'
 import { MIN_SUBSTRING_SECRET, type Scrubber } from '../core/secrets.js'
 import { truncateUtf8 } from '../core/text.js'
 import type { Environment } from './run-context.js'
@@ -99,22 +100,22 @@ export class Runner implements Log {
   }
 
   notice(message: string, where?: Annotation): void {
-    this.sink.annotate('notice', this.scrub(message), this.properties(where))
+    this.sink.annotate('notice', this.shown(message), this.properties(where))
   }
 
   warning(message: string, where?: Annotation): void {
-    this.sink.annotate('warning', this.scrub(message), this.properties(where))
+    this.sink.annotate('warning', this.shown(message), this.properties(where))
   }
 
   /** An error annotation. It does not decide the run's failure: `run` does, once. */
   error(message: string, where?: Annotation): void {
-    this.sink.annotate('error', this.scrub(message), this.properties(where))
+    this.sink.annotate('error', this.shown(message), this.properties(where))
   }
 
   /** A collapsible section of the log. */
   group(title: string, body: string): void {
     // A group's title is a command's data: the sink escapes it.
-    this.sink.startGroup(this.scrub(title))
+    this.sink.startGroup(this.shown(title))
     this.sink.info(this.logText(body))
     this.sink.endGroup()
   }
@@ -142,14 +143,19 @@ export class Runner implements Log {
     }
   }
 
+  /** Scrubbed, then hidden and look-alike characters written visibly: an annotation's text. */
+  private shown(message: string): string {
+    return visible(this.scrub(message), { keepLineBreaks: true })
+  }
+
   private logText(message: string): string {
-    return inertLogText(this.scrub(message))
+    return inertLogText(this.shown(message))
   }
 
   private properties(where?: Annotation): AnnotationProperties {
     if (!where) return {}
     return {
-      ...(where.title ? { title: this.scrub(where.title) } : {}),
+      ...(where.title ? { title: this.shown(where.title) } : {}),
       ...(where.file ? { file: where.file } : {}),
       ...(where.line ? { startLine: where.line } : {})
     }

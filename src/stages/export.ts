@@ -1,17 +1,19 @@
 /**
- * The export: one list per integration key, a read by ID for each list item that left its
- * configValues out, then one desired-state file per key that has configurations. No file is
- * replaced without `export-overwrite`; that, and that the directory is in the workspace, are
+ * The export: one list per integration key, a read by ID for each list item that does not carry
+ * every setting, then the desired-state files, proven to read back before any is written. No file
+ * is replaced without `export-overwrite`; that, and that the directory is in the workspace, are
  * checked before any request.
  */
-import { InputError, toActionError } from '../core/errors.js'
-import { exportConfigurations, type Export } from '../core/export.js'
+import { ActionError, InputError, toActionError } from '../core/errors.js'
+import { exportConfigurations, isExportFileOf, type Export } from '../core/export.js'
+import { proveRoundTrip } from '../core/export-proof.js'
 import type { Work } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
 import type { Outcome } from '../core/outcome.js'
 import type { IntegrationConfiguration } from '../core/types.js'
 import type { FileTarget } from '../io/files.js'
 import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
+import { carriesSettings } from './read.js'
 
 type ExportWork = Extract<Work, { kind: 'export' }>
 
@@ -29,42 +31,25 @@ export interface ExportResult {
 }
 
 export async function exportWork(work: ExportWork, context: ExportContext): Promise<ExportResult> {
-  const path = (key: string) => `${work.directory}/${key}.yaml`
-  if (!work.overwrite) {
-    const existing = work.integrationKeys.map(path).filter(file => context.files.exists(file))
-    if (existing.length > 0) {
-      throw new InputError(
-        'export-overwrite',
-        `is false, and ${existing.join(', ')} ${existing.length === 1 ? 'exists' : 'exist'} already: set \`export-overwrite: true\` to replace ${existing.length === 1 ? 'it' : 'them'}, or export to another directory.`
-      )
-    }
+  // The files an export of these keys may write: `<key>.yaml`, and its parts.
+  const ours = (name: string) => work.integrationKeys.some(key => isExportFileOf(name, key))
+  const existing = context.files.list(work.directory).filter(ours)
+  if (!work.overwrite && existing.length > 0) {
+    const paths = existing.map(name => `${work.directory}/${name}`)
+    throw new InputError(
+      'export-overwrite',
+      `is false, and ${paths.join(', ')} ${paths.length === 1 ? 'exists' : 'exist'} already: set \`export-overwrite: true\` to replace ${paths.length === 1 ? 'it' : 'them'}, or export to another directory.`
+    )
   }
   context.files.prepare(work.directory)
   const failures: Outcome[] = []
   const listed = await Promise.all(
     work.integrationKeys.map(async (key): Promise<[string, IntegrationConfiguration[]]> => {
       try {
-        const items = await context.client.listConfigurations(key)
-        // A list item without its configValues is a summary: the configuration is read whole.
-        const whole = await Promise.all(
-          items.map(async item =>
-            item.configValues === undefined ? context.client.getConfiguration(item._id) : item
-          )
-        )
-        return [key, whole]
+        return [key, await readWhole(key, context.client)]
       } catch (error) {
         const { message, reason } = toActionError(error)
-        failures.push({
-          file: undefined,
-          label: key,
-          id: undefined,
-          name: key,
-          integrationKey: key,
-          status: 'failed',
-          warnings: [],
-          notices: [],
-          error: { message, reason }
-        })
+        failures.push(outcomeOf(key, undefined, { message, reason }))
         return [key, []]
       }
     })
@@ -73,24 +58,87 @@ export async function exportWork(work: ExportWork, context: ExportContext): Prom
     directory: work.directory,
     schema: context.schema
   })
+  // Nothing is written unless every file reads back to what LaunchDarkly holds.
+  const problems = await proveRoundTrip(exported)
+  if (problems.length > 0) {
+    const outcomes = problems.map(({ integrationKey, configuration, problem }) =>
+      outcomeOf(integrationKey, configuration, {
+        reason: 'api-error',
+        message: `${configuration.name} (${configuration._id}, ${integrationKey}) cannot be exported so that it reads back: ${problem}. No file was written. Leave the integration out with \`integration-keys\`, or change the configuration in LaunchDarkly.`
+      })
+    )
+    return {
+      outcomes: [...failures, ...outcomes],
+      exported: { ...exported, files: [], variables: [] }
+    }
+  }
   const outcomes: Outcome[] = [...failures]
+  const written = new Set<string>()
   for (const file of exported.files) {
     context.files.write(file.path, file.text, work.overwrite)
+    written.add(file.path)
     context.log.info(
       `Wrote ${file.path}: ${file.configurations.length} configuration${file.configurations.length === 1 ? '' : 's'} of ${file.integrationKey}.`
     )
     for (const live of file.configurations) {
       outcomes.push({
+        ...outcomeOf(file.integrationKey, live),
         file: file.path,
-        label: live.name,
-        id: live._id,
-        name: live.name,
-        integrationKey: file.integrationKey,
-        status: 'exported',
-        warnings: [],
-        notices: []
+        status: 'exported'
       })
     }
   }
+  // A part left from an earlier, larger export would describe its configurations twice.
+  for (const name of existing) {
+    const path = `${work.directory}/${name}`
+    const key = work.integrationKeys.find(k => isExportFileOf(name, k))
+    const listedOk = key !== undefined && !failures.some(f => f.integrationKey === key)
+    if (!written.has(path) && name.includes('--part-') && listedOk) {
+      context.files.remove(path)
+      context.log.info(`Removed ${path}: the export of ${key} has fewer parts now.`)
+    }
+  }
   return { outcomes, exported }
+}
+
+/**
+ * Every configuration of an integration, each as a read by ID gives it: a list item that does not
+ * carry every setting (the spec requires only `_links`, `_id` and `name`) is read by ID; one
+ * deleted since it was listed is left out.
+ */
+async function readWhole(
+  integrationKey: string,
+  client: LaunchDarklyClient
+): Promise<IntegrationConfiguration[]> {
+  const items = await client.listConfigurations(integrationKey)
+  const whole = await Promise.all(
+    items.map(async item => {
+      if (carriesSettings(item)) return item
+      try {
+        return await client.getConfiguration(item._id)
+      } catch (error) {
+        if (error instanceof ActionError && error.reason === 'not-found') return undefined
+        throw error
+      }
+    })
+  )
+  return whole.filter(live => live !== undefined)
+}
+
+function outcomeOf(
+  integrationKey: string,
+  live: IntegrationConfiguration | undefined,
+  error?: Outcome['error']
+): Outcome {
+  return {
+    file: undefined,
+    label: live?.name ?? integrationKey,
+    id: live?._id,
+    name: live?.name ?? integrationKey,
+    integrationKey,
+    status: error ? 'failed' : 'exported',
+    warnings: [],
+    notices: [],
+    ...(error ? { error } : {})
+  }
 }

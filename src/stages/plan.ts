@@ -12,7 +12,7 @@ import type { Settings, Work } from '../core/inputs.js'
 import { isSecretPath } from '../core/secrets.js'
 import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
 import { settle } from './apply.js'
-import { readDesired, type LiveResult, type Reads } from './read.js'
+import { readDesired, readUnmanaged, type LiveResult, type Reads } from './read.js'
 
 export interface ReconcileContext {
   client: LaunchDarklyClient
@@ -83,7 +83,10 @@ export async function settleAll(
     work.configured.map(pending => settleOne(pending).finally(progress))
   )
   const unmanaged = await work.unmanaged
-  const failures = outcomes.filter(o => o.status === 'failed').length
+  // A configuration no file describes whose read failed counts too: the run is not complete.
+  const failures =
+    outcomes.filter(o => o.status === 'failed').length +
+    unmanaged.filter(item => 'outcome' in item && item.outcome.status === 'failed').length
   const rest = await Promise.all(
     unmanaged.map(async item => {
       if ('outcome' in item || failures === 0) return settleOne(Promise.resolve(item))
@@ -176,49 +179,45 @@ function planDesiredWork(
       return { known, outcome: failed(known, error) }
     }
   })
-  return { configured, unmanaged: findUnmanaged(reads, context.settings) }
+  return { configured, unmanaged: findUnmanaged(reads, context.settings, context.client) }
 }
 
 /**
  * The configurations listed under the integrations the files name that no file describes. With
  * `prune`, each is planned for deletion unless it carries the keep tag; without, it is reported.
  */
-async function findUnmanaged(reads: Reads, settings: Settings): Promise<Planned[]> {
-  // A configuration whose read failed after it was matched is still described: it failed already.
-  const described = new Set(
-    (await Promise.all(reads.results)).flatMap(r =>
-      r.kind === 'found' ? [r.live._id] : r.kind === 'failed' ? (r.matched ?? []) : []
-    )
+async function findUnmanaged(
+  reads: Reads,
+  settings: Settings,
+  client: LaunchDarklyClient
+): Promise<Planned[]> {
+  const found = await readUnmanaged(
+    reads,
+    { prune: settings.prune, keepTag: settings.pruneKeepTag },
+    client
   )
-  const unmanaged: Planned[] = []
-  for (const [integrationKey, pending] of reads.lists) {
-    const listed = await pending
-    // A key that could not be listed has its configurations failed already.
-    if (listed instanceof ActionError) continue
-    for (const live of listed) {
-      if (described.has(live._id)) continue
-      const known: Omit<Outcome, 'status'> = {
-        file: undefined,
-        label: live.name,
-        id: live._id,
-        name: live.name,
-        integrationKey,
-        warnings: [],
-        notices: []
-      }
-      const kept = live.tags?.includes(settings.pruneKeepTag) === true
-      if (settings.prune && !kept) {
-        unmanaged.push({ known, plan: planDeletion(live, integrationKey) })
-      } else {
-        // Reported in one line each; a configuration `prune` keeps says why it was kept.
-        const notices = settings.prune
-          ? [`Kept: it has the tag ${settings.pruneKeepTag} (\`prune-keep-tag\`).`]
-          : []
-        unmanaged.push({ known, outcome: { ...known, status: 'unmanaged', notices } })
-      }
+  return found.map(({ integrationKey, live, ...decision }): Planned => {
+    const known: Omit<Outcome, 'status'> = {
+      file: undefined,
+      label: live.name,
+      id: live._id,
+      name: live.name,
+      integrationKey,
+      warnings: [],
+      notices: [],
+      inNoFile: true
     }
-  }
-  return unmanaged
+    if (decision.kind === 'failed') return { known, outcome: failed(known, decision.error) }
+    if (decision.kind === 'deletable') {
+      return { known, plan: planDeletion(live, integrationKey) }
+    }
+    // Reported in one line each; a configuration `prune` keeps says why it was kept.
+    const notices =
+      decision.kind === 'kept'
+        ? [`Kept: it has the tag ${settings.pruneKeepTag} (\`prune-keep-tag\`).`]
+        : []
+    return { known, outcome: { ...known, status: 'unmanaged', notices } }
+  })
 }
 
 /** On long runs, a line now and then that says how far the run is ("20/50 planned"). */

@@ -2,8 +2,10 @@
  * Reads what LaunchDarkly holds for the configurations of a desired state, with as few requests as
  * the API allows: one list per integration key the files name (it finds every configuration of the
  * key, and the ones no file describes), one GET for each configuration given by ID alone, and one
- * GET for each listed configuration whose list item left out a field the file manages. Nothing is
- * fetched twice.
+ * GET for each listed configuration whose list item left out a field the decision about it needs
+ * (a field the file manages; every setting of one to delete; the tags of one `prune` may keep).
+ * The spec requires only `_links`, `_id` and `name` of a list item: nothing else is taken for
+ * granted. Nothing is fetched twice.
  */
 import type { DesiredConfiguration } from '../core/desired-state.js'
 import { ActionError, toActionError } from '../core/errors.js'
@@ -140,4 +142,92 @@ function pick(c: DesiredConfiguration, items: IntegrationConfiguration[]): LiveR
   return live
     ? { kind: 'found', live }
     : { kind: 'missing', notFound: `there is no configuration named "${c.name}"${where}` }
+}
+
+/**
+ * The settings a deletion shows and an export writes, besides the name: a list item that carries
+ * them all is the configuration as a read by ID gives it. capabilityConfig is not among them: a
+ * read by ID leaves it out of a configuration that has none, so its absence cannot tell a summary
+ * from a whole item; it comes with the details (configValues), as the lists of LaunchDarkly's
+ * sibling resources are documented to give them all or none.
+ */
+const SETTINGS = ['enabled', 'tags', 'configValues'] as const
+
+/** Whether a list item carries every setting: a deletion or an export can be decided from it. */
+export function carriesSettings(item: IntegrationConfiguration): boolean {
+  return SETTINGS.every(field => item[field] !== undefined)
+}
+
+/**
+ * A configuration listed under an integration the files name that no file describes: to report
+ * (`listed`), to keep (`kept`: it has the keep tag), to delete (`deletable`: as read whole), or
+ * its read by ID failed (`failed`).
+ */
+export type UnmanagedRead =
+  | { kind: 'listed' | 'kept'; integrationKey: string; live: IntegrationConfiguration }
+  | { kind: 'deletable'; integrationKey: string; live: IntegrationConfiguration }
+  | {
+      kind: 'failed'
+      integrationKey: string
+      live: IntegrationConfiguration
+      error: ActionError
+    }
+
+export interface PruneRule {
+  prune: boolean
+  keepTag: string
+}
+
+/**
+ * The configurations no file describes, each read as far as the decision about it needs: none
+ * further to be reported; its tags to be kept; every setting to be deleted, so that the plan shows
+ * (and its fingerprint covers) everything that goes. A list item without them is read by ID; one
+ * deleted meanwhile is left out. Each configuration once, even if two lists hold it.
+ */
+export async function readUnmanaged(
+  reads: Reads,
+  rule: PruneRule,
+  client: LaunchDarklyClient
+): Promise<UnmanagedRead[]> {
+  // A configuration whose read failed after it was matched is still described: it failed already.
+  const described = new Set(
+    (await Promise.all(reads.results)).flatMap(r =>
+      r.kind === 'found' ? [r.live._id] : r.kind === 'failed' ? (r.matched ?? []) : []
+    )
+  )
+  const pending: Promise<UnmanagedRead | undefined>[] = []
+  for (const [integrationKey, list] of reads.lists) {
+    const listed = await list
+    // A key that could not be listed has its configurations failed already.
+    if (listed instanceof ActionError) continue
+    for (const item of listed) {
+      if (described.has(item._id)) continue
+      described.add(item._id)
+      pending.push(decide(integrationKey, item, rule, client))
+    }
+  }
+  return (await Promise.all(pending)).filter(read => read !== undefined)
+}
+
+async function decide(
+  integrationKey: string,
+  item: IntegrationConfiguration,
+  rule: PruneRule,
+  client: LaunchDarklyClient
+): Promise<UnmanagedRead | undefined> {
+  const kept = (c: IntegrationConfiguration) => c.tags?.includes(rule.keepTag) === true
+  if (!rule.prune) return { kind: 'listed', integrationKey, live: item }
+  if (kept(item)) return { kind: 'kept', integrationKey, live: item }
+  let live = item
+  if (!carriesSettings(item)) {
+    try {
+      live = await client.getConfiguration(item._id)
+    } catch (error) {
+      const failure = toActionError(error)
+      // Deleted since it was listed: nothing left to decide.
+      if (failure.reason === 'not-found') return undefined
+      return { kind: 'failed', integrationKey, live: item, error: failure }
+    }
+  }
+  return { kind: kept(live) ? 'kept' : 'deletable', integrationKey, live }
 }

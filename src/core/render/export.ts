@@ -26,7 +26,9 @@ export function renderExportSummary(
               `- 📄 ${literal(file.path)}: ${plural(file.count, 'configuration')} of ${text(file.integrationKey)}`
           )
           .join('\n')
-      : '_No integration has configurations: no file was written._',
+      : outcomes.some(o => o.status === 'failed')
+        ? '_No file was written._'
+        : '_No integration has configurations: no file was written._',
     ...(exported.variables.length > 0 ? secretsSection(exported) : [])
   ]
   return `${parts.join('\n\n')}\n`

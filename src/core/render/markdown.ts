@@ -3,6 +3,8 @@
  * HTML gives a meaning to becomes an entity, values sit in <code> (where GitHub links no @mention),
  * and an @ is followed by a zero-width space besides, so no one is pinged.
  */
+import { visible } from '../visible.js'
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -23,11 +25,16 @@ const ENTITIES: Record<string, string> = {
 
 /** Plain text for a table cell or a line: nothing in it is markup. */
 export function text(value: string, maxLength = 200): string {
+  return escaped(value, maxLength, true)
+}
+
+function escaped(value: string, maxLength: number, plain: boolean): string {
   const characters = [...value]
   const shortened =
     characters.length > maxLength ? `${characters.slice(0, maxLength - 1).join('')}…` : value
+  // Hidden and look-alike characters first (as escapes), then Markdown's and HTML's.
   return (
-    shortened
+    visible(shortened, { keepLineBreaks: true, plain })
       .replace(/[&<>"|`*_~[\]\\#!:]/g, c => ENTITIES[c] ?? c)
       .replace(/@/g, '@\u200b')
       // GFM links a bare www. even without a scheme; the entity keeps it text.
@@ -40,12 +47,18 @@ export function text(value: string, maxLength = 200): string {
 /** A value shown as code: JSON, shortened, escaped. */
 export function code(value: unknown, maxLength = 200): string {
   const rendered = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value ?? null)
-  return `<code>${text(rendered, maxLength)}</code>`
+  // JSON's own escapes stay as they are: they mean what they say.
+  return `<code>${escaped(rendered, maxLength, false)}</code>`
 }
 
 /** A name or path shown as code, as it is (no quotes). */
 export function literal(value: string, maxLength = 200): string {
   return `<code>${text(value, maxLength)}</code>`
+}
+
+/** Text already shown (a diff line's key, its escapes written): as code, backslashes as they are. */
+export function shownLiteral(value: string, maxLength = 200): string {
+  return `<code>${escaped(value, maxLength, false)}</code>`
 }
 
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -58,7 +71,7 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
  * written as JSON escapes, so the text is still valid JSON that means the same values.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
+  return visible(JSON.stringify(value, null, 2), { keepLineBreaks: true }).replace(
     /[<>&@`]/g,
     c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
   )
@@ -115,15 +128,4 @@ export function alert(
   body: string
 ): string {
   return [`> [!${kind}]`, ...body.split('\n').map(line => `> ${line}`)].join('\n')
-}
-
-/** Where an error is, in a file of the repository (moved from comment.ts: the summary shows it too). */
-export interface ErrorLocation {
-  file: string
-  line?: number
-  url?: string
-}
-
-export function locationText(where: ErrorLocation): string {
-  return link(`${literal(where.file)}${where.line ? `, line ${where.line}` : ''}`, where.url)
 }

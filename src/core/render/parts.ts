@@ -6,8 +6,9 @@
  */
 import type { RedactedOutcome } from '../redact.js'
 import type { Status } from '../outcome.js'
-import { alert, details, fenced, link, literal, message, text } from './markdown.js'
-import { diffLines } from './value-diff.js'
+import { alert, details, fenced, link, literal, message, shownLiteral, text } from './markdown.js'
+import { changedFields, isUnverified } from './rows.js'
+import { diffLines, readAlikePairs } from './value-diff.js'
 
 /** What the report says besides the outcomes: the run, the commits, where the files are. */
 export interface ReportFacts {
@@ -17,9 +18,14 @@ export interface ReportFacts {
   failOnDrift: boolean
   /** The LaunchDarkly instance, as the headline names it (app.launchdarkly.com). */
   instance: string
-  run?: { label: string; url: string }
+  /** The run (its label names the attempt of a re-run) and its job summary, for this attempt. */
+  run?: { label: string; url: string; summaryUrl?: string }
+  /** The pull request the report is about, when there is one. */
+  pull?: { number: number; url?: string }
   /** The commit reviewers know: the pull request's head. */
   head?: { sha: string; url?: string }
+  /** The commit checked out, when no pull request names a head (a schedule, a release). */
+  commit?: { sha: string; url?: string }
   /** The commit the head was merged as, on push. */
   merge?: { sha: string; url?: string }
   /** A link to a file (and line) at the head commit. */
@@ -74,7 +80,9 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFact
   const disabled = count(o => isUpdate(o) && toggles(o) === false)
   const enabled = count(o => isUpdate(o) && toggles(o) === true)
   const deletes = count(isDelete)
-  const unchanged = count(o => o.status === 'unchanged')
+  // A secret the action cannot judge is never counted unchanged: it has its own count.
+  const unverified = count(isUnverified)
+  const unchanged = count(o => o.status === 'unchanged') - unverified
   const unmanaged = count(o => o.status === 'unmanaged')
   const failed = count(o => o.status === 'failed')
   const toggled = [disabled && `${disabled} disabled`, enabled && `${enabled} enabled`].filter(
@@ -95,6 +103,7 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFact
       ]
   parts.push(
     unchanged && `${unchanged} unchanged`,
+    unverified && `${unverified} with a secret it cannot check`,
     unmanaged && `${unmanaged} in no file`,
     failed && `${failed} failed`
   )
@@ -116,14 +125,20 @@ export function headline(outcomes: readonly RedactedOutcome[], facts: ReportFact
 export function statusLine(outcomes: readonly RedactedOutcome[], facts: ReportFacts): string {
   const commit = (label: string, ref: { sha: string; url?: string } | undefined) =>
     ref ? `${label} ${link(literal(ref.sha.slice(0, 7)), ref.url)}` : undefined
-  const head = commit('head', facts.head)
+  const head = commit('head', facts.head) ?? commit('commit', facts.commit)
   const merged = commit('merged as', facts.merge)
   const run = facts.run ? link(text(facts.run.label), facts.run.url) : 'this run'
+  // After the sentence: the pull request and this attempt's job summary, as links.
+  const links = [
+    facts.pull && `pull request ${link(`#${facts.pull.number}`, facts.pull.url)}`,
+    facts.run && link('job summary', facts.run.summaryUrl ?? facts.run.url)
+  ].filter(Boolean)
+  const after = links.length > 0 ? ` · ${links.join(' · ')}` : ''
   if (facts.refused) {
-    return `_Apply in ${run}${head ? ` of ${head}` : ''} refused: nothing was written to LaunchDarkly._`
+    return `_Apply in ${run}${head ? ` of ${head}` : ''} refused: nothing was written to LaunchDarkly._${after}`
   }
   if (facts.dryRun) {
-    return `_Plan${head ? ` for ${head}` : ''}: nothing has been written to LaunchDarkly yet._`
+    return `_Plan${head ? ` for ${head}` : ''} in ${run}: nothing has been written to LaunchDarkly yet._${after}`
   }
   const source = [head, merged && `(${merged})`].filter(Boolean).join(' ')
   const written = outcomes.filter(
@@ -138,73 +153,74 @@ export function statusLine(outcomes: readonly RedactedOutcome[], facts: ReportFa
       : written === 0
         ? `nothing was written; ${plural(failed, 'configuration')} failed`
         : `${plural(written, 'configuration')} written; ${plural(failed, 'configuration')} failed and ${failed === 1 ? 'was' : 'were'} not written`
-  return `_Applied in ${run}${source ? ` from ${source}` : ''}: ${what}._`
+  return `_Applied in ${run}${source ? ` from ${source}` : ''}: ${what}._${after}`
 }
 
-/** What deserves a second look before the details: toggles, creations, secrets written or not. */
-export function callouts(outcomes: readonly RedactedOutcome[]): string[] {
-  const names = (list: readonly RedactedOutcome[]) => listed(list.map(o => literal(nameOf(o))))
+/**
+ * What deserves a second look before the details, as one callout with one line per kind:
+ * toggles, deletions, creations, secrets written, secrets the action cannot check. Names are
+ * listed up to `cap` a line; the whole is kept under `budget` characters by listing fewer.
+ */
+export function callouts(outcomes: readonly RedactedOutcome[], budget = CALLOUT_BUDGET): string[] {
+  for (const cap of [20, 5, 1, 0]) {
+    const callout = secondLook(outcomes, cap)
+    if (callout === undefined) return []
+    if (callout.length <= budget || cap === 0) return [callout]
+  }
+  return []
+}
+
+/** A second-look callout longer than this lists fewer names a line. */
+export const CALLOUT_BUDGET = 6_000
+
+function secondLook(outcomes: readonly RedactedOutcome[], cap: number): string | undefined {
+  const list = (items: readonly string[]) =>
+    cap === 0
+      ? plural(items.length, 'configuration')
+      : items.length > cap
+        ? `${items.slice(0, cap).join(', ')} and ${items.length - cap} more`
+        : items.join(', ')
+  const names = (group: readonly RedactedOutcome[]) => list(group.map(o => literal(nameOf(o))))
+  const withKey = (group: readonly RedactedOutcome[]) =>
+    list(group.map(o => `${literal(nameOf(o))} (${text(o.integrationKey ?? '')})`))
+  const them = (n: number) => (n === 1 ? 'it' : 'them')
   const changing = outcomes.filter(o => o.status !== 'failed')
-  const out: string[] = []
-  const disabling = changing.filter(o => toggles(o) === false)
-  const enabling = changing.filter(o => toggles(o) === true)
-  if (disabling.length > 0 || enabling.length > 0) {
-    const lines = [
-      disabling.length > 0 && `**Disables** ${names(disabling)}: LaunchDarkly stops using it.`,
-      enabling.length > 0 && `**Enables** ${names(enabling)}.`
-    ].filter(Boolean)
-    out.push(alert('WARNING', lines.join('\n')))
-  }
+  // A creation says what it creates; whether it starts enabled is in its diff.
+  const disabling = changing.filter(o => !isCreate(o) && toggles(o) === false)
+  const enabling = changing.filter(o => !isCreate(o) && toggles(o) === true)
   const deleting = changing.filter(isDelete)
-  if (deleting.length > 0) {
-    out.push(
-      alert(
-        'CAUTION',
-        `**Deletes** ${listed(deleting.map(o => `${literal(nameOf(o))} (${text(o.integrationKey ?? '')})`))}: no file describes ${deleting.length === 1 ? 'it' : 'them'}, and \`prune\` is on. To keep one, describe it in a file or give it the tag that \`prune-keep-tag\` names (\`keep\` by default).`
-      )
-    )
-  }
   const creating = changing.filter(isCreate)
-  if (creating.length > 0) {
-    out.push(
-      alert(
-        'NOTE',
-        `**Creates** ${listed(creating.map(o => `${literal(nameOf(o))} (${text(o.integrationKey ?? '')})`))}.`
-      )
-    )
-  }
   const secrets = changing.flatMap(o =>
     o.status === 'unchanged' || isDelete(o)
       ? []
       : o.changes.filter(c => c.secret).map(c => `${literal(nameOf(o))} ${literal(c.path)}`)
   )
-  if (secrets.length > 0) {
-    out.push(
-      alert('IMPORTANT', `**Writes ${plural(secrets.length, 'secret')}**: ${listed(secrets)}.`)
-    )
-  }
-  const undecided = outcomes.flatMap(o =>
-    o.undecided.map(
-      secret =>
-        `${literal(nameOf(o))} ${literal(secret.path)}: ${
-          secret.reason === 'no-ends'
-            ? 'LaunchDarkly shows no part of it: cannot tell'
-            : 'its mask shows the same ends as the file; the middle may differ'
-        }`
-    )
+  // A secret whose mask shows its ends, and they match the file's, is what nobody touched: its
+  // row says so, but it makes no callout. One whose mask shows nothing needs a look.
+  const unchecked = outcomes.flatMap(o =>
+    o.undecided
+      .filter(secret => secret.reason === 'no-ends')
+      .map(secret => `${literal(nameOf(o))} ${literal(secret.path)}`)
   )
-  if (undecided.length > 0) {
-    out.push(
-      alert(
-        'NOTE',
-        `**${plural(undecided.length, 'secret')} not written, as the action cannot judge ${undecided.length === 1 ? 'it' : 'them'}** (\`rotate-secrets: true\` writes ${undecided.length === 1 ? 'it' : 'them'}):\n${undecided
-          .slice(0, 20)
-          .map(line => `- ${line}`)
-          .join('\n')}${undecided.length > 20 ? `\n- and ${undecided.length - 20} more` : ''}`
-      )
-    )
-  }
-  return out
+  const lines = [
+    disabling.length > 0 &&
+      `**Disables** ${names(disabling)}: LaunchDarkly stops using ${them(disabling.length)}.`,
+    deleting.length > 0 &&
+      `**Deletes** ${withKey(deleting)}: no file describes ${them(deleting.length)}, and \`prune\` is on. To keep one, describe it in a file or give it the tag that \`prune-keep-tag\` names (\`keep\` by default).`,
+    enabling.length > 0 && `**Enables** ${names(enabling)}.`,
+    creating.length > 0 && `**Creates** ${withKey(creating)}.`,
+    secrets.length > 0 && `**Writes ${plural(secrets.length, 'secret')}**: ${list(secrets)}.`,
+    unchecked.length > 0 &&
+      `**${plural(unchecked.length, 'secret')} the action cannot check**, as LaunchDarkly shows no part of ${them(unchecked.length)} (not written; \`rotate-secrets: true\` writes ${them(unchecked.length)}): ${list(unchecked)}.`
+  ].filter((line): line is string => typeof line === 'string')
+  if (lines.length === 0) return undefined
+  const kind =
+    deleting.length > 0 ? 'CAUTION' : creating.length === lines.length ? 'NOTE' : 'WARNING'
+  const title = lines.length === 1 ? '' : '**Needs a second look**\n'
+  return alert(
+    kind,
+    `${title}${lines.map(line => (lines.length === 1 ? line : `- ${line}`)).join('\n')}`
+  )
 }
 
 /**
@@ -258,32 +274,86 @@ const MAX_FAILURE_CALLOUTS = 10
 export function section(
   outcome: RedactedOutcome,
   facts: ReportFacts,
-  options: { open?: boolean; withError?: boolean } = {}
+  options: {
+    open?: boolean
+    withError?: boolean
+    /** The others whose change is identical: one row, one diff, their names in a closed list. */
+    same?: readonly RedactedOutcome[]
+    /** How many of `same` to name (the rest are counted). */
+    namesCap?: number
+    /** At most this many diff lines (the rest are counted). */
+    maxLines?: number
+  } = {}
 ): string {
-  const fields = outcome.changes.length
+  const all = [outcome, ...(options.same ?? [])]
+  const unverified = isUnverified(outcome)
+  const fields = changedFields(outcome)
   const what =
     outcome.status === 'failed'
-      ? `failed${fields > 0 ? ` (the change it tried: ${plural(fields, 'field')})` : ''}`
-      : `${WORDS[outcome.status]}${fields > 0 ? ` (${plural(fields, 'field')})` : ''}`
-  const facts2 = [
-    outcome.id && literal(outcome.id),
-    outcome.integrationKey && text(outcome.integrationKey)
-  ]
-    .filter(Boolean)
-    .join(' · ')
-  const summary = `${ICONS[outcome.status]} <b>${text(nameOf(outcome))}</b> · ${facts2}${
-    outcome.file ? ` · ${literal(outcome.file)}` : ''
-  }: ${what}`
+      ? `failed${fields ? ` (the change it tried: ${plural(outcome.changes.length, 'field')}, ${text(fields)})` : ''}`
+      : unverified
+        ? 'a secret it cannot check'
+        : `${WORDS[outcome.status]}${fields && (outcome.status === 'updated' || outcome.status === 'would-update') ? ` ${text(fields)}` : ''}`
+  const who =
+    all.length === 1
+      ? `<b>${text(nameOf(outcome))}</b>`
+      : `<b>${all.length.toLocaleString('en-US')} configurations</b>`
+  const summary = `${unverified ? '🔒' : ICONS[outcome.status]} ${who}${
+    outcome.integrationKey ? ` · ${text(outcome.integrationKey)}` : ''
+  }: ${what}${all.length > 1 ? ' (the same change)' : ''}`
   const body: string[] = []
   if (options.withError && outcome.error) {
     body.push(alert('CAUTION', message(outcome.error.message, namesOf(outcome))))
   }
-  if (outcome.file && facts.fileUrl?.(outcome.file)) {
-    body.push(`From ${link(literal(outcome.file), facts.fileUrl(outcome.file, outcome.line))}.`)
+  if (all.length === 1 && (outcome.file || outcome.id)) {
+    const file = outcome.file
+      ? `From ${link(literal(outcome.file), facts.fileUrl?.(outcome.file, outcome.line))}`
+      : 'ID'
+    body.push(
+      `${file}${outcome.id ? `${outcome.file ? ' · ID' : ''} ${literal(outcome.id)}` : ''}.`
+    )
   }
-  if (fields > 0) body.push(fenced(diffText(outcome), 'diff'))
+  if (outcome.changes.length > 0) {
+    const lines = diffLines(outcome.changes)
+    const max = options.maxLines ?? lines.length
+    const shown = lines.slice(0, max).map(line => `${line.kind}${line.text}`)
+    body.push(fenced(shown.join('\n'), 'diff'))
+    if (lines.length > max) {
+      body.push(`_${plural(lines.length - max, 'more line')} of this diff in the job summary._`)
+    }
+    for (const { field, difference } of readAlikePairs(lines)) {
+      body.push(alert('WARNING', `${field ? `${shownLiteral(field)}: ` : ''}${text(difference)}`))
+    }
+  }
+  for (const secret of outcome.undecided) {
+    body.push(
+      `Secret ${literal(secret.path)} not written: ${
+        secret.reason === 'no-ends'
+          ? 'LaunchDarkly shows no part of it: cannot tell'
+          : 'its mask shows the same ends as the file; the middle may differ'
+      } (\`rotate-secrets: true\` writes it).`
+    )
+  }
   for (const warning of outcome.warnings)
     body.push(alert('WARNING', message(warning, namesOf(outcome))))
+  if (all.length > 1) {
+    const cap = options.namesCap ?? all.length
+    const listedNames = all
+      .slice(0, cap)
+      .map(
+        o =>
+          `- ${literal(nameOf(o))}${o.file ? ` · ${link(literal(o.file), facts.fileUrl?.(o.file, o.line))}` : ''}`
+      )
+    if (all.length > cap)
+      listedNames.push(
+        `- … and ${plural(all.length - cap, 'more configuration')} (in the job summary)`
+      )
+    body.push(details(`Which ${all.length.toLocaleString('en-US')}`, listedNames.join('\n')))
+    if (all.length > cap) {
+      const summary = facts.run && (facts.run.summaryUrl ?? facts.run.url)
+      body.push(`_The ${link('job summary', summary)} has every configuration and change._`)
+    }
+  }
   if (body.length === 0) body.push('_No field changes._')
   return details(summary, body.join('\n\n'), options.open)
 }
@@ -302,7 +372,13 @@ export function unchangedLines(outcomes: readonly RedactedOutcome[], facts: Repo
       o =>
         `- ${ICONS[o.status]} ${literal(nameOf(o))}${o.id ? ` · ${literal(o.id)}` : ''}${
           o.file ? ` · ${link(literal(o.file), facts.fileUrl?.(o.file, o.line))}` : ''
-        }: ${WORDS[o.status]}${o.status === 'unmanaged' && o.notices[0] ? ` (${message(o.notices[0])})` : ''}`
+        }: ${WORDS[o.status]}${o.status === 'unmanaged' && o.notices[0] ? ` (${message(o.notices[0])})` : ''}${o.undecided
+          .filter(secret => secret.reason === 'ends-match')
+          .map(
+            secret =>
+              ` (secret ${literal(secret.path)}: its mask shows the same ends as the file; the middle may differ)`
+          )
+          .join('')}`
     )
     .join('\n')
 }
@@ -339,4 +415,4 @@ function generalize(value: string, outcome: RedactedOutcome): string {
   return general
 }
 
-export { details, plural, WORDS as STATUS_WORDS }
+export { details, plural, WORDS as STATUS_WORDS, ICONS as STATUS_ICONS }

@@ -11,6 +11,8 @@ import type {
   IntegrationConfigurationPost
 } from '../../core/types.js'
 import { ActionError } from '../../core/errors.js'
+import { jsonEqual } from '../../core/json-patch.js'
+import { schemaProblem } from './answers.js'
 import { Sender, type Call, type SenderOptions, type SenderStats } from './sender.js'
 
 export { AmbiguousWriteError } from './sender.js'
@@ -38,7 +40,7 @@ export class LaunchDarklyClient {
       route: `GET ${API}/{id}`,
       what: `reading integration configuration ${id}`,
       notFound: `LaunchDarkly has no integration configuration with ID ${id} at ${this.origin}. Check \`configuration-id\`, and \`base-uri\` if the account is on the EU (https://app.eu.launchdarkly.com) or federal (https://app.launchdarkly.us) instance.`,
-      parse: body => (validateConfigurationRep(body) ? body : undefined)
+      ...configurationAnswer
     })
   }
 
@@ -48,16 +50,20 @@ export class LaunchDarklyClient {
    * pages are followed, since acting on a part of the list would create duplicates, or export and
    * prune from half of it. A `next` that leaves this list, repeats a page, or is the
    * {@link MAX_PAGES}th, stops with an error.
+   *
+   * Each configuration is listed once: pages that shift while they are read (offset paging does)
+   * repeat an item, and acting on it twice would delete it twice. A repeat that differs from the
+   * first stops the list with an error: which of the two LaunchDarkly holds cannot be known.
    */
   async listConfigurations(integrationKey: string): Promise<IntegrationConfiguration[]> {
     const first = `${API}/keys/${encodeURIComponent(integrationKey)}`
-    const items: IntegrationConfiguration[] = []
+    const byId = new Map<string, IntegrationConfiguration>()
     const seen = new Set<string>()
     let path: string | undefined = first
     while (path !== undefined) {
       if (seen.size >= MAX_PAGES) {
         throw new ActionError(
-          `LaunchDarkly's list of the configurations of integration ${integrationKey} went on past ${MAX_PAGES} pages (${items.length} configurations so far), far more than any account holds. The action does not act on a part of a list: run again, and if this persists, report it.`,
+          `LaunchDarkly's list of the configurations of integration ${integrationKey} went on past ${MAX_PAGES} pages (${byId.size} configurations so far), far more than any account holds. The action does not act on a part of a list: run again, and if this persists, report it.`,
           'api-error'
         )
       }
@@ -70,12 +76,15 @@ export class LaunchDarklyClient {
         route: `GET ${API}/keys/{integrationKey}`,
         what: `listing the configurations of integration ${integrationKey}`,
         notFound: `LaunchDarkly knows no integration "${integrationKey}" at ${this.origin}, or it does not support configurations. Check the integrationKey (for example custom-approvals, servicenow-app, pagerduty-guardian-edition).`,
-        parse: body => (validateCollectionRep(body) ? body : undefined)
+        parse: body => (validateCollectionRep(body) ? body : undefined),
+        problem: () => schemaProblem(validateCollectionRep.errors)
       })
-      items.push(...collection.items)
-      path = nextPage(collection, new URL(path, this.origin), seen, integrationKey)
+      for (const item of collection.items) keepOnce(byId, item, integrationKey)
+      path = nextPage(collection, new URL(path, this.origin), seen, integrationKey, text =>
+        this.sender.scrub(text)
+      )
     }
-    return items
+    return [...byId.values()]
   }
 
   createConfiguration(
@@ -89,7 +98,7 @@ export class LaunchDarklyClient {
       body,
       what: `creating a configuration of integration ${integrationKey}`,
       notFound: `LaunchDarkly knows no integration "${integrationKey}" at ${this.origin}, or it does not support configurations. Check the integrationKey.`,
-      parse: answer => (validateConfigurationRep(answer) ? answer : undefined)
+      ...configurationAnswer
     })
   }
 
@@ -104,7 +113,7 @@ export class LaunchDarklyClient {
       body: operations,
       what: `updating integration configuration ${id}`,
       notFound: `LaunchDarkly has no integration configuration with ID ${id} at ${this.origin} (it may have been deleted since it was read).`,
-      parse: body => (validateConfigurationRep(body) ? body : undefined)
+      ...configurationAnswer
     })
   }
 
@@ -129,6 +138,33 @@ export class LaunchDarklyClient {
   }
 }
 
+const configurationAnswer = {
+  parse: (body: unknown) => (validateConfigurationRep(body) ? body : undefined),
+  problem: () => schemaProblem(validateConfigurationRep.errors)
+}
+
+function keepOnce(
+  byId: Map<string, IntegrationConfiguration>,
+  item: IntegrationConfiguration,
+  integrationKey: string
+): void {
+  const first = byId.get(item._id)
+  if (first === undefined) {
+    byId.set(item._id, item)
+    return
+  }
+  if (jsonEqual(first, item)) return
+  const a: Record<string, unknown> = { ...first }
+  const b: Record<string, unknown> = { ...item }
+  const differing = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter(field => !jsonEqual(a[field], b[field]))
+    .sort()
+  throw new ActionError(
+    `LaunchDarkly's list of the configurations of integration ${integrationKey} holds configuration ${item._id} twice, and the two differ (${differing.join(', ')}): it changed while the list was read, so what it holds now cannot be known. Nothing was changed: run again.`,
+    'api-error'
+  )
+}
+
 /**
  * The next page of a list, if its answer names one: another page of the same list only, as a path
  * and query. The link may be absolute, but only on `base-uri`'s origin: the token goes nowhere else.
@@ -137,7 +173,8 @@ function nextPage(
   collection: IntegrationConfigurationCollection,
   page: URL,
   seen: ReadonlySet<string>,
-  integrationKey: string
+  integrationKey: string,
+  scrub: (text: string) => string
 ): string | undefined {
   const href = collection._links.next?.href
   if (href === undefined || href === '') return undefined
@@ -151,7 +188,7 @@ function nextPage(
     seen.has(path)
   ) {
     throw new ActionError(
-      `LaunchDarkly's list of the configurations of integration ${integrationKey} names a next page that is not a further page of the same list (${JSON.stringify(href.slice(0, 200))}). The action does not act on a part of a list: run again, and if this persists, report it.`,
+      `LaunchDarkly's list of the configurations of integration ${integrationKey} names a next page that is not a further page of the same list (${JSON.stringify(scrub(href).slice(0, 200))}). The action does not act on a part of a list: run again, and if this persists, report it.`,
       'api-error'
     )
   }

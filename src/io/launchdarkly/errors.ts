@@ -19,12 +19,20 @@ export interface RequestContext {
 const MAX_MESSAGE = 500
 const MAX_CODE = 100
 
-/** `body` is the answer as parseJson gives it: anything, or undefined when it is not JSON. */
-export function errorForStatus(status: number, body: unknown, call: RequestContext): ActionError {
-  const message = bodyField(body, 'message', MAX_MESSAGE)
-  const code = bodyField(body, 'code', MAX_CODE)
+/**
+ * `body` is the answer as parseJson gives it: anything, or undefined when it is not JSON. `scrub`
+ * removes known secrets from each text of it, whole, before it is cut to fit a message.
+ */
+export function errorForStatus(
+  status: number,
+  body: unknown,
+  call: RequestContext,
+  scrub: (text: string) => string = text => text
+): ActionError {
+  const message = bodyField(body, 'message', MAX_MESSAGE, scrub)
+  const code = bodyField(body, 'code', MAX_CODE, scrub)
   const said = message ? ` LaunchDarkly said: "${message}".` : ''
-  const id = errorId(body)
+  const id = errorId(body, scrub)
   switch (status) {
     case 401:
       return new ActionError(
@@ -59,21 +67,26 @@ export function parseJson(text: string): unknown {
   }
 }
 
-export function errorId(body: unknown): string {
-  const id = bodyField(body, 'id', MAX_CODE)
+export function errorId(body: unknown, scrub: (text: string) => string = text => text): string {
+  const id = bodyField(body, 'id', MAX_CODE, scrub)
   return id ? ` (LaunchDarkly error id ${id}: quote it to LaunchDarkly support.)` : ''
 }
 
-function bodyField(body: unknown, field: keyof LaunchDarklyErrorBody, max: number): string {
+/** A text field of an error body: scrubbed whole first (a secret is recognised only whole), then cut. */
+function bodyField(
+  body: unknown,
+  field: keyof LaunchDarklyErrorBody,
+  max: number,
+  scrub: (text: string) => string
+): string {
   if (!isRecord(body)) return ''
   const value = body[field]
-  return typeof value === 'string' ? clip(value, max) : ''
+  return typeof value === 'string' ? clip(scrub(value), max) : ''
 }
 
 /**
- * Cut at a space, never inside a word: an echoed secret is scrubbed only where it stands whole
- * (the scrubber runs on the finished message), so half of one must never be shown. A long text
- * with no space to cut at is left out.
+ * Cut at a space, never inside a word, so that the cut never leaves half of a word looking like a
+ * whole one. A long text with no space to cut at is left out.
  */
 function clip(text: string, max: number): string {
   if (text.length <= max) return text

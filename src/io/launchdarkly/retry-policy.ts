@@ -43,9 +43,14 @@ export function backoff(policy: RetryPolicy, attempt: number): number {
   return ceiling / 2 + (policy.random() * ceiling) / 2
 }
 
+/** A number as a header may spell it: `3`, `1.5`, `-2`, `1e309` (which is Infinity). */
+const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+
 /**
  * What a 429 asks for: Retry-After (seconds, or an HTTP date), else X-Ratelimit-Reset (epoch
- * milliseconds), else a backoff. A reset in the past (LaunchDarkly sends them at times) is a backoff.
+ * milliseconds), else a backoff. Headers are data from outside: any number they hold is taken at
+ * its word, however large (Infinity too), and the wait budget decides; a wait in the past or a
+ * negative one (LaunchDarkly sends resets in the past at times) asks for nothing, so a backoff.
  */
 export function rateLimitWait(
   policy: RetryPolicy,
@@ -56,15 +61,14 @@ export function rateLimitWait(
   const jitter = policy.random() * 250
   const retryAfter = headers.get('retry-after')?.trim()
   if (retryAfter) {
-    const seconds = /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) : undefined
-    const date = seconds === undefined ? Date.parse(retryAfter) : NaN
-    const ms = seconds !== undefined ? seconds * 1000 : Number.isFinite(date) ? date - now : NaN
-    if (Number.isFinite(ms) && ms >= 0) return { ms: ms + jitter, source: 'Retry-After' }
+    // A number is seconds, never a date: Date.parse reads "-5" as a day in 2001.
+    const ms = NUMERIC.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - now
+    if (ms > 0) return { ms: ms + jitter, source: 'Retry-After' }
+    if (ms === 0) return { ms: jitter, source: 'Retry-After' }
   }
-  const reset = Number(headers.get('x-ratelimit-reset'))
-  if (headers.get('x-ratelimit-reset') !== null && Number.isFinite(reset) && reset > now) {
-    return { ms: reset - now + jitter, source: 'X-Ratelimit-Reset' }
-  }
+  const header = headers.get('x-ratelimit-reset')?.trim()
+  const reset = header && NUMERIC.test(header) ? Number(header) : NaN
+  if (reset > now) return { ms: reset - now + jitter, source: 'X-Ratelimit-Reset' }
   return { ms: backoff(policy, attempt) + jitter, source: 'backoff' }
 }
 
@@ -106,14 +110,14 @@ export function overBudget(
   why: string,
   reason: FailureReason
 ): ActionError {
-  const until = new Date(now + wait.ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const until = timeOf(now + wait.ms)
   const asked =
     wait.source === 'backoff'
       ? `the next attempt would wait ${seconds(wait.ms)}`
-      : `LaunchDarkly asked to wait ${seconds(wait.ms)} (${wait.source}, until ${until})`
+      : `LaunchDarkly asked to wait ${seconds(wait.ms)} (${wait.source}${until ? `, until ${until}` : ''})`
   const advice =
     reason === 'rate-limited'
-      ? `Nothing more was sent. Run again after ${until}, or lower \`concurrency\`; other jobs and tokens of the same account share its limits.`
+      ? `Nothing more was sent. Run again ${until ? `after ${until}` : 'later'}, or lower \`concurrency\`; other jobs and tokens of the same account share its limits.`
       : 'Run again later.'
   return new ActionError(
     `Gave up ${what}: ${why}, and ${asked}, more than is left of the ${budget.limitSeconds} s this action waits in all for one request (${seconds(budget.waitedMs)} waited already). ${advice}`,
@@ -121,6 +125,18 @@ export function overBudget(
   )
 }
 
+/** Farthest a Date can be from 1970, in milliseconds (ECMAScript's time range). */
+const MAX_TIME = 8.64e15
+
+/** A time as ISO 8601 to the second, or undefined when no date can hold it. */
+function timeOf(ms: number): string | undefined {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_TIME) return undefined
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
 function seconds(ms: number): string {
+  const days = ms / 86_400_000
+  if (!Number.isFinite(ms) || days >= 1e6) return 'without end (longer than any run)'
+  if (days >= 2) return `${Math.round(days).toLocaleString('en-US')} days`
   return ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 1000).toFixed(1)} s`
 }

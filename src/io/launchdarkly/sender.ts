@@ -38,6 +38,11 @@ export interface SenderOptions {
   log: Log
   clock?: Clock
   retry?: RetryPolicy
+  /**
+   * Removes known secrets from a text that came from outside (an error message): applied to the
+   * whole text before anything cuts it, so that a secret is never cut in half and half shown.
+   */
+  scrub?: (text: string) => string
 }
 
 /** No answer of this API comes near it; a bigger one is a proxy's page or a fault, not data. */
@@ -64,6 +69,8 @@ export interface Call<T> extends RequestContext {
   route: string
   body?: unknown
   parse: (body: unknown) => T | undefined
+  /** Why the answer did not parse, naming the field: "has no field `_id` (at /items/3)…". */
+  problem?: () => string
 }
 
 export class Sender {
@@ -84,6 +91,11 @@ export class Sender {
 
   get origin(): string {
     return this.options.baseUri.origin
+  }
+
+  /** A text from outside, with every secret known so far removed: before it is cut or shown. */
+  scrub(text: string): string {
+    return this.options.scrub ? this.options.scrub(text) : text
   }
 
   /**
@@ -204,20 +216,22 @@ export class Sender {
         if (write) throw new AmbiguousWriteError(problem, 'api-error')
         if (attempt >= this.retry.attempts) {
           throw new ActionError(
-            `${problem}, ${attempt} times. It may be having an outage (https://status.launchdarkly.com): run again later.${errorId(body)}`,
+            `${problem}, ${attempt} times. It may be having an outage (https://status.launchdarkly.com): run again later.${errorId(body, text => this.scrub(text))}`,
             'api-error'
           )
         }
         await pause(backoffWait(), problem, 'api-error')
         continue
       }
-      if (!response.ok) throw errorForStatus(response.status, body, call)
+      if (!response.ok) throw errorForStatus(response.status, body, call, text => this.scrub(text))
 
       const parsed = call.parse(body)
       if (parsed !== undefined) return parsed
-      const problem = `LaunchDarkly answered ${response.status} to ${call.what} with a body that is not ${
-        body === undefined ? 'JSON' : 'an integration configuration as the spec describes it'
-      }`
+      // The endpoint, as the spec names it, and the field: what LaunchDarkly's support needs.
+      const problem =
+        body === undefined
+          ? `LaunchDarkly answered ${response.status} to ${call.what} (${call.route}) with a body that is not JSON`
+          : `LaunchDarkly's answer to ${call.route} (${call.what}) ${call.problem?.() ?? 'is not an integration configuration as the spec describes it'}`
       if (write) throw new AmbiguousWriteError(problem, 'api-error')
       if (attempt >= this.retry.attempts) {
         throw new ActionError(
