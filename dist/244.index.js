@@ -33,7 +33,9 @@ const ACTIONS = {
     deleted: 'delete',
     failed: 'failed'
 };
-function planFingerprint(outcomes, salt) {
+function planFingerprint(outcomes, salt, 
+/** The guardrails the plan was checked against (core/guardrails.ts), '' when none. */
+guardrails = '') {
     const entries = outcomes
         .filter(outcome => ACTIONS[outcome.status] !== undefined)
         .map(outcome => ({
@@ -49,7 +51,7 @@ function planFingerprint(outcomes, salt) {
     }))
         .sort((a, b) => (a.configuration < b.configuration ? -1 : 1));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${salt}\n${canonical(entries)}`)
+        .update(`${salt}\n${canonical(entries)}${guardrails === '' ? '' : `\n${guardrails}`}`)
         .digest('hex');
     return `sha256:${digest}`;
 }
@@ -377,7 +379,9 @@ function footer(facts) {
 
 
 
-function checkApproval(outcomes, session, key) {
+function checkApproval(outcomes, session, key, 
+/** The guardrails' part of the fingerprint (core/guardrails.ts): changing them changes the plan. */
+guardrails = '') {
     if (!(0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__.writesAnything)(outcomes))
         return { approved: true };
     const refuse = (reason, message, extra = {}) => ({ approved: false, failure: { reason, message }, ...extra });
@@ -393,8 +397,8 @@ function checkApproval(outcomes, session, key) {
     if (!approved) {
         return refuse('no-approved-plan', `Pull request #${session.pull.number} has no plan comment of this step (comment key \`${key}\`) written by this token's identity, so no plan was approved. ${rerun}`);
     }
-    if ((0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__.planFingerprint)(outcomes, session.pull.url) !== approved) {
-        return refuse('plan-changed', `The plan differs from the one approved on pull request #${session.pull.number}: LaunchDarkly or the files changed since the plan was made. Both are shown below. ${rerun}`, { fingerprint: approved, approvedDetails: (0,_core_render_comment_js__WEBPACK_IMPORTED_MODULE_1__.planDetailsOf)(body) });
+    if ((0,_core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__.planFingerprint)(outcomes, session.pull.url, guardrails) !== approved) {
+        return refuse('plan-changed', `The plan differs from the one approved on pull request #${session.pull.number}: LaunchDarkly, the files or the step's guardrails (\`protect\`, \`max-changes\`) changed since the plan was made. Both are shown below. ${rerun}`, { fingerprint: approved, approvedDetails: (0,_core_render_comment_js__WEBPACK_IMPORTED_MODULE_1__.planDetailsOf)(body) });
     }
     return { approved: true };
 }

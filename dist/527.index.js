@@ -33,7 +33,9 @@ const ACTIONS = {
     deleted: 'delete',
     failed: 'failed'
 };
-function planFingerprint(outcomes, salt) {
+function planFingerprint(outcomes, salt, 
+/** The guardrails the plan was checked against (core/guardrails.ts), '' when none. */
+guardrails = '') {
     const entries = outcomes
         .filter(outcome => ACTIONS[outcome.status] !== undefined)
         .map(outcome => ({
@@ -49,7 +51,7 @@ function planFingerprint(outcomes, salt) {
     }))
         .sort((a, b) => (a.configuration < b.configuration ? -1 : 1));
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${salt}\n${canonical(entries)}`)
+        .update(`${salt}\n${canonical(entries)}${guardrails === '' ? '' : `\n${guardrails}`}`)
         .digest('hex');
     return `sha256:${digest}`;
 }

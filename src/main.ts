@@ -5,6 +5,7 @@
  * exit code from the failure this returns, so a run can be made in-process (the tests do).
  */
 import { ActionError, InputError, toActionError } from './core/errors.js'
+import { guardrailsSet, type Guardrails } from './core/guardrail-types.js'
 import {
   parseGitHubSettings,
   parseInputs,
@@ -17,8 +18,7 @@ import {
 } from './core/inputs.js'
 import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from './core/outcome.js'
 import { redactOutcome, type RedactedOutcome } from './core/redact.js'
-import type { ReportFacts } from './core/render/parts.js'
-import { renderFailureSummary, renderSummary } from './core/render/summary.js'
+import { renderFailureSummary, renderSummary, type SummaryFacts } from './core/render/summary.js'
 import {
   renderLog,
   renderLogAccount,
@@ -26,6 +26,8 @@ import {
   renderStartLine
 } from './core/render/log-and-outputs.js'
 import { Scrubber } from './core/secrets.js'
+import { renderUndo, undoLogLine } from './core/render/undo.js'
+import { undoOf, undoOutputs } from './core/undo.js'
 import { workspaceFiles, workspaceTarget } from './io/files.js'
 import type { GitHubPolicy, GitHubProblem, PullRequestSession } from './io/github.js'
 import { LaunchDarklyClient } from './io/launchdarkly/client.js'
@@ -126,10 +128,14 @@ async function runStages(
     return result
   }
   const planned = planWork(work, stage)
+  const guardrails = settings.guardrails
+  // Loaded only when a guardrail is set: most runs set none.
+  const guards = guardrailsSet(guardrails) ? await import('./core/guardrails.js') : undefined
+  const guarded = guards?.guardrailsFingerprint(guardrails) ?? ''
   let outcomes: Outcome[]
   let redacted: RedactedOutcome[] | undefined
   let approval: Approval = { approved: true }
-  if (settings.requireApprovedPlan) {
+  if (settings.requireApprovedPlan || (guards && !settings.dryRun)) {
     // Everything is read and planned before the gate; the apply then settles the same plans.
     const ready: WorkPlan = {
       configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
@@ -139,13 +145,19 @@ async function runStages(
     const { checkApproval, incompletePlan } = await import('./stages/approval.js')
     const plan = await settleAll(ready, stage, true)
     const shownPlan = redactAll(plan, scrubber)
-    approval = shownPlan.some(o => o.status === 'failed')
-      ? incompletePlan(shownPlan)
-      : checkApproval(shownPlan, await openSession(), github?.key ?? '')
+    approval =
+      refusedByGuardrails(plan, guards, guardrails, runner) ??
+      (!settings.requireApprovedPlan
+        ? { approved: true }
+        : shownPlan.some(o => o.status === 'failed')
+          ? incompletePlan(shownPlan)
+          : checkApproval(shownPlan, await openSession(), github?.key ?? '', guarded))
     if (approval.approved) outcomes = await settleAll(ready, stage, false)
     else [outcomes, redacted] = [plan, shownPlan]
   } else {
     outcomes = await settleAll(planned, stage, settings.dryRun)
+    // A dry run is the plan reviewers see: refused by a guardrail as loudly as the apply would be.
+    approval = refusedByGuardrails(outcomes, guards, guardrails, runner) ?? approval
   }
   runner.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
 
@@ -165,7 +177,10 @@ async function runStages(
     ? undefined
     : // The reason may quote GitHub's words: scrubbed, as everything rendered is.
       { message: runner.scrub(approval.failure.message), approved: approval.approvedDetails }
-  await report(runner, redacted, failure, { ...facts, refusal })
+  const undo = undoReport(outcomes, scrubber)
+  runner.setOutputs(undo.outputs)
+  if (undo.logLine) runner.info(undo.logLine)
+  await report(runner, redacted, failure, { ...facts, refusal, undo: undo.summary })
   if (settings.comment && github) {
     const opened = await openSession()
     if (opened && !('problem' in opened)) {
@@ -177,7 +192,7 @@ async function runStages(
       const fingerprint = !approval.approved
         ? approval.fingerprint
         : settings.dryRun
-          ? planFingerprint(redacted, opened.pull.url)
+          ? planFingerprint(redacted, opened.pull.url, guarded)
           : undefined
       const body = renderComment(redacted, {
         ...withPull,
@@ -230,6 +245,8 @@ async function runExport(
   const report = scrubber.scrubDeep(reportOfExport(exported))
   runner.setOutputs({
     ...renderOutputs(redacted, failure, facts),
+    undo: '{}',
+    'undo-patch': '',
     'exported-files': JSON.stringify(report.files.map(file => file.path)),
     'secret-variables': JSON.stringify(report.variables.map(variable => variable.name))
   })
@@ -241,6 +258,42 @@ async function runExport(
     )
   }
   return { failure }
+}
+
+/**
+ * The guardrails' verdict on the whole plan (nothing written yet), as a refused approval: the
+ * report then says why, as loudly as a refused apply. Going over `max-changes` with
+ * `allow-many-changes` is said in a warning.
+ */
+function refusedByGuardrails(
+  plan: readonly Outcome[],
+  guards: typeof import('./core/guardrails.js') | undefined,
+  guardrails: Guardrails,
+  runner: Runner
+): Approval | undefined {
+  if (!guards) return undefined
+  const { allowedOverLimit, checkGuardrails } = guards
+  const refusal = checkGuardrails(plan, guardrails)
+  if (refusal)
+    return { approved: false, failure: { reason: refusal.reason, message: refusal.message } }
+  const over = allowedOverLimit(plan, guardrails)
+  if (over) runner.warning(over, { title: 'LaunchDarkly: allow-many-changes' })
+  return undefined
+}
+
+/** The undo of what the run wrote: its outputs, its line in the log, its job summary section. */
+function undoReport(
+  outcomes: readonly Outcome[],
+  scrubber: Scrubber
+): { outputs: Record<string, string>; logLine?: string; summary?: string } {
+  const written = outcomes.some(o => ['created', 'updated', 'deleted'].includes(o.status))
+  if (!written) return { outputs: { undo: '{}', 'undo-patch': '' } }
+  const undo = undoOf(outcomes, scrubber)
+  return {
+    outputs: undoOutputs(undo, outcomes.length),
+    logLine: undoLogLine(undo, outcomes.length === 1),
+    summary: renderUndo(undo)
+  }
 }
 
 function redactAll(outcomes: readonly Outcome[], scrubber: Scrubber): RedactedOutcome[] {
@@ -262,7 +315,7 @@ async function report(
   runner: Runner,
   redacted: readonly RedactedOutcome[],
   failure: Failure | undefined,
-  facts: ReportFacts & { refusal?: { message: string; approved?: string } }
+  facts: SummaryFacts
 ): Promise<void> {
   // The unchanged ones in one line; a group for each of the others.
   const account = renderLogAccount(redacted)
@@ -306,7 +359,13 @@ async function failEarly(
 ): Promise<RunResult> {
   const failure = describeFailure(error)
   const location = error instanceof InputError ? error.location : undefined
-  runner.setOutputs({ changed: 'false', 'failure-reason': failure.reason, results: '[]' })
+  runner.setOutputs({
+    changed: 'false',
+    'failure-reason': failure.reason,
+    results: '[]',
+    undo: '{}',
+    'undo-patch': ''
+  })
   runner.error(
     failure.message,
     location && !location.workflow

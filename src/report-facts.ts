@@ -24,6 +24,8 @@ export function reportFacts(
   return {
     dryRun: settings.dryRun || refused,
     refused,
+    // A dry run is refused only by a guardrail (require-approved-plan is for the apply).
+    refusedPlan: refused && settings.dryRun,
     failOnDrift: settings.failOnDrift,
     instance: settings.baseUri.host,
     run: runLink(context),

@@ -135,6 +135,27 @@ const answer = (status: number, headers: Record<string, string> = {}): Fault => 
   body: { code: status === 429 ? 'rate_limited' : 'internal_error', message: 'Try again later' }
 })
 
+/** A second configuration of the same integration, for runs that change two. */
+function seedStaging(stage: Stage): void {
+  stage.ld.seed({
+    integrationKey: 'custom-approvals',
+    name: 'Approvals (staging)',
+    tags: ['staging'],
+    configValues: { baseURL: 'https://staging-approvals.example.com', apiKey: API_KEY }
+  })
+}
+
+/** A file that tags both configurations v2. */
+const bothTagged = [
+  'configurations:',
+  `  - id: ${CONFIGURATION_ID}`,
+  '    tags: [prod, v2]',
+  '  - integrationKey: custom-approvals',
+  '    name: Approvals (staging)',
+  '    tags: [staging, v2]',
+  ''
+].join('\n')
+
 /** A plan approved on pull request #7, a hotfix in LaunchDarkly's UI, then the apply on merge. */
 async function applyAfterHotfix(stage: Stage): Promise<RunResult> {
   const file = approvalsFile().replace('enabled: true', 'enabled: false')
@@ -213,6 +234,17 @@ export const MESSAGES: Readonly<Record<string, MessageScenario>> = {
     level: 'error',
     run: stage =>
       desiredState(stage, approvalsFile(), { 'desired-state-file': 'launchdarky/*.yaml' })
+  },
+  protected: {
+    level: 'error',
+    run: stage => disable(stage, { protect: CONFIGURATION_ID })
+  },
+  'too-many-changes': {
+    level: 'error',
+    run: stage => {
+      seedStaging(stage)
+      return desiredState(stage, bothTagged, { 'max-changes': '1' })
+    }
   },
   'concurrent-edit': {
     level: 'error',
@@ -309,23 +341,9 @@ export const HEADLINE_RUNS: Readonly<Record<string, (stage: Stage) => Promise<Ru
   apply: stage => disable(stage),
   'nothing to do': stage => disable(stage, { enabled: 'true' }),
   'partly written': stage => {
-    stage.ld.seed({
-      integrationKey: 'custom-approvals',
-      name: 'Approvals (staging)',
-      tags: ['staging'],
-      configValues: { baseURL: 'https://staging-approvals.example.com', apiKey: API_KEY }
-    })
+    seedStaging(stage)
     stage.ld.server.injectFaults({ method: 'PATCH' }, answer(403))
-    const file = [
-      'configurations:',
-      `  - id: ${CONFIGURATION_ID}`,
-      '    tags: [prod, v2]',
-      '  - integrationKey: custom-approvals',
-      '    name: Approvals (staging)',
-      '    tags: [staging, v2]',
-      ''
-    ].join('\n')
-    return desiredState(stage, file)
+    return desiredState(stage, bothTagged)
   },
   'refused apply': applyAfterHotfix,
   'failed apply': stage => disable(stage, { 'access-token': READER_TOKEN })

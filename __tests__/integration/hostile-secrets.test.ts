@@ -289,6 +289,11 @@ describe('secrets that are common words or very short', () => {
     expect(() => JSON.parse(result.outputs.results ?? '')).not.toThrow()
     expect(result.summary).not.toContain('"true"')
     expect(ld.get(_id)?.configValues.mode).toBe('true')
+    // The undo restores the boolean (a value "true" is secret only as a string), never the secret.
+    expect(JSON.parse(result.outputs['undo-patch'] ?? '')).toEqual([
+      { op: 'test', path: '/enabled', value: false },
+      { op: 'replace', path: '/enabled', value: true }
+    ])
   })
 
   it('a three-character secret is redacted where it is a value and scrubbed where it stands alone', async () => {

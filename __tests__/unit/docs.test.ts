@@ -233,6 +233,20 @@ describe('links', () => {
   })
 })
 
+/**
+ * A short workflow: a ```yaml block of the README or docs/ whose first line names its whole file
+ * (`# examples/workflows/x.yml, shortened`).
+ */
+const EXAMPLE = /^# (examples\/workflows\/[\w.-]+\.yml)\b.*\n/
+const excerpts = ['README.md', ...DOC_PAGES].flatMap(file =>
+  yamlBlocks(read(file))
+    .map(block => ({ file, source: EXAMPLE.exec(block)?.[1], lines: block.replace(EXAMPLE, '') }))
+    .filter(
+      (excerpt): excerpt is { file: string; source: string; lines: string } =>
+        excerpt.source !== undefined
+    )
+)
+
 describe('README', () => {
   const readme = read('README.md')
 
@@ -273,37 +287,46 @@ describe('README', () => {
     expect(missing).toEqual([])
   })
 
-  describe('short workflows', () => {
-    const EXAMPLE = /^# (examples\/workflows\/[\w.-]+\.yml)\b.*\n/
-    const excerpts = yamlBlocks(readme)
-      .map(block => ({ source: EXAMPLE.exec(block)?.[1], lines: block.replace(EXAMPLE, '') }))
-      .filter(
-        (excerpt): excerpt is { source: string; lines: string } => excerpt.source !== undefined
-      )
+  it('links every example workflow (the whole files stay in examples/workflows)', () => {
     const examples = readdirSync(join(root, 'examples/workflows'))
       .filter(name => name.endsWith('.yml'))
-      .sort()
       .map(name => `examples/workflows/${name}`)
+    // Without this, an empty or moved examples/workflows would pass.
+    expect(examples).toEqual(
+      expect.arrayContaining([
+        'examples/workflows/export.yml',
+        'examples/workflows/pull-request.yml',
+        'examples/workflows/release.yml',
+        'examples/workflows/schedule.yml'
+      ])
+    )
+    const targets = targetsOf(readme)
+    expect(examples.filter(example => !targets.includes(example))).toEqual([])
+  })
 
-    it('one for each example workflow (the whole files stay in examples/workflows)', () => {
-      // Without this, an empty or moved examples/workflows would pass.
-      expect(examples).toEqual(
-        expect.arrayContaining([
-          'examples/workflows/export.yml',
-          'examples/workflows/pull-request.yml',
-          'examples/workflows/release.yml',
-          'examples/workflows/schedule.yml'
-        ])
-      )
-      expect(excerpts.map(excerpt => excerpt.source).sort()).toEqual(examples)
-      for (const source of examples) expect(targetsOf(readme)).toContain(source)
-    })
+  it('shows the short workflow of each of the three uses: release, pull requests, schedule', () => {
+    expect(excerpts.filter(excerpt => excerpt.file === 'README.md').map(e => e.source)).toEqual(
+      expect.arrayContaining([
+        'examples/workflows/release.yml',
+        'examples/workflows/pull-request.yml',
+        'examples/workflows/schedule.yml'
+      ])
+    )
+  })
+})
 
-    it.each(examples)('%s: the README shows its lines as they are, in order', source => {
-      const excerpt = excerpts.find(candidate => candidate.source === source)
-      const file = read(source).split('\n')
+describe('short workflows', () => {
+  it('are in the README and docs/', () => {
+    expect(excerpts.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it.each(excerpts.map(excerpt => [`${excerpt.file}: ${excerpt.source}`, excerpt] as const))(
+    '%s: shows lines of the whole file as they are, in order',
+    (_name, excerpt) => {
+      expect(existsSync(join(root, excerpt.source))).toBe(true)
+      const file = read(excerpt.source).split('\n')
       // Runs of lines between `# …` markers: each run is in the file as it is, after the last.
-      const runs = (excerpt?.lines ?? '')
+      const runs = excerpt.lines
         .replace(/\n$/, '')
         .split('\n')
         .reduce<string[][]>(
@@ -325,8 +348,8 @@ describe('README', () => {
         expect({ run: run[0], found: at >= 0 }).toEqual({ run: run[0], found: true })
         from = at + run.length
       }
-    })
-  })
+    }
+  )
 })
 
 describe('docs/', () => {

@@ -14,6 +14,10 @@ export type FailureReason =
   | 'drift'
   | 'plan-changed'
   | 'no-approved-plan'
+  /** The plan would disable, delete or (protect-secrets) change a secret of a protected one. */
+  | 'protected'
+  /** The plan changes more configurations than `max-changes` allows. */
+  | 'too-many-changes'
   | 'internal'
 
 export class ActionError extends Error {

@@ -20,7 +20,12 @@ const ACTIONS: Partial<Record<RedactedOutcome['status'], string>> = {
   failed: 'failed'
 }
 
-export function planFingerprint(outcomes: readonly RedactedOutcome[], salt: string): string {
+export function planFingerprint(
+  outcomes: readonly RedactedOutcome[],
+  salt: string,
+  /** The guardrails the plan was checked against (core/guardrails.ts), '' when none. */
+  guardrails = ''
+): string {
   const entries = outcomes
     .filter(outcome => ACTIONS[outcome.status] !== undefined)
     .map(outcome => ({
@@ -37,7 +42,7 @@ export function planFingerprint(outcomes: readonly RedactedOutcome[], salt: stri
     }))
     .sort((a, b) => (a.configuration < b.configuration ? -1 : 1))
   const digest = createHash('sha256')
-    .update(`${salt}\n${canonical(entries)}`)
+    .update(`${salt}\n${canonical(entries)}${guardrails === '' ? '' : `\n${guardrails}`}`)
     .digest('hex')
   return `sha256:${digest}`
 }

@@ -8,6 +8,7 @@ import { parseInput } from './documents.js'
 import type { DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
 import { parseExport } from './export-inputs.js'
+import { NO_GUARDRAILS, type Guardrails } from './guardrail-types.js'
 import { assertInputsFit, ignoredInputs } from './input-fit.js'
 import { configurationIdProblem } from './identifiers.js'
 import { parseBaseUri, parseBoolean, parseInteger, parseToken, splitLines } from './input-values.js'
@@ -39,7 +40,11 @@ export const INPUT_NAMES = [
   'integration-keys',
   'export-overwrite',
   'prune',
-  'prune-keep-tag'
+  'prune-keep-tag',
+  'protect',
+  'protect-secrets',
+  'max-changes',
+  'allow-many-changes'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -97,6 +102,8 @@ export interface Settings {
   prune: boolean
   /** The tag that keeps a configuration out of pruning. */
   pruneKeepTag: string
+  /** What no plan of this step may do: `protect`, `max-changes` (see core/guardrails.ts). */
+  guardrails: Guardrails
 }
 
 export type Work =
@@ -194,7 +201,8 @@ export async function parseInputs(
     comment: on('comment-on-pr'),
     requireApprovedPlan: on('require-approved-plan'),
     prune: on('prune'),
-    pruneKeepTag: parseKeepTag(read('prune-keep-tag'))
+    pruneKeepTag: parseKeepTag(read('prune-keep-tag')),
+    guardrails: await readGuardrails(raw, input === 'export-to')
   }
   const ignored = ignoredInputs(input, raw)
   if (input === 'export-to') return { token, settings, work: parseExport(raw), ignored }
@@ -240,6 +248,19 @@ export async function parseInputs(
     work: { kind: 'patch', configurationId, operations, input, file },
     ignored
   }
+}
+
+/** The guardrails' inputs, parsed by their own module only when one is given (most runs give none). */
+async function readGuardrails(raw: RawInputs, exporting: boolean): Promise<Guardrails> {
+  const given =
+    raw.protect.trim() !== '' ||
+    raw['max-changes'].trim() !== '' ||
+    (['protect-secrets', 'allow-many-changes'] as const).some(
+      name => !['', 'false', 'False', 'FALSE'].includes(raw[name].trim())
+    )
+  if (!given) return NO_GUARDRAILS
+  const { parseGuardrails } = await import('./guardrail-inputs.js')
+  return parseGuardrails(name => raw[name], exporting)
 }
 
 /** The tag that keeps a configuration out of pruning: one of LaunchDarkly's tags' characters. */

@@ -44,12 +44,31 @@ export function validateOperations(document: unknown, input: string, file?: stri
       location
     )
   }
-  return document.map((operation, index) =>
+  const operations = document.map((operation, index) =>
     validateOperation(
       operation,
       message => new InputError(input, `operation ${index}: ${message}`, location)
     )
   )
+  // A remove of the whole configuration deletes it (an undo of a creation is one): only tests,
+  // which say what it must still be, may come before it, and nothing after.
+  const deletion = operations.findIndex(isDeletion)
+  if (deletion >= 0) {
+    const other = operations.findIndex((op, i) => i !== deletion && op.op !== 'test')
+    if (deletion !== operations.length - 1 || other >= 0) {
+      throw new InputError(
+        input,
+        `operation ${deletion}: a remove of the whole configuration ("path": "") deletes it, so it must be the last operation, after only test operations${other >= 0 ? ` (operation ${other} is a ${operations[other]?.op})` : ''}. Delete in a step of its own.`,
+        location
+      )
+    }
+  }
+  return operations
+}
+
+/** The operation that deletes the configuration: `remove` of the whole document. */
+export function isDeletion(operation: Operation): boolean {
+  return operation.op === 'remove' && operation.path === ''
 }
 
 function validateOperation(candidate: unknown, fail: (message: string) => InputError): Operation {
@@ -75,6 +94,7 @@ function validateOperation(candidate: unknown, fail: (message: string) => InputE
   for (const member of allowed) {
     if (!(member in operation)) throw fail(`a ${name} operation needs "${member}".`)
   }
+  if (name === 'remove' && operation.path === '') return { op: name, path: '' }
   const path = checkPointer(operation.path, 'path', name !== 'test', fail)
   if (name === 'move' || name === 'copy') {
     // A move writes where it takes from (it removes the value there); a copy only reads it.
@@ -107,7 +127,7 @@ function checkPointer(
   const field = tokens[0]
   if (field === undefined) {
     throw fail(
-      `"${member}" is the whole configuration; patch its fields instead (${WRITABLE_LIST}).`
+      `"${member}" is the whole configuration; patch its fields instead (${WRITABLE_LIST}). (Only a remove may name the whole configuration: it deletes it.)`
     )
   }
   if (tokens.some(token => FORBIDDEN_TOKENS.has(token))) {

@@ -17,6 +17,7 @@ import {
   type Operation
 } from './json-patch.js'
 import { isRecord } from './narrow.js'
+import { isDeletion } from './operations.js'
 import { holdsSecret, type SecretScope } from './secrets.js'
 import {
   toJsonObject,
@@ -73,6 +74,10 @@ export interface DeletePlan extends PlanBase {
 
 export type ConfigurationPlan = CreatePlan | UpdatePlan | UnchangedPlan | DeletePlan
 
+/** Said of a configuration a patch deletes (its last operation removes the whole document). */
+export const PATCH_DELETION_NOTICE =
+  'The patch deletes this configuration: its last operation removes the whole configuration ("path": "").'
+
 /** The configuration LaunchDarkly held when the plan was made, if it existed. */
 export function liveOf(plan: ConfigurationPlan | undefined): IntegrationConfiguration | undefined {
   return plan && plan.action !== 'create' ? plan.live : undefined
@@ -95,7 +100,7 @@ export function planPatch(
   live: IntegrationConfiguration,
   userOperations: readonly Operation[],
   input = 'patch'
-): UpdatePlan | UnchangedPlan {
+): UpdatePlan | UnchangedPlan | DeletePlan {
   const integrationKey = live._integrationKey
   const liveDocument = toJsonObject(live)
   const scope: SecretScope = { integrationKey, live }
@@ -122,17 +127,26 @@ export function planPatch(
       }
     }
   })
-  let expected: JsonObject
-  try {
-    expected = applyOperations(liveDocument, userOperations)
-  } catch (error) {
-    if (!(error instanceof PatchApplyError)) throw error
-    const operation = userOperations[error.index]
-    throw new ActionError(
-      `Input \`${input}\`: operation ${error.index} (${operation?.op} ${operation?.path}) cannot be applied to configuration ${live._id} (${live.name}): ${error.message}. Nothing was written.`,
-      error.code === 'TEST_OPERATION_FAILED' ? 'conflict' : 'invalid-input'
-    )
+  const apply = (operations: readonly Operation[]): JsonObject => {
+    try {
+      return applyOperations(liveDocument, operations)
+    } catch (error) {
+      if (!(error instanceof PatchApplyError)) throw error
+      const operation = userOperations[error.index]
+      const failedTest = error.code === 'TEST_OPERATION_FAILED'
+      throw new ActionError(
+        `Input \`${input}\`: operation ${error.index} (${operation?.op} ${operation?.path}) cannot be applied to configuration ${live._id} (${live.name}): ${error.message}. Nothing was written.${failedTest ? ' The configuration changed since the patch was written (an undo tests what the run it undoes left): look at it in LaunchDarkly, and write the patch against what it holds now.' : ''}`,
+        failedTest ? 'conflict' : 'invalid-input'
+      )
+    }
   }
+  const last = userOperations[userOperations.length - 1]
+  if (last && isDeletion(last)) {
+    // Its tests are checked here, against what was read; LaunchDarkly's DELETE takes no guard.
+    apply(userOperations.slice(0, -1))
+    return { ...planDeletion(live, integrationKey), notices: [PATCH_DELETION_NOTICE] }
+  }
+  const expected = apply(userOperations)
   assertFitsSpec(expected, `Input \`${input}\`: the patched configuration`)
   // A secret an operation sets is written: LaunchDarkly's mask could at best suggest that it is
   // unchanged, and the operation says to write it. (Secrets no operation touches stay as they are.)
@@ -213,7 +227,10 @@ export function planDesired(
  * integration is the list's (an item may leave `_integrationKey` out): its manifest says which
  * values are secret.
  */
-export function planDeletion(live: IntegrationConfiguration, integrationKey: string): DeletePlan {
+export function planDeletion(
+  live: IntegrationConfiguration,
+  integrationKey: string | undefined
+): DeletePlan {
   const { changes } = diffConfigurations(toJsonObject(live), {}, WRITABLE_FIELDS, {
     scope: { integrationKey },
     rotateSecrets: false

@@ -24,7 +24,9 @@ export type Approval =
 export function checkApproval(
   outcomes: readonly RedactedOutcome[],
   session: PullRequestSession | GitHubProblem | undefined,
-  key: string
+  key: string,
+  /** The guardrails' part of the fingerprint (core/guardrails.ts): changing them changes the plan. */
+  guardrails = ''
 ): Approval {
   if (!writesAnything(outcomes)) return { approved: true }
   const refuse = (
@@ -54,10 +56,10 @@ export function checkApproval(
       `Pull request #${session.pull.number} has no plan comment of this step (comment key \`${key}\`) written by this token's identity, so no plan was approved. ${rerun}`
     )
   }
-  if (planFingerprint(outcomes, session.pull.url) !== approved) {
+  if (planFingerprint(outcomes, session.pull.url, guardrails) !== approved) {
     return refuse(
       'plan-changed',
-      `The plan differs from the one approved on pull request #${session.pull.number}: LaunchDarkly or the files changed since the plan was made. Both are shown below. ${rerun}`,
+      `The plan differs from the one approved on pull request #${session.pull.number}: LaunchDarkly, the files or the step's guardrails (\`protect\`, \`max-changes\`) changed since the plan was made. Both are shown below. ${rerun}`,
       { fingerprint: approved, approvedDetails: planDetailsOf(body) }
     )
   }

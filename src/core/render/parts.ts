@@ -6,6 +6,7 @@
  */
 import type { RedactedOutcome } from '../redact.js'
 import type { Status } from '../outcome.js'
+import { PATCH_DELETION_NOTICE } from '../plan.js'
 import { alert, details, fenced, link, literal, message, shownLiteral, text } from './markdown.js'
 import { changedFields, isUnverified } from './rows.js'
 import { diffLines, readAlikePairs } from './value-diff.js'
@@ -15,6 +16,8 @@ export interface ReportFacts {
   dryRun: boolean
   /** The apply refused to write (the plan was not the approved one): counts say what would be. */
   refused?: boolean
+  /** What was refused is a plan (a dry run a guardrail refused), not an apply. */
+  refusedPlan?: boolean
   failOnDrift: boolean
   /** The LaunchDarkly instance, as the headline names it (app.launchdarkly.com). */
   instance: string
@@ -135,7 +138,7 @@ export function statusLine(outcomes: readonly RedactedOutcome[], facts: ReportFa
   ].filter(Boolean)
   const after = links.length > 0 ? ` · ${links.join(' · ')}` : ''
   if (facts.refused) {
-    return `_Apply in ${run}${head ? ` of ${head}` : ''} refused: nothing was written to LaunchDarkly._${after}`
+    return `_${facts.refusedPlan ? 'Plan' : 'Apply'} in ${run}${head ? ` of ${head}` : ''} refused: nothing was written to LaunchDarkly._${after}`
   }
   if (facts.dryRun) {
     return `_Plan${head ? ` for ${head}` : ''} in ${run}: nothing has been written to LaunchDarkly yet._${after}`
@@ -188,7 +191,9 @@ function secondLook(outcomes: readonly RedactedOutcome[], cap: number): string |
   // A creation says what it creates; whether it starts enabled is in its diff.
   const disabling = changing.filter(o => !isCreate(o) && toggles(o) === false)
   const enabling = changing.filter(o => !isCreate(o) && toggles(o) === true)
-  const deleting = changing.filter(isDelete)
+  // A patch deletes by removing the whole configuration (an undo of a creation); prune, the rest.
+  const patched = changing.filter(o => isDelete(o) && o.notices.includes(PATCH_DELETION_NOTICE))
+  const deleting = changing.filter(o => isDelete(o) && !patched.includes(o))
   const creating = changing.filter(isCreate)
   const secrets = changing.flatMap(o =>
     o.status === 'unchanged' || isDelete(o)
@@ -207,6 +212,8 @@ function secondLook(outcomes: readonly RedactedOutcome[], cap: number): string |
       `**Disables** ${names(disabling)}: LaunchDarkly stops using ${them(disabling.length)}.`,
     deleting.length > 0 &&
       `**Deletes** ${withKey(deleting)}: no file describes ${them(deleting.length)}, and \`prune\` is on. To keep one, describe it in a file or give it the tag that \`prune-keep-tag\` names (\`keep\` by default).`,
+    patched.length > 0 &&
+      `**Deletes** ${withKey(patched)}: the patch removes the whole configuration (\`"path": ""\`). A deleted configuration cannot be restored, secrets included.`,
     enabling.length > 0 && `**Enables** ${names(enabling)}.`,
     creating.length > 0 && `**Creates** ${withKey(creating)}.`,
     secrets.length > 0 && `**Writes ${plural(secrets.length, 'secret')}**: ${list(secrets)}.`,
@@ -215,7 +222,11 @@ function secondLook(outcomes: readonly RedactedOutcome[], cap: number): string |
   ].filter((line): line is string => typeof line === 'string')
   if (lines.length === 0) return undefined
   const kind =
-    deleting.length > 0 ? 'CAUTION' : creating.length === lines.length ? 'NOTE' : 'WARNING'
+    deleting.length + patched.length > 0
+      ? 'CAUTION'
+      : creating.length === lines.length
+        ? 'NOTE'
+        : 'WARNING'
   const title = lines.length === 1 ? '' : '**Needs a second look**\n'
   return alert(
     kind,

@@ -32,6 +32,8 @@ import { changedFields, hasRow, isUnverified, rowsOf } from './rows.js'
 
 export interface SummaryFacts extends ReportFacts {
   refusal?: { message: string; approved?: string }
+  /** The undo section (render/undo.ts), when the run wrote anything. */
+  undo?: string
 }
 
 /** GitHub refuses a job summary over 1 MiB; a little room is kept for the runner's own. */
@@ -62,6 +64,7 @@ export function renderSummary(
       : undefined,
     facts.refusal?.approved ? `#### What was approved\n\n${facts.refusal.approved}` : undefined,
     unchanged.length > 0 ? `#### Unchanged\n\n${unchangedLines(unchanged, facts)}` : undefined,
+    facts.undo,
     patches.length > 0 ? '#### JSON Patch' : undefined,
     ...patches.map(o =>
       details(
