@@ -84,48 +84,5 @@ describe('repository conventions', () => {
   )
 })
 
-describe('README', () => {
-  const readme = read('README.md')
-  const yamlBlocks = [...readme.matchAll(/```yaml\n([^]*?)```/g)].map(match => match[1] ?? '')
-  const tableRows = (heading: string): string[] => {
-    const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
-    return [...section.matchAll(/^\| `([a-z-]+)`/gm)].map(match => match[1] ?? '')
-  }
-
-  it('shows every example workflow whole, as it is in examples/workflows', () => {
-    const examples = list('examples/workflows/', '.yml')
-    // Without this, an empty or moved examples/workflows would pass.
-    expect(examples).toEqual([
-      'examples/workflows/export.yml',
-      'examples/workflows/pull-request.yml',
-      'examples/workflows/release-with-undo.yml',
-      'examples/workflows/release.yml',
-      'examples/workflows/rollback.yml',
-      'examples/workflows/schedule.yml'
-    ])
-    for (const path of examples) {
-      expect({ path, shown: yamlBlocks.includes(read(path)) }).toEqual({ path, shown: true })
-    }
-  })
-
-  it('has a row for every input and output of action.yml, in no other', () => {
-    expect(tableRows('Inputs').sort()).toEqual(Object.keys(manifest.inputs).sort())
-    expect(tableRows('Outputs').sort()).toEqual(Object.keys(manifest.outputs).sort())
-  })
-
-  it('names every status and failure reason that action.yml names', () => {
-    // "… status is created, updated, …, unmanaged (in LaunchDarkly, in no file), … or exported."
-    const listed = (output: string, after: string) =>
-      (manifest.outputs[output]?.description.split(after)[1] ?? '')
-        .replace(/\([^)]*\)/g, '')
-        .split(/,| or /)
-        .map(word => word.trim().replace(/\.$/, ''))
-        .filter(Boolean)
-    const statuses = listed('results', 'status is ')
-    const reasons = listed('failure-reason', 'otherwise ')
-    expect(statuses).toEqual(expect.arrayContaining(['created', 'would-delete', 'exported']))
-    expect(reasons).toEqual(expect.arrayContaining(['invalid-input', 'plan-changed', 'internal']))
-    const missing = [...statuses, ...reasons].filter(word => !readme.includes(`\`${word}\``))
-    expect(missing).toEqual([])
-  })
-})
+// The README's tests (its tables equal to action.yml, the statuses and failure reasons it names,
+// the example workflows it shows) moved to __tests__/unit/docs.test.ts, with the tests of docs/.
