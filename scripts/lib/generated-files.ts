@@ -90,6 +90,67 @@ const VALIDATOR_MODULES: Record<
   }
 }
 
+/**
+ * The schemas as the validators are compiled from them: every definition once. The desired-state
+ * schema as published (schema/desired-state.schema.json) holds its own copies of the spec's
+ * definitions, and the spec names two pairs of identical schemas; compiled as they are, each copy
+ * becomes its own function, and a patch-only run would load them all (about a third of
+ * validators.js). Here the desired-state schema keeps only `configuration` and refers to the
+ * spec's definitions, which hold each distinct schema once. Only `schemaPath` in an error can
+ * differ, and nothing reads it.
+ */
+function compiledSchemas(
+  desiredState: Record<string, unknown>,
+  spec: OpenApiDocument
+): { desiredState: object; spec: object } {
+  const { configuration, ...local } = desiredState.definitions as Record<string, unknown>
+  const definitions: Record<string, unknown> = collectDefinitions(spec, [
+    'IntegrationConfigurationsRep',
+    'IntegrationConfigurationCollectionRep'
+  ])
+  for (const [name, definition] of Object.entries(local)) {
+    if (name in definitions && JSON.stringify(definitions[name]) !== JSON.stringify(definition)) {
+      throw new Error(`the desired-state schema's ${name} differs from the spec's`)
+    }
+    definitions[name] = definition
+  }
+  // Identical definitions under two names: the first name stands for both.
+  const canonical = new Map<string, string>()
+  const byContent = new Map<string, string>()
+  for (const [name, definition] of Object.entries(definitions)) {
+    const content = JSON.stringify(definition)
+    const first = byContent.get(content)
+    if (first) canonical.set(name, first)
+    else byContent.set(content, name)
+  }
+  const refer = (node: unknown, prefix: string): unknown => {
+    if (Array.isArray(node)) return node.map(item => refer(item, prefix))
+    if (node === null || typeof node !== 'object') return node
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => {
+        if (key !== '$ref' || typeof value !== 'string') return [key, refer(value, prefix)]
+        const name = value.replace('#/definitions/', '')
+        if (name === 'configuration') return [key, value]
+        return [key, `${prefix}#/definitions/${canonical.get(name) ?? name}`]
+      })
+    )
+  }
+  return {
+    desiredState: {
+      ...(refer(desiredState, 'spec') as Record<string, unknown>),
+      definitions: { configuration: refer(configuration, 'spec') }
+    },
+    spec: {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      definitions: Object.fromEntries(
+        Object.entries(definitions)
+          .filter(([name]) => !canonical.has(name))
+          .map(([name, definition]) => [name, refer(definition, '')])
+      )
+    }
+  }
+}
+
 function validatorSource(
   schema: object,
   spec: OpenApiDocument,
@@ -101,17 +162,9 @@ function validatorSource(
     strict: true,
     strictRequired: false
   })
-  ajv.addSchema(schema, 'desired-state')
-  ajv.addSchema(
-    {
-      $schema: 'http://json-schema.org/draft-07/schema#',
-      definitions: collectDefinitions(spec, [
-        'IntegrationConfigurationsRep',
-        'IntegrationConfigurationCollectionRep'
-      ])
-    },
-    'spec'
-  )
+  const compiled = compiledSchemas(schema as Record<string, unknown>, spec)
+  ajv.addSchema(compiled.desiredState, 'desired-state')
+  ajv.addSchema(compiled.spec, 'spec')
   const code = standaloneCode(
     ajv,
     Object.fromEntries(Object.entries(validators).map(([name, { ref }]) => [name, ref]))
