@@ -558,7 +558,7 @@ async function findPullRequest(octokit, settings, context, log, options) {
         const asked = `GitHub was asked ${times} time${times === 1 ? '' : 's'} over ${Math.round(waited / 1000)} s`;
         return {
             notApprovable: notApprovable(pulls, sha) ??
-                `commit ${sha.slice(0, 7)} belongs to no pull request (${asked}). If it was merged just now, run the job again in a minute; a commit pushed straight to the branch has no approved plan.`
+                `commit ${sha.slice(0, 7)} belongs to no pull request (${asked}). If it was merged just now, run the job again in a minute; a commit pushed straight to the branch has no approved plan`
         };
     }
     if (options.merged) {

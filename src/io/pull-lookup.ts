@@ -133,7 +133,7 @@ export async function findPullRequest(
     return {
       notApprovable:
         notApprovable(pulls, sha) ??
-        `commit ${sha.slice(0, 7)} belongs to no pull request (${asked}). If it was merged just now, run the job again in a minute; a commit pushed straight to the branch has no approved plan.`
+        `commit ${sha.slice(0, 7)} belongs to no pull request (${asked}). If it was merged just now, run the job again in a minute; a commit pushed straight to the branch has no approved plan`
     }
   }
   if (options.merged) {
