@@ -200,23 +200,25 @@ function lineDiff(before: readonly string[], after: readonly string[]): DiffLine
 }
 
 /**
- * Within each run of changed lines, removals before additions, as diffs read; where the run is
- * the same keys changing value, each old line is followed by its new one.
+ * Rewrites each run of changed lines (the lines between two context lines) with `rewrite`; context
+ * lines pass through as they are.
  */
-function groupHunks(lines: DiffLine[]): DiffLine[] {
+function eachChangeRun(
+  lines: readonly DiffLine[],
+  rewrite: (removed: DiffLine[], added: DiffLine[], run: DiffLine[]) => DiffLine[]
+): DiffLine[] {
   const out: DiffLine[] = []
   let run: DiffLine[] = []
-  const keyOf = (line: DiffLine | undefined) =>
-    line && /^\s*(?:- )?("(?:[^"\\]|\\.)*"|[^\s:"]+):/.exec(line.text)?.[0]
   const flush = () => {
-    const removed = run.filter(line => line.kind === '-')
-    const added = run.filter(line => line.kind === '+')
-    const paired =
-      removed.length === added.length &&
-      removed.every((line, i) => keyOf(line) !== undefined && keyOf(line) === keyOf(added[i]))
-    // Paired, the two lists are as long: each removal is followed by its addition.
-    if (paired) out.push(...removed.flatMap((line, i) => [line, ...added.slice(i, i + 1)]))
-    else out.push(...removed, ...added)
+    if (run.length > 0) {
+      out.push(
+        ...rewrite(
+          run.filter(line => line.kind === '-'),
+          run.filter(line => line.kind === '+'),
+          run
+        )
+      )
+    }
     run = []
   }
   for (const line of lines) {
@@ -230,17 +232,31 @@ function groupHunks(lines: DiffLine[]): DiffLine[] {
 }
 
 /**
+ * Within each run of changed lines, removals before additions, as diffs read; where the run is
+ * the same keys changing value, each old line is followed by its new one.
+ */
+function groupHunks(lines: DiffLine[]): DiffLine[] {
+  const keyOf = (line: DiffLine | undefined) =>
+    line && /^\s*(?:- )?("(?:[^"\\]|\\.)*"|[^\s:"]+):/.exec(line.text)?.[0]
+  return eachChangeRun(lines, (removed, added) => {
+    const paired =
+      removed.length === added.length &&
+      removed.every((line, i) => keyOf(line) !== undefined && keyOf(line) === keyOf(added[i]))
+    // Paired, the two lists are as long: each removal is followed by its addition.
+    return paired
+      ? removed.flatMap((line, i) => [line, ...added.slice(i, i + 1)])
+      : [...removed, ...added]
+  })
+}
+
+/**
  * Cuts long `-`/`+` pairs around where they differ: one cut pair of lines per difference when
  * differences are far apart, so that no line is much wider than the comment. Pairs are the i-th
  * removal and the i-th addition of a hunk; each cut keeps the differing text, so the two never read
  * the same.
  */
 function shortenPairs(lines: DiffLine[]): DiffLine[] {
-  const out: DiffLine[] = []
-  let run: DiffLine[] = []
-  const flush = () => {
-    const removed = run.filter(line => line.kind === '-')
-    const added = run.filter(line => line.kind === '+')
+  return eachChangeRun(lines, (removed, added, run) => {
     const pairs = Math.min(removed.length, added.length)
     const hunks = removed
       .slice(0, pairs)
@@ -249,28 +265,19 @@ function shortenPairs(lines: DiffLine[]): DiffLine[] {
       removed.length === added.length &&
       run.every((line, i) => line.kind === (i % 2 === 0 ? '-' : '+'))
     if (alternating) {
-      hunks.forEach(pairHunks =>
-        pairHunks.forEach(([old, fresh]) =>
-          out.push({ kind: '-', text: old }, { kind: '+', text: fresh })
-        )
+      return hunks.flatMap(pairHunks =>
+        pairHunks.flatMap(([old, fresh]): DiffLine[] => [
+          { kind: '-', text: old },
+          { kind: '+', text: fresh }
+        ])
       )
-    } else {
-      const side = (kind: '-' | '+', from: readonly DiffLine[], index: 0 | 1) => [
-        ...hunks.flatMap(pairHunks => pairHunks.map(hunk => ({ kind, text: hunk[index] }))),
-        ...from.slice(pairs)
-      ]
-      out.push(...side('-', removed, 0), ...side('+', added, 1))
     }
-    run = []
-  }
-  for (const line of lines) {
-    if (line.kind === ' ') {
-      flush()
-      out.push(line)
-    } else run.push(line)
-  }
-  flush()
-  return out
+    const side = (kind: '-' | '+', from: readonly DiffLine[], index: 0 | 1): DiffLine[] => [
+      ...hunks.flatMap(pairHunks => pairHunks.map(hunk => ({ kind, text: hunk[index] }))),
+      ...from.slice(pairs)
+    ]
+    return [...side('-', removed, 0), ...side('+', added, 1)]
+  })
 }
 
 /** The key and indentation at the start of a line, always kept. */
