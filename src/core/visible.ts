@@ -102,6 +102,7 @@ export interface VisibleOptions {
  */
 export function visible(value: string, options: VisibleOptions = {}): string {
   if (/^[\x20-\x7e]*$/.test(value)) return options.plain ? doubleEscapes(value) : value
+  if (!/[\u0080-\uffff]/.test(value)) return visibleAscii(value, options)
   const characters = [...value]
   const out: string[] = []
   const escapeAt = lookAlikesToEscape(characters)
@@ -121,6 +122,21 @@ export function visible(value: string, options: VisibleOptions = {}): string {
     } else out.push(character)
   })
   return out.join('')
+}
+
+/**
+ * ASCII text with controls in it (pretty-printed JSON, multi-line values): what the walk in
+ * `visible` makes of it, without the walk. In ASCII only the controls are hidden, and no word can
+ * mix scripts or hold a look-alike, so the walk's Unicode property tests are not needed: compiled
+ * on first use, they cost a patch-only run milliseconds at start-up (its undo is such JSON).
+ */
+function visibleAscii(value: string, options: VisibleOptions): string {
+  // eslint-disable-next-line no-control-regex -- the controls are what this finds
+  return value.replace(/[\x00-\x1f\x7f]/g, character =>
+    options.keepLineBreaks && (character === '\n' || character === '\r')
+      ? character
+      : escapeCharacter(character)
+  )
 }
 
 function doubleEscapes(value: string): string {
