@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   reportOfFailure: () => (/* binding */ reportOfFailure)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7702);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(314);
 /* harmony import */ var _core_render_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7768);
 /* harmony import */ var _io_run_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3535);
 /**

@@ -167,9 +167,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   incompletePlan: () => (/* binding */ incompletePlan)
 /* harmony export */ });
 /* harmony import */ var _core_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5527);
-/* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9411);
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2258);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5919);
+/* harmony import */ var _core_outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9411);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2258);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5919);
 /**
  * The gate of `require-approved-plan`: everything is read and planned first; the apply then
  * writes only when that plan is the one reviewers approved on a merged pull request (its
@@ -192,8 +192,8 @@ async function applyApproved(planned, stage, scrubber, gate) {
         configured: (await Promise.all(planned.configured)).map(p => Promise.resolve(p)),
         unmanaged: Promise.resolve(await planned.unmanaged)
     };
-    const plan = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, true);
-    const shown = plan.map(outcome => (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactOutcome */ .A)(outcome, scrubber));
+    const plan = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .settleAll */ .j)(ready, stage, true);
+    const shown = plan.map(outcome => (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactOutcome */ .A)(outcome, scrubber));
     const approval = gate.guard(plan) ??
         (!gate.requireApproval
             ? { approved: true }
@@ -202,10 +202,10 @@ async function applyApproved(planned, stage, scrubber, gate) {
                 : checkApproval(shown, await gate.openSession(), gate.key, gate.guardrails));
     if (!approval.approved)
         return { outcomes: plan, redacted: shown, approval };
-    const outcomes = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .settleAll */ .j)(ready, stage, false);
+    const outcomes = await (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .settleAll */ .j)(ready, stage, false);
     return {
         outcomes,
-        redacted: outcomes.map(outcome => (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactOutcome */ .A)(outcome, scrubber)),
+        redacted: outcomes.map(outcome => (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactOutcome */ .A)(outcome, scrubber)),
         approval
     };
 }
@@ -277,7 +277,7 @@ function changedMessage(number, shown) {
  */
 function incompletePlan(outcomes) {
     // Some configuration failed, so the run has a failure.
-    const reason = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .runFailure */ .A)(outcomes, { dryRun: true, failOnDrift: false })?.reason ?? 'internal';
+    const reason = (0,_core_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .runFailure */ .A9)(outcomes, { dryRun: true, failOnDrift: false })?.reason ?? 'internal';
     const failed = outcomes.filter(o => o.status === 'failed').length;
     return {
         approved: false,

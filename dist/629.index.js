@@ -5,14 +5,11 @@ export const modules = {
 /***/ 629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NO_GUARDRAILS: () => (/* reexport safe */ _guardrail_types_js__WEBPACK_IMPORTED_MODULE_0__.R),
-/* harmony export */   allowedOverLimit: () => (/* binding */ allowedOverLimit),
-/* harmony export */   checkGuardrails: () => (/* binding */ checkGuardrails),
+/* harmony export */   S2: () => (/* binding */ allowedOverLimit),
+/* harmony export */   X9: () => (/* binding */ checkGuardrails),
 /* harmony export */   guardrailsFingerprint: () => (/* binding */ guardrailsFingerprint),
-/* harmony export */   guardrailsSet: () => (/* reexport safe */ _guardrail_types_js__WEBPACK_IMPORTED_MODULE_0__.L),
-/* harmony export */   parseProtectLine: () => (/* binding */ parseProtectLine)
+/* harmony export */   xw: () => (/* binding */ parseProtectLine)
 /* harmony export */ });
 /* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3523);
 /* harmony import */ var _guardrail_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1430);

@@ -53,7 +53,7 @@ function parseProtect(value) {
         const text = raw.trim();
         if (text === '' || text.startsWith('#'))
             return;
-        const rule = (0,_guardrails_js__WEBPACK_IMPORTED_MODULE_1__.parseProtectLine)(text, index + 1);
+        const rule = (0,_guardrails_js__WEBPACK_IMPORTED_MODULE_1__/* .parseProtectLine */ .xw)(text, index + 1);
         if (typeof rule === 'string') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('protect', `line ${index + 1}: ${rule}; ${PROTECT_FORMS}.`);
         }
@@ -78,14 +78,11 @@ function parseMaxChanges(raw) {
 /***/ 629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NO_GUARDRAILS: () => (/* reexport safe */ _guardrail_types_js__WEBPACK_IMPORTED_MODULE_0__.R),
-/* harmony export */   allowedOverLimit: () => (/* binding */ allowedOverLimit),
-/* harmony export */   checkGuardrails: () => (/* binding */ checkGuardrails),
+/* harmony export */   S2: () => (/* binding */ allowedOverLimit),
+/* harmony export */   X9: () => (/* binding */ checkGuardrails),
 /* harmony export */   guardrailsFingerprint: () => (/* binding */ guardrailsFingerprint),
-/* harmony export */   guardrailsSet: () => (/* reexport safe */ _guardrail_types_js__WEBPACK_IMPORTED_MODULE_0__.L),
-/* harmony export */   parseProtectLine: () => (/* binding */ parseProtectLine)
+/* harmony export */   xw: () => (/* binding */ parseProtectLine)
 /* harmony export */ });
 /* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3523);
 /* harmony import */ var _guardrail_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1430);

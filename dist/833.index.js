@@ -1,5 +1,5 @@
 export const id = 833;
-export const ids = [833];
+export const ids = [833,794];
 export const modules = {
 
 /***/ 9833:
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 /* eslint-disable */
 const validateDesiredStateFile = validate10;const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"LaunchDarkly integration configurations: desired state","description":"Generated from LaunchDarkly's OpenAPI spec (IntegrationConfigurationPost) by scripts/generate.ts. A file holds one configuration, or a list under \"configurations\".","if":{"type":"object","required":["configurations"]},"then":{"type":"object","additionalProperties":false,"required":["configurations"],"properties":{"configurations":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/configuration"}}}},"else":{"$ref":"#/definitions/configuration"},"definitions":{"configuration":{"type":"object","description":"One LaunchDarkly integration configuration. Fields left out are left as they are; fields given are managed exactly.","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[0-9a-fA-F]{24}$","description":"The configuration's _id (24 hexadecimal characters). Or give integrationKey and name to find it by name."},"integrationKey":{"type":"string","pattern":"^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$","description":"The integration (custom-approvals, servicenow-app, pagerduty-guardian-edition, ...). Needed to find a configuration by name or to create one."},"name":{"type":"string","description":"The name of the integration configuration"},"enabled":{"type":"boolean","description":"Whether the integration configuration is enabled. If omitted, defaults to true"},"tags":{"type":"array","description":"Tags for the integration","items":{"type":"string"}},"configValues":{"type":"object","additionalProperties":{},"description":"The unique set of fields required to configure the integration. Refer to the <code>formVariables</code> field in the corresponding <code>manifest.json</code> at https://github.com/launchdarkly/integration-framework/tree/main/integrations for a full list of fields for the integration you wish to configure."},"capabilityConfig":{"description":"The capability configuration for the integration","$ref":"spec#/definitions/CapabilityConfigPost"}}}}};const schema12 = {"type":"object","description":"One LaunchDarkly integration configuration. Fields left out are left as they are; fields given are managed exactly.","additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[0-9a-fA-F]{24}$","description":"The configuration's _id (24 hexadecimal characters). Or give integrationKey and name to find it by name."},"integrationKey":{"type":"string","pattern":"^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$","description":"The integration (custom-approvals, servicenow-app, pagerduty-guardian-edition, ...). Needed to find a configuration by name or to create one."},"name":{"type":"string","description":"The name of the integration configuration"},"enabled":{"type":"boolean","description":"Whether the integration configuration is enabled. If omitted, defaults to true"},"tags":{"type":"array","description":"Tags for the integration","items":{"type":"string"}},"configValues":{"type":"object","additionalProperties":{},"description":"The unique set of fields required to configure the integration. Refer to the <code>formVariables</code> field in the corresponding <code>manifest.json</code> at https://github.com/launchdarkly/integration-framework/tree/main/integrations for a full list of fields for the integration you wish to configure."},"capabilityConfig":{"description":"The capability configuration for the integration","$ref":"spec#/definitions/CapabilityConfigPost"}}};const pattern0 = new RegExp("^[0-9a-fA-F]{24}$", "u");const pattern1 = new RegExp("^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$", "u");const schema14 = {"type":"object","properties":{"approvals":{"description":"The approvals capability configuration for this integration","$ref":"#/definitions/ApprovalsCapabilityConfig"},"auditLogEventsHook":{"description":"The audit log events hook capability configuration for the integration","$ref":"#/definitions/AuditLogEventsHookCapabilityConfigPost"}},"additionalProperties":false};const schema15 = {"type":"object","properties":{"additionalFormVariables":{"type":"array","description":"The additional form variables for the approvals capability","items":{"$ref":"#/definitions/FormVariable"}}}};const schema16 = {"type":"object","properties":{"key":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"description":{"type":"string"},"placeholder":{"type":"string"},"isOptional":{"type":"boolean"},"defaultValue":{},"allowedValues":{"type":"array","items":{"type":"string"}},"dynamicOptions":{"$ref":"#/definitions/DynamicOptions"}}};const schema17 = {"type":"object","properties":{"endpoint":{"$ref":"#/definitions/Endpoint"},"parser":{"$ref":"#/definitions/DynamicOptionsParser"}}};const schema18 = {"type":"object","properties":{"headers":{"type":"array","items":{"$ref":"#/definitions/HeaderItems"}},"hmacSignature":{"$ref":"#/definitions/HMACSignature"},"method":{"type":"string"},"url":{"type":"string"}}};const schema19 = {"type":"object","properties":{"name":{"type":"string"},"value":{"type":"string"}}};const schema20 = {"type":"object","properties":{"headerName":{"type":"string"},"hmacSecretFormVariableKey":{"type":"string"}}};function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.headers !== undefined){let data0 = data.headers;if(Array.isArray(data0)){const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.name !== undefined){if(typeof data1.name !== "string"){const err0 = {instancePath:instancePath+"/headers/" + i0+"/name",schemaPath:"#/definitions/HeaderItems/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data1.value !== undefined){if(typeof data1.value !== "string"){const err1 = {instancePath:instancePath+"/headers/" + i0+"/value",schemaPath:"#/definitions/HeaderItems/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}}else {const err2 = {instancePath:instancePath+"/headers/" + i0,schemaPath:"#/definitions/HeaderItems/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}}else {const err3 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.hmacSignature !== undefined){let data4 = data.hmacSignature;if(data4 && typeof data4 == "object" && !Array.isArray(data4)){if(data4.headerName !== undefined){if(typeof data4.headerName !== "string"){const err4 = {instancePath:instancePath+"/hmacSignature/headerName",schemaPath:"#/definitions/HMACSignature/properties/headerName/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data4.hmacSecretFormVariableKey !== undefined){if(typeof data4.hmacSecretFormVariableKey !== "string"){const err5 = {instancePath:instancePath+"/hmacSignature/hmacSecretFormVariableKey",schemaPath:"#/definitions/HMACSignature/properties/hmacSecretFormVariableKey/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/hmacSignature",schemaPath:"#/definitions/HMACSignature/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.method !== undefined){if(typeof data.method !== "string"){const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.url !== undefined){if(typeof data.url !== "string"){const err8 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}}else {const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}validate17.errors = vErrors;return errors === 0;}const schema21 = {"type":"object","properties":{"optionsItems":{"$ref":"#/definitions/OptionsArray"},"optionsPath":{"type":"string"}}};const schema22 = {"type":"object","properties":{"label":{"type":"string"},"value":{"type":"string"}}};function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.optionsItems !== undefined){let data0 = data.optionsItems;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.label !== undefined){if(typeof data0.label !== "string"){const err0 = {instancePath:instancePath+"/optionsItems/label",schemaPath:"#/definitions/OptionsArray/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data0.value !== undefined){if(typeof data0.value !== "string"){const err1 = {instancePath:instancePath+"/optionsItems/value",schemaPath:"#/definitions/OptionsArray/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}}else {const err2 = {instancePath:instancePath+"/optionsItems",schemaPath:"#/definitions/OptionsArray/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.optionsPath !== undefined){if(typeof data.optionsPath !== "string"){const err3 = {instancePath:instancePath+"/optionsPath",schemaPath:"#/properties/optionsPath/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}}else {const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}validate19.errors = vErrors;return errors === 0;}function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.endpoint !== undefined){if(!(validate17(data.endpoint, {instancePath:instancePath+"/endpoint",parentData:data,parentDataProperty:"endpoint",rootData}))){vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);errors = vErrors.length;}}if(data.parser !== undefined){if(!(validate19(data.parser, {instancePath:instancePath+"/parser",parentData:data,parentDataProperty:"parser",rootData}))){vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);errors = vErrors.length;}}}else {const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate16.errors = vErrors;return errors === 0;}function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.key !== undefined){if(typeof data.key !== "string"){const err0 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.name !== undefined){if(typeof data.name !== "string"){const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.type !== undefined){if(typeof data.type !== "string"){const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.description !== undefined){if(typeof data.description !== "string"){const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.placeholder !== undefined){if(typeof data.placeholder !== "string"){const err4 = {instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.isOptional !== undefined){if(typeof data.isOptional !== "boolean"){const err5 = {instancePath:instancePath+"/isOptional",schemaPath:"#/properties/isOptional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.allowedValues !== undefined){let data6 = data.allowedValues;if(Array.isArray(data6)){const len0 = data6.length;for(let i0=0; i0<len0; i0++){if(typeof data6[i0] !== "string"){const err6 = {instancePath:instancePath+"/allowedValues/" + i0,schemaPath:"#/properties/allowedValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath:instancePath+"/allowedValues",schemaPath:"#/properties/allowedValues/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.dynamicOptions !== undefined){if(!(validate16(data.dynamicOptions, {instancePath:instancePath+"/dynamicOptions",parentData:data,parentDataProperty:"dynamicOptions",rootData}))){vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);errors = vErrors.length;}}}else {const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}validate15.errors = vErrors;return errors === 0;}function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.additionalFormVariables !== undefined){let data0 = data.additionalFormVariables;if(Array.isArray(data0)){const len0 = data0.length;for(let i0=0; i0<len0; i0++){if(!(validate15(data0[i0], {instancePath:instancePath+"/additionalFormVariables/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);errors = vErrors.length;}}}else {const err0 = {instancePath:instancePath+"/additionalFormVariables",schemaPath:"#/properties/additionalFormVariables/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate14.errors = vErrors;return errors === 0;}const schema23 = {"type":"object","properties":{"statements":{"description":"The set of resources you wish to subscribe to audit log notifications for.","$ref":"#/definitions/StatementPostList"}}};const schema24 = {"type":"array","items":{"$ref":"#/definitions/StatementPost"}};const schema25 = {"type":"object","required":["effect"],"properties":{"resources":{"type":"array","description":"Resource specifier strings","items":{"type":"string"}},"notResources":{"type":"array","description":"Targeted resources are the resources NOT in this list. The <code>resources</code> field must be empty to use this field.","items":{"type":"string"}},"actions":{"type":"array","description":"Actions to perform on a resource","items":{"$ref":"#/definitions/ActionIdentifier"}},"notActions":{"type":"array","description":"Targeted actions are the actions NOT in this list. The <code>actions</code> field must be empty to use this field.","items":{"$ref":"#/definitions/ActionIdentifier"}},"effect":{"type":"string","description":"Whether this statement should allow or deny actions on the resources.","enum":["allow","deny"]}}};const schema26 = {"type":"string"};function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.effect === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effect"},message:"must have required property '"+"effect"+"'"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.resources !== undefined){let data0 = data.resources;if(Array.isArray(data0)){const len0 = data0.length;for(let i0=0; i0<len0; i0++){if(typeof data0[i0] !== "string"){const err1 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}}else {const err2 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.notResources !== undefined){let data2 = data.notResources;if(Array.isArray(data2)){const len1 = data2.length;for(let i1=0; i1<len1; i1++){if(typeof data2[i1] !== "string"){const err3 = {instancePath:instancePath+"/notResources/" + i1,schemaPath:"#/properties/notResources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}}else {const err4 = {instancePath:instancePath+"/notResources",schemaPath:"#/properties/notResources/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.actions !== undefined){let data4 = data.actions;if(Array.isArray(data4)){const len2 = data4.length;for(let i2=0; i2<len2; i2++){if(typeof data4[i2] !== "string"){const err5 = {instancePath:instancePath+"/actions/" + i2,schemaPath:"#/definitions/ActionIdentifier/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.notActions !== undefined){let data6 = data.notActions;if(Array.isArray(data6)){const len3 = data6.length;for(let i3=0; i3<len3; i3++){if(typeof data6[i3] !== "string"){const err7 = {instancePath:instancePath+"/notActions/" + i3,schemaPath:"#/definitions/ActionIdentifier/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}}else {const err8 = {instancePath:instancePath+"/notActions",schemaPath:"#/properties/notActions/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.effect !== undefined){let data8 = data.effect;if(typeof data8 !== "string"){const err9 = {instancePath:instancePath+"/effect",schemaPath:"#/properties/effect/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(!((data8 === "allow") || (data8 === "deny"))){const err10 = {instancePath:instancePath+"/effect",schemaPath:"#/properties/effect/enum",keyword:"enum",params:{allowedValues: schema25.properties.effect.enum},message:"must be equal to one of the allowed values"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}validate26.errors = vErrors;return errors === 0;}function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(Array.isArray(data)){const len0 = data.length;for(let i0=0; i0<len0; i0++){if(!(validate26(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);errors = vErrors.length;}}}else {const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate25.errors = vErrors;return errors === 0;}function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.statements !== undefined){if(!(validate25(data.statements, {instancePath:instancePath+"/statements",parentData:data,parentDataProperty:"statements",rootData}))){vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);errors = vErrors.length;}}}else {const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}validate24.errors = vErrors;return errors === 0;}function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((key0 === "approvals") || (key0 === "auditLogEventsHook"))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.approvals !== undefined){if(!(validate14(data.approvals, {instancePath:instancePath+"/approvals",parentData:data,parentDataProperty:"approvals",rootData}))){vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);errors = vErrors.length;}}if(data.auditLogEventsHook !== undefined){if(!(validate24(data.auditLogEventsHook, {instancePath:instancePath+"/auditLogEventsHook",parentData:data,parentDataProperty:"auditLogEventsHook",rootData}))){vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);errors = vErrors.length;}}}else {const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!(((((((key0 === "id") || (key0 === "integrationKey")) || (key0 === "name")) || (key0 === "enabled")) || (key0 === "tags")) || (key0 === "configValues")) || (key0 === "capabilityConfig"))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.id !== undefined){let data0 = data.id;if(typeof data0 === "string"){if(!pattern0.test(data0)){const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{24}$"},message:"must match pattern \""+"^[0-9a-fA-F]{24}$"+"\""};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}else {const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.integrationKey !== undefined){let data1 = data.integrationKey;if(typeof data1 === "string"){if(!pattern1.test(data1)){const err3 = {instancePath:instancePath+"/integrationKey",schemaPath:"#/properties/integrationKey/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$"+"\""};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/integrationKey",schemaPath:"#/properties/integrationKey/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.name !== undefined){if(typeof data.name !== "string"){const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.enabled !== undefined){if(typeof data.enabled !== "boolean"){const err6 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.tags !== undefined){let data4 = data.tags;if(Array.isArray(data4)){const len0 = data4.length;for(let i0=0; i0<len0; i0++){if(typeof data4[i0] !== "string"){const err7 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}}else {const err8 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.configValues !== undefined){let data6 = data.configValues;if(data6 && typeof data6 == "object" && !Array.isArray(data6)){}else {const err9 = {instancePath:instancePath+"/configValues",schemaPath:"#/properties/configValues/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.capabilityConfig !== undefined){if(!(validate13(data.capabilityConfig, {instancePath:instancePath+"/capabilityConfig",parentData:data,parentDataProperty:"capabilityConfig",rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}validate11.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;const _errs0 = errors;let valid0 = true;const _errs1 = errors;if(errors === _errs1){if(data && typeof data == "object" && !Array.isArray(data)){let missing0;if((data.configurations === undefined) && (missing0 = "configurations")){const err0 = {};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}else {const err1 = {};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}var _valid0 = _errs1 === errors;errors = _errs0;if(vErrors !== null){if(_errs0){vErrors.length = _errs0;}else {vErrors = null;}}let ifClause0;if(_valid0){const _errs3 = errors;if(data && typeof data == "object" && !Array.isArray(data)){if(data.configurations === undefined){const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "configurations"},message:"must have required property '"+"configurations"+"'"};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(key0 === "configurations")){const err3 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.configurations !== undefined){let data0 = data.configurations;if(Array.isArray(data0)){if(data0.length < 1){const err4 = {instancePath:instancePath+"/configurations",schemaPath:"#/then/properties/configurations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}const len0 = data0.length;for(let i0=0; i0<len0; i0++){if(!(validate11(data0[i0], {instancePath:instancePath+"/configurations/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}}else {const err5 = {instancePath:instancePath+"/configurations",schemaPath:"#/then/properties/configurations/type",keyword:"type",params:{type: "array"},message:"must be array"};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}else {const err6 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object"};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}var _valid0 = _errs3 === errors;valid0 = _valid0;ifClause0 = "then";}else {const _errs9 = errors;if(!(validate11(data, {instancePath,parentData,parentDataProperty,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}var _valid0 = _errs9 === errors;valid0 = _valid0;ifClause0 = "else";}if(!valid0){const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}validate10.errors = vErrors;return errors === 0;}
 
-// EXTERNAL MODULE: ./src/core/documents.ts + 1 modules
-var documents = __webpack_require__(9415);
+// EXTERNAL MODULE: ./src/core/documents.ts
+var documents = __webpack_require__(7521);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/excerpt.ts
@@ -250,7 +250,7 @@ async function withExcerpt(path, text, load) {
             error.excerpt === undefined &&
             error.location.file === path &&
             error.location.line) {
-            error.excerpt = (0,excerpt/* excerptOf */.z)(text, error.location.line);
+            error.excerpt = (0,excerpt.excerptOf)(text, error.location.line);
         }
         throw error;
     }
@@ -284,6 +284,189 @@ function assertNoDuplicates(configurations) {
             throw new core_errors/* InputError */.dz(INPUT, `describes the same configuration (${key}) as ${first.file} configuration ${first.label}: keep one of the two.`, { file: configuration.file, configuration: configuration.label });
         }
         seen.set(key, configuration);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   excerptOf: () => (/* binding */ excerptOf)
+/* harmony export */ });
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7713);
+/**
+ * The lines of a file around an input error, numbered, the offending line marked: what an error
+ * shows so that the author sees the line without opening the file.
+ */
+
+/** Lines shown on each side of the marked one. */
+const AROUND = 2;
+/** A longer line is cut: the excerpt is for finding the place, the file has the rest. */
+const LINE_WIDTH = 120;
+function excerptOf(text, line) {
+    const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+    // A file's last line break ends a line; it does not start an empty one.
+    if (lines.length > 1 && lines.at(-1) === '')
+        lines.pop();
+    if (line < 1 || line > lines.length)
+        return undefined;
+    const first = Math.max(1, line - AROUND);
+    const last = Math.min(lines.length, line + AROUND);
+    const width = String(last).length;
+    const out = [];
+    for (let number = first; number <= last; number++) {
+        const content = (0,_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(lines[number - 1] ?? '');
+        const shown = [...content].length > LINE_WIDTH
+            ? `${[...content].slice(0, LINE_WIDTH - 1).join('')}…`
+            : content;
+        out.push(`${number === line ? '>' : ' '} ${String(number).padStart(width)} | ${shown}`.trimEnd());
+    }
+    return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R5: () => (/* binding */ checkConfigValues),
+/* harmony export */   fn: () => (/* binding */ lockedKeysChanged),
+/* harmony export */   fy: () => (/* binding */ knownIntegrations),
+/* harmony export */   uw: () => (/* binding */ configValueProblems)
+/* harmony export */ });
+/* harmony import */ var _generated_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9999);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2085);
+/**
+ * What LaunchDarkly's integration manifests say of configValues, checked before anything is
+ * written: the keys a creation needs, the values an enum, a boolean, a URL or a list allows, the keys
+ * LaunchDarkly does not let be edited once saved, and the integrations that need an OAuth connection
+ * made in its UI. Whether LaunchDarkly checks these itself is not documented, so the action does.
+ */
+
+
+/** The integrations whose manifests the action has: every one that supports configurations. */
+function knownIntegrations() {
+    return Object.keys(_generated_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFESTS */ .V);
+}
+function checkConfigValues(check, manifests = _generated_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFESTS */ .V) {
+    const findings = { errors: [], warnings: [], notices: [] };
+    const manifest = manifests[check.integrationKey];
+    if (!manifest) {
+        findings.notices.push(`The action has no manifest of integration "${check.integrationKey}" (it knows ${Object.keys(manifests).join(', ')}): its configValues are sent as they are, unchecked.`);
+        return findings;
+    }
+    const variables = new Map(manifest.formVariables.map(variable => [variable.key, variable]));
+    const known = manifest.formVariables.map(variable => variable.key);
+    if (check.creating) {
+        const missing = manifest.formVariables.filter(variable => !variable.isOptional && check.configValues[variable.key] === undefined);
+        if (missing.length > 0) {
+            findings.errors.push(`${manifest.name} needs ${missing.map(describe).join(', ')} in configValues to create a configuration (its manifest marks ${missing.length === 1 ? 'it' : 'them'} required).`);
+        }
+        if (manifest.requiresOAuth) {
+            findings.warnings.push(`${manifest.name} needs an OAuth connection, which only LaunchDarkly's UI can make: after the configuration is created, open it in LaunchDarkly (Integrations → ${manifest.name}) and complete the connection, or it will not work.`);
+        }
+    }
+    for (const key of check.written) {
+        if (variables.has(key))
+            continue;
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(key, known);
+        findings.warnings.push(`configValues.${key} is not a key of ${manifest.name}'s manifest${guess ? ` (did you mean ${guess}?)` : ''}; its keys are ${known.length > 0 ? known.join(', ') : 'none'}. It is sent as it is.`);
+    }
+    const problems = configValueProblems(check.integrationKey, check.configValues, check.written, manifests);
+    findings.errors.push(...problems.map(problem => problem.message));
+    return findings;
+}
+/**
+ * The values among `keys` that do not fit what the manifest says of them (an enum's allowed
+ * values, a boolean, a URL...), or that remove a required key. Keys the manifest does not know
+ * are not problems here (they are warnings); neither is an integration without a manifest.
+ */
+function configValueProblems(integrationKey, configValues, keys, manifests = _generated_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFESTS */ .V) {
+    const manifest = manifests[integrationKey];
+    const problems = [];
+    const unknown = Object.keys(configValues).filter(key => !manifest?.formVariables.some(variable => variable.key === key));
+    for (const key of keys) {
+        const variable = manifest?.formVariables.find(candidate => candidate.key === key);
+        if (!variable)
+            continue;
+        const value = configValues[key];
+        // A required key missing beside an unknown one that is nearly its name: a typo, named.
+        const typo = value === undefined && !variable.isOptional ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .k)(key, unknown) : undefined;
+        if (typo && manifest) {
+            problems.push({
+                key: typo,
+                message: `configValues.${typo} is not a key of ${manifest.name}'s manifest: did you mean ${key} (${variable.name})? ${key} is required, so it cannot be left out.`
+            });
+            continue;
+        }
+        const problem = value === undefined
+            ? variable.isOptional
+                ? undefined
+                : 'is required by the manifest: it cannot be removed'
+            : valueProblem(variable, value);
+        if (problem)
+            problems.push({ key, message: `configValues.${key} (${variable.name}) ${problem}.` });
+    }
+    return problems;
+}
+/**
+ * Keys of a live configuration that the write would change though LaunchDarkly does not let them
+ * be edited once the configuration is saved (the manifest's disableAfterSaving).
+ */
+function lockedKeysChanged(integrationKey, written, manifests = _generated_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFESTS */ .V) {
+    const manifest = integrationKey === undefined ? undefined : manifests[integrationKey];
+    const locked = (manifest?.formVariables ?? []).filter(variable => variable.disableAfterSaving && written.includes(variable.key));
+    if (!manifest || locked.length === 0)
+        return undefined;
+    return `${manifest.name} does not allow editing ${locked.map(describe).join(', ')} after the configuration is saved (its manifest says disableAfterSaving). Keep the value LaunchDarkly has, or create a new configuration with the new value.`;
+}
+function describe(variable) {
+    return `${variable.key} (${variable.name})`;
+}
+/** Why a value does not fit what the manifest says of its key; undefined when it does. */
+function valueProblem(variable, value) {
+    // Secret values are never quoted: the message could show them.
+    const shown = variable.isSecret ? 'the value given' : JSON.stringify(value);
+    switch (variable.type) {
+        case 'enum':
+            return typeof value === 'string' && (variable.allowedValues ?? [value]).includes(value)
+                ? undefined
+                : `must be one of ${(variable.allowedValues ?? []).join(', ')}, not ${shown}`;
+        case 'boolean':
+            return typeof value === 'boolean'
+                ? undefined
+                : `must be true or false (a YAML or JSON boolean, unquoted), not ${shown}`;
+        case 'uri':
+            return isWebUrl(value) ? undefined : `must be an http or https URL, not ${shown}`;
+        case 'string':
+            return typeof value === 'string' ? undefined : `must be a string, not ${shown}`;
+        case 'multiselect': {
+            const allowed = variable.allowedValues;
+            const fits = Array.isArray(value) &&
+                value.every(item => typeof item === 'string' && (!allowed || allowed.includes(item)));
+            return fits
+                ? undefined
+                : `must be a list of strings${allowed ? ` among ${allowed.join(', ')}` : ''}, not ${shown}`;
+        }
+        default:
+            // environmentSelector, publicKey, oauth, dynamicEnum...: LaunchDarkly's own shapes.
+            return undefined;
+    }
+}
+function isWebUrl(value) {
+    if (typeof value !== 'string')
+        return false;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+    }
+    catch {
+        return false;
     }
 }
 

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto'
 import { parseInput } from './documents.js'
 import type { DesiredConfiguration } from './desired-state.js'
 import { InputError } from './errors.js'
-import { parseExport } from './export-inputs.js'
 import { NO_GUARDRAILS, type Guardrails } from './guardrail-types.js'
 import { assertInputsFit, ignoredInputs } from './input-fit.js'
 import { configurationIdProblem } from './identifiers.js'
@@ -70,8 +69,12 @@ export interface InputContext {
 
 /** File access, given by the edge; paths are as the user wrote them, relative to the workspace. */
 export interface FileSource {
-  /** Reads a file inside the workspace; throws InputError naming `input` when it cannot. */
-  read(path: string, input: string): string
+  /**
+   * Reads a file inside the workspace; throws InputError naming `input` when it cannot. Maybe
+   * asynchronous: the edge may load its file code only when a file is read (an inline patch reads
+   * none).
+   */
+  read(path: string, input: string): string | Promise<string>
   /** Expands paths and globs, in the order given, each file once; throws when one matches nothing. */
   expand(patterns: string[], input: string): Promise<string[]>
 }
@@ -205,7 +208,11 @@ export async function parseInputs(
     guardrails: await readGuardrails(raw, input === 'export-to')
   }
   const ignored = ignoredInputs(input, raw)
-  if (input === 'export-to') return { token, settings, work: parseExport(raw), ignored }
+  if (input === 'export-to') {
+    // Loaded on first use, with the manifests' list of integrations: only an export needs them.
+    const { parseExport } = await import('./export-inputs.js')
+    return { token, settings, work: parseExport(raw), ignored }
+  }
   const configurationId = read('configuration-id').trim()
 
   if (input === 'desired-state-file') {
@@ -214,14 +221,13 @@ export async function parseInputs(
     const paths = await files.expand(splitLines(read(input)), input)
     // Loaded on first use, with its validator: a patch-only run needs neither.
     const { loadDesiredState } = await import('./desired-state.js')
-    const configurations = await loadDesiredState(
-      paths.map(path => ({ path, text: files.read(path, input) })),
-      {
-        configurationId: configurationId || undefined,
-        environment: context.environment,
-        protect: context.protect
-      }
-    )
+    const documents: { path: string; text: string }[] = []
+    for (const path of paths) documents.push({ path, text: await files.read(path, input) })
+    const configurations = await loadDesiredState(documents, {
+      configurationId: configurationId || undefined,
+      environment: context.environment,
+      protect: context.protect
+    })
     return { token, settings, work: { kind: 'desired-state', configurations }, ignored }
   }
 
@@ -239,7 +245,7 @@ export async function parseInputs(
     operations = [{ op: 'replace', path: '/enabled', value: parseBoolean(read, 'enabled') }]
   } else {
     file = input === 'patch-file' ? read(input).trim() : undefined
-    const text = file === undefined ? read(input) : files.read(file, input)
+    const text = file === undefined ? read(input) : await files.read(file, input)
     operations = validateOperations(await parseInput(text, input, file), input, file)
   }
   return {

@@ -2,7 +2,7 @@
  * What happened to each configuration, and what that means for the run: the failure it reports
  * (if any), decided here once from every outcome.
  */
-import type { FailureReason } from './errors.js'
+import { toActionError, type FailureReason } from './errors.js'
 import type { JsonObject } from './json-patch.js'
 import type { ConfigurationPlan } from './plan.js'
 
@@ -95,4 +95,14 @@ export function runFailure(
     }
   }
   return undefined
+}
+
+/** A configuration that failed, as its outcome: the change it tried, if any, stays with it. */
+export function failedOutcome(
+  known: Omit<Outcome, 'status'>,
+  error: unknown,
+  plan?: ConfigurationPlan
+): Outcome {
+  const { message, reason } = toActionError(error)
+  return { ...known, status: 'failed', error: { message, reason }, ...(plan ? { plan } : {}) }
 }

@@ -11,7 +11,7 @@ import {
   type Operation
 } from './json-patch.js'
 import type { Outcome } from './outcome.js'
-import { liveOf } from './plan.js'
+import { liveOf } from './configuration-plan.js'
 import {
   isSecretPath,
   SECRET_BEFORE,

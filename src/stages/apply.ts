@@ -19,7 +19,7 @@ import {
   type CreatePlan,
   type DeletePlan,
   type UpdatePlan
-} from '../core/plan.js'
+} from '../core/configuration-plan.js'
 import { toJsonObject, type IntegrationConfiguration } from '../core/types.js'
 import { AmbiguousWriteError, type LaunchDarklyClient } from '../io/launchdarkly/client.js'
 

@@ -5,15 +5,24 @@
  * checked before any request.
  */
 import { ActionError, InputError, toActionError } from '../core/errors.js'
-import { exportConfigurations, isExportFileOf, type Export } from '../core/export.js'
+import {
+  exportConfigurations,
+  isExportFileOf,
+  reportOfExport,
+  type Export
+} from '../core/export.js'
 import { proveRoundTrip } from '../core/export-proof.js'
-import type { Work } from '../core/inputs.js'
+import type { Settings, Work } from '../core/inputs.js'
 import type { Log } from '../core/log.js'
-import type { Outcome } from '../core/outcome.js'
+import { runFailure, type Outcome } from '../core/outcome.js'
+import { redactOutcome } from '../core/redact.js'
+import type { Scrubber } from '../core/secrets.js'
 import type { IntegrationConfiguration } from '../core/types.js'
-import type { FileTarget } from '../io/files.js'
+import { workspaceTarget, type FileTarget } from '../io/files.js'
 import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
+import type { RunContext } from '../io/run-context.js'
 import { carriesSettings } from './read.js'
+import { reportFacts, schemaReference, type RunReport } from './report.js'
 
 type ExportWork = Extract<Work, { kind: 'export' }>
 
@@ -28,6 +37,39 @@ export interface ExportContext {
 export interface ExportResult {
   outcomes: Outcome[]
   exported: Export
+}
+
+/** What an export run is given: main.ts makes each of these once. */
+export interface ExportRun {
+  client: LaunchDarklyClient
+  settings: Settings
+  context: RunContext
+  log: Log
+  scrubber: Scrubber
+}
+
+/** An export run, from the inputs to its report (an export comments on no pull request). */
+export async function runExport(work: ExportWork, run: ExportRun): Promise<RunReport> {
+  const { client, settings, context, scrubber } = run
+  const { outcomes, exported } = await exportWork(work, {
+    client,
+    files: workspaceTarget(context.workspace, 'export-to'),
+    log: run.log,
+    schema: schemaReference(context, work.directory)
+  })
+  run.log.debug(`LaunchDarkly requests: ${JSON.stringify(client.stats)}`)
+  const redacted = outcomes.map(outcome => redactOutcome(outcome, scrubber))
+  const facts = { ...reportFacts(settings, context, false), directory: work.directory }
+  return {
+    kind: 'export',
+    context,
+    settings,
+    outcomes: redacted,
+    failure: runFailure(redacted, facts),
+    directory: work.directory,
+    // Names come from LaunchDarkly: scrubbed like every other string a report shows.
+    exported: scrubber.scrubDeep(reportOfExport(exported))
+  }
 }
 
 export async function exportWork(work: ExportWork, context: ExportContext): Promise<ExportResult> {

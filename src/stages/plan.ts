@@ -2,17 +2,18 @@
  * Read, plan and apply, for each configuration the inputs are about. One configuration's failure
  * is its own outcome and never stops the others.
  */
-import type { DesiredConfiguration } from '../core/desired-state.js'
-import { ActionError, toActionError } from '../core/errors.js'
 import type { Log } from '../core/log.js'
 import { parsePointer } from '../core/json-patch.js'
-import type { Outcome } from '../core/outcome.js'
-import { planDeletion, planDesired, planPatch, type ConfigurationPlan } from '../core/plan.js'
+import { failedOutcome, type Outcome } from '../core/outcome.js'
+import {
+  patchPlan,
+  writesConfigValues,
+  type ConfigurationPlan
+} from '../core/configuration-plan.js'
 import type { Settings, Work } from '../core/inputs.js'
 import { isSecretPath } from '../core/secrets.js'
 import type { LaunchDarklyClient } from '../io/launchdarkly/client.js'
 import { settle } from './apply.js'
-import { readDesired, readUnmanaged, type LiveResult, type Reads } from './read.js'
 
 export interface ReconcileContext {
   client: LaunchDarklyClient
@@ -44,13 +45,17 @@ export interface WorkPlan {
   unmanaged: Promise<Planned[]>
 }
 
-type ChangeWork = Exclude<Work, { kind: 'export' }>
+/** What a run that changes configurations is given: a patch, or desired-state files. */
+export type ChangeWork = Exclude<Work, { kind: 'export' }>
 
 /** Reads and plans every configuration the work is about: one promise each, as each is ready. */
-export function planWork(work: ChangeWork, context: ReconcileContext): WorkPlan {
-  return work.kind === 'patch'
-    ? { configured: [planPatchWork(work, context)], unmanaged: Promise.resolve([]) }
-    : planDesiredWork(work.configurations, context)
+export async function planWork(work: ChangeWork, context: ReconcileContext): Promise<WorkPlan> {
+  if (work.kind === 'patch') {
+    return { configured: [planPatchWork(work, context)], unmanaged: Promise.resolve([]) }
+  }
+  // Loaded on first use, with the reads it makes: a patch-only run needs neither.
+  const { planDesiredWork } = await import('./plan-desired.js')
+  return planDesiredWork(work.configurations, context)
 }
 
 /**
@@ -76,7 +81,7 @@ export async function settleAll(
       })
     } catch (error) {
       // The change it tried stays with it, for the report.
-      return failed(item.known, error, 'plan' in item ? item.plan : undefined)
+      return failedOutcome(item.known, error, 'plan' in item ? item.plan : undefined)
     }
   }
   const outcomes = await Promise.all(
@@ -129,95 +134,15 @@ async function planPatchWork(work: PatchWork, context: ReconcileContext): Promis
       label: live.name,
       integrationKey: live._integrationKey
     })
-    return { known, plan: planPatch(live, work.operations, work.input) }
+    // As core/plan.ts's planPatch, with the manifest's rules loaded only when the patch writes a
+    // configValues key: the rules have nothing to judge otherwise.
+    const plan = patchPlan(live, work.operations, work.input)
+    if (!writesConfigValues(plan)) return { known, plan }
+    const { judgePatch } = await import('../core/write-rules.js')
+    return { known, plan: judgePatch(plan, work.input) }
   } catch (error) {
-    return { known, outcome: failed(known, error) }
+    return { known, outcome: failedOutcome(known, error) }
   }
-}
-
-function planDesiredWork(
-  configurations: readonly DesiredConfiguration[],
-  context: ReconcileContext
-): WorkPlan {
-  context.protect(configurations.flatMap(c => c.substituted))
-  for (const c of configurations) {
-    const values = Object.entries(c.fields.configValues ?? {})
-    context.protect(
-      values.flatMap(([key, value]) =>
-        typeof value === 'string' &&
-        isSecretPath(['configValues', key], { integrationKey: c.integrationKey })
-          ? [value]
-          : []
-      )
-    )
-  }
-  const reads = readDesired(configurations, context.client)
-  const configured = configurations.map(async (c, index): Promise<Planned> => {
-    const result = await (reads.results[index] as Promise<LiveResult>)
-    const live = result.kind === 'found' ? result.live : undefined
-    const known: Omit<Outcome, 'status'> = {
-      file: c.file,
-      line: c.line,
-      label: `${c.label} in ${c.file}`,
-      id: live?._id ?? c.id,
-      name: live?.name ?? c.name,
-      integrationKey: live?._integrationKey ?? c.integrationKey,
-      warnings: [],
-      notices: []
-    }
-    try {
-      if (result.kind === 'failed') throw result.error
-      if (result.kind === 'missing') {
-        assertCreatable(c, result.notFound, context.settings.createMissing)
-      }
-      const plan = planDesired(live, c.fields, known.integrationKey, {
-        rotateSecrets: context.settings.rotateSecrets,
-        substituted: c.substitutedPaths
-      })
-      return { known, plan }
-    } catch (error) {
-      return { known, outcome: failed(known, error) }
-    }
-  })
-  return { configured, unmanaged: findUnmanaged(reads, context.settings, context.client) }
-}
-
-/**
- * The configurations listed under the integrations the files name that no file describes. With
- * `prune`, each is planned for deletion unless it carries the keep tag; without, it is reported.
- */
-async function findUnmanaged(
-  reads: Reads,
-  settings: Settings,
-  client: LaunchDarklyClient
-): Promise<Planned[]> {
-  const found = await readUnmanaged(
-    reads,
-    { prune: settings.prune, keepTag: settings.pruneKeepTag },
-    client
-  )
-  return found.map(({ integrationKey, live, ...decision }): Planned => {
-    const known: Omit<Outcome, 'status'> = {
-      file: undefined,
-      label: live.name,
-      id: live._id,
-      name: live.name,
-      integrationKey,
-      warnings: [],
-      notices: [],
-      inNoFile: true
-    }
-    if (decision.kind === 'failed') return { known, outcome: failed(known, decision.error) }
-    if (decision.kind === 'deletable') {
-      return { known, plan: planDeletion(live, integrationKey) }
-    }
-    // Reported in one line each; a configuration `prune` keeps says why it was kept.
-    const notices =
-      decision.kind === 'kept'
-        ? [`Kept: it has the tag ${settings.pruneKeepTag} (\`prune-keep-tag\`).`]
-        : []
-    return { known, outcome: { ...known, status: 'unmanaged', notices } }
-  })
 }
 
 /** On long runs, a line now and then that says how far the run is ("20/50 planned"). */
@@ -231,34 +156,4 @@ function progressLog(total: number, context: ReconcileContext, dryRun: boolean):
       context.log.info(`${done}/${total} configurations ${verb}.`)
     }
   }
-}
-
-function assertCreatable(c: DesiredConfiguration, notFound: string, createMissing: boolean): void {
-  const where = `${c.file} configuration ${c.label}`
-  if (!createMissing) {
-    throw new ActionError(
-      `${where}: ${notFound} in LaunchDarkly. Check the id or name; to create it, set \`create-missing: true\` (the file must then give integrationKey, name and configValues).`,
-      'not-found'
-    )
-  }
-  if (c.id) {
-    throw new ActionError(
-      `${where}: ${notFound}, and a configuration cannot be created with a chosen id. To create it, remove \`id\` and give integrationKey and name.`,
-      'not-found'
-    )
-  }
-  const missing = (['integrationKey', 'name', 'configValues'] as const).filter(field =>
-    field === 'configValues' ? c.fields.configValues === undefined : !c[field]
-  )
-  if (missing.length > 0) {
-    throw new ActionError(
-      `${where}: ${notFound}, and creating it needs ${missing.join(' and ')} in the file (LaunchDarkly requires name and configValues).`,
-      'invalid-input'
-    )
-  }
-}
-
-function failed(known: Omit<Outcome, 'status'>, error: unknown, plan?: ConfigurationPlan): Outcome {
-  const { message, reason } = toActionError(error)
-  return { ...known, status: 'failed', error: { message, reason }, ...(plan ? { plan } : {}) }
 }

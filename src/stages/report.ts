@@ -8,11 +8,14 @@
  */
 import type { ExportReport } from '../core/export.js'
 import type { Settings } from '../core/inputs.js'
-import { CHANGING_STATUSES, type Failure } from '../core/outcome.js'
+import { CHANGING_STATUSES, runFailure, type Failure, type Outcome } from '../core/outcome.js'
 import type { RedactedOutcome } from '../core/redact.js'
 import type { ReportFacts } from '../core/render/parts.js'
 import { renderSummary } from '../core/render/summary.js'
 import { renderLog, renderLogAccount, renderOutputs } from '../core/render/log-and-outputs.js'
+import { renderUndo, undoLogLine } from '../core/render/undo.js'
+import type { Scrubber } from '../core/secrets.js'
+import { undoOf, undoOutputs } from '../core/undo.js'
 import type { Opened, PullRequestSession } from '../io/github.js'
 import type { Runner } from '../io/runner.js'
 import { commitLinks, runLink, type RunContext } from '../io/run-context.js'
@@ -24,6 +27,49 @@ export interface UndoReport {
   outputs: Record<string, string>
   logLine?: string
   summary?: string
+}
+
+/** What the changes of a run came to: each outcome, as done and as shown, and the gate's verdict. */
+export interface Settled {
+  outcomes: Outcome[]
+  /** The same, as reports show them (secrets redacted). */
+  redacted: RedactedOutcome[]
+  /** Set when the plan was judged: by `require-approved-plan`, or by the guardrails. */
+  approval: Approval | undefined
+}
+
+/** The report of a run that changed configurations (or, in a dry run, said what would change). */
+export function reportOfChanges(
+  { outcomes, redacted, approval }: Settled,
+  settings: Settings,
+  context: RunContext,
+  scrubber: Scrubber
+): RunReport {
+  const failure =
+    approval?.approved === false
+      ? approval.failure
+      : runFailure(redacted, reportFacts(settings, context, false))
+  return {
+    kind: 'changes',
+    context,
+    settings,
+    outcomes: redacted,
+    failure,
+    approval,
+    undo: undoReport(outcomes, scrubber)
+  }
+}
+
+/** The undo of what the run wrote: its outputs, its line in the log, its job summary section. */
+function undoReport(outcomes: readonly Outcome[], scrubber: Scrubber): UndoReport {
+  const written = outcomes.some(o => ['created', 'updated', 'deleted'].includes(o.status))
+  if (!written) return { outputs: { undo: '{}', 'undo-patch': '' } }
+  const undo = undoOf(outcomes, scrubber)
+  return {
+    outputs: undoOutputs(undo, outcomes.length),
+    logLine: undoLogLine(undo, outcomes.length === 1),
+    summary: renderUndo(undo)
+  }
 }
 
 /** How a run ended, as one value: everything a person reads is rendered from it. */

@@ -6,7 +6,7 @@
  */
 import type { RedactedOutcome } from '../redact.js'
 import type { Status } from '../outcome.js'
-import { PATCH_DELETION_NOTICE } from '../plan.js'
+import { PATCH_DELETION_NOTICE } from '../configuration-plan.js'
 import { alert, details, fenced, link, literal, message, shownLiteral, text } from './markdown.js'
 import { changedFields, isUnverified } from './rows.js'
 import { diffLines, readAlikePairs } from './value-diff.js'
