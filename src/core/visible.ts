@@ -102,7 +102,9 @@ export interface VisibleOptions {
  */
 export function visible(value: string, options: VisibleOptions = {}): string {
   if (/^[\x20-\x7e]*$/.test(value)) return options.plain ? doubleEscapes(value) : value
-  if (!/[\u0080-\uffff]/.test(value)) return visibleAscii(value, options)
+  // eslint-disable-next-line no-control-regex -- ASCII, controls included
+  if (/^[\x00-\x7f\u2192\u00b7\u2026\u2014\u2013]*$/.test(value))
+    return visibleAscii(value, options)
   const characters = [...value]
   const out: string[] = []
   const escapeAt = lookAlikesToEscape(characters)
@@ -125,10 +127,11 @@ export function visible(value: string, options: VisibleOptions = {}): string {
 }
 
 /**
- * ASCII text with controls in it (pretty-printed JSON, multi-line values): what the walk in
- * `visible` makes of it, without the walk. In ASCII only the controls are hidden, and no word can
+ * ASCII text with controls in it (pretty-printed JSON, multi-line values), or with the punctuation
+ * the action's own lines use (→ · … — –, none of them hidden, a letter or a digit): what the walk
+ * in `visible` makes of it, without the walk. Only the controls are hidden there, and no word can
  * mix scripts or hold a look-alike, so the walk's Unicode property tests are not needed: compiled
- * on first use, they cost a patch-only run milliseconds at start-up (its undo is such JSON).
+ * on first use, they cost every run milliseconds (its undo is such JSON, its log lines such text).
  */
 function visibleAscii(value: string, options: VisibleOptions): string {
   // eslint-disable-next-line no-control-regex -- the controls are what this finds
