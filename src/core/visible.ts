@@ -216,6 +216,10 @@ export function bidiControlIn(
  * letters folded to the letters they imitate. Two values that fold alike read the same.
  */
 export function asRead(value: string): string {
+  // ASCII needs no folding, and its only hidden characters are the controls: the same result,
+  // without compiling the Unicode property tests of isHidden (the diff of `true` to `false` asks).
+  // eslint-disable-next-line no-control-regex -- ASCII, controls included
+  if (/^[\x00-\x7f]*$/.test(value)) return value.replace(/[\x00-\x1f\x7f]/g, '')
   return [...value.normalize('NFKC')]
     .filter((character, i, all) => !isHidden(character, all[i - 1], all[i + 1]))
     .map(character => FOLD[character] ?? character)
