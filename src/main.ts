@@ -70,13 +70,13 @@ export async function run(
   // Masked before anything else happens, so that not even a failure can print them.
   runner.protect(secretInputs(raw))
   const context = readRunContext(sink.env)
-  const stages: Run = { runner, scrubber, context, dependencies }
-  const ended = await runStages(stages, raw).catch(async (error: unknown): Promise<Ended> => {
+  const shared: Run = { runner, scrubber, context, dependencies }
+  const ended = await runStages(shared, raw).catch(async (error: unknown): Promise<Ended> => {
     // Bad input, or a bug of the action's: still one clear error, and the outputs say why.
     const { reportOfFailure } = await import('./stages/early-failure.js')
     const report = reportOfFailure(error, raw, context)
     const github = report.kind === 'failed-early' ? report.github : undefined
-    return { report, session: github ? await connect(stages, github, false) : undefined }
+    return { report, session: github ? await connect(shared, github, false) : undefined }
   })
   let report = ended.report
   try {
