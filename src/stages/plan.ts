@@ -1,6 +1,7 @@
 /**
  * Read, plan and apply, for each configuration the inputs are about. One configuration's failure
- * is its own outcome and never stops the others.
+ * is its own outcome and never stops the others. A patch is read and planned here; desired-state
+ * files in plan-desired.ts, loaded only by the runs given them.
  */
 import type { Log } from '../core/log.js'
 import { parsePointer } from '../core/json-patch.js'
