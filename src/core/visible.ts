@@ -15,9 +15,13 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
  * Characters that show as nothing, as a space that is not one, or as a line break: default
  * ignorables (zero-width, soft hyphen, bidi, tags, variation selectors), format characters,
  * controls (C0, C1, DEL), non-ASCII spaces and separators, and unassigned or private code points.
+ * Made on first use, as are the script groups and the folding table below: their Unicode tables
+ * cost a run a millisecond or two to build, and ASCII text (most text) never needs them.
  */
-const HIDDEN =
-  /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]|[^\S ]|\u3164|\u115F|\u1160|\uFFA0/u
+let hidden: RegExp | undefined
+const hiddenPattern = () =>
+  (hidden ??=
+    /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]|[^\S ]|\u3164|\u115F|\u1160|\uFFA0/u)
 
 /** Emoji sequences keep their joiners and presentation selectors: they are seen, as the emoji. */
 const EMOJI = /\p{Extended_Pictographic}/u
@@ -29,24 +33,26 @@ const EMOJI = /\p{Extended_Pictographic}/u
  */
 const LOOK_ALIKES = 'аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХЅІЈԚԜοαενρτυικχΑΒΕΖΗΙΚΜΝΟΡΤΥΧɑɡıʏ'
 
-const GROUPS: readonly [string, RegExp][] = [
-  ['Latin', /\p{Script=Latin}/u],
-  ['Cyrillic', /\p{Script=Cyrillic}/u],
-  ['Greek', /\p{Script=Greek}/u],
-  ['Armenian', /\p{Script=Armenian}/u],
-  ['Cherokee', /\p{Script=Cherokee}/u],
-  ['Hebrew', /\p{Script=Hebrew}/u],
-  ['Arabic', /\p{Script=Arabic}/u],
-  // Japanese and Korean mix these in one word, and with Latin: one group.
-  ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u]
-]
+let groups: readonly [string, RegExp][] | undefined
+const scriptGroups = (): readonly [string, RegExp][] =>
+  (groups ??= [
+    ['Latin', /\p{Script=Latin}/u],
+    ['Cyrillic', /\p{Script=Cyrillic}/u],
+    ['Greek', /\p{Script=Greek}/u],
+    ['Armenian', /\p{Script=Armenian}/u],
+    ['Cherokee', /\p{Script=Cherokee}/u],
+    ['Hebrew', /\p{Script=Hebrew}/u],
+    ['Arabic', /\p{Script=Arabic}/u],
+    // Japanese and Korean mix these in one word, and with Latin: one group.
+    ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u]
+  ])
 
 /** The script group of a letter, or undefined for digits, marks and what no group names. */
 export function scriptOf(character: string): string | undefined {
   if (!/\p{L}/u.test(character)) return undefined
   // Shared by scripts (the Japanese prolonged sound mark): no script of its own to mix.
   if (/[\p{Script=Common}\p{Script=Inherited}]/u.test(character)) return undefined
-  for (const [name, pattern] of GROUPS) if (pattern.test(character)) return name
+  for (const [name, pattern] of scriptGroups()) if (pattern.test(character)) return name
   return 'Other'
 }
 
@@ -73,7 +79,7 @@ function isLookAlike(character: string): boolean {
 
 function isHidden(character: string, previous: string | undefined, next: string | undefined) {
   if (character === ' ') return false
-  if (!HIDDEN.test(character)) return false
+  if (!hiddenPattern().test(character)) return false
   // A joiner between two emoji, or a presentation selector after a symbol, is part of what shows.
   if (character === '\u200D' && previous && next && EMOJI.test(previous) && EMOJI.test(next)) {
     return false
@@ -222,17 +228,19 @@ export function asRead(value: string): string {
   if (/^[\x00-\x7f]*$/.test(value)) return value.replace(/[\x00-\x1f\x7f]/g, '')
   return [...value.normalize('NFKC')]
     .filter((character, i, all) => !isHidden(character, all[i - 1], all[i + 1]))
-    .map(character => FOLD[character] ?? character)
+    .map(character => foldTable()[character] ?? character)
     .join('')
     .normalize('NFC')
 }
 
-const FOLD: Record<string, string> = Object.fromEntries(
-  [...LOOK_ALIKES].map((character, i) => [
-    character,
-    'aeopcyxijsdhqwlABEKMHOPCTXSIJQWoaevptuikxABEZHIKMNOPTYXagiy'.charAt(i)
-  ])
-)
+let fold: Record<string, string> | undefined
+const foldTable = (): Record<string, string> =>
+  (fold ??= Object.fromEntries(
+    [...LOOK_ALIKES].map((character, i) => [
+      character,
+      'aeopcyxijsdhqwlABEKMHOPCTXSIJQWoaevptuikxABEZHIKMNOPTYXagiy'.charAt(i)
+    ])
+  ))
 
 /**
  * What differs between two texts that read the same: the first differing character of each, named
