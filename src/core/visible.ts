@@ -12,19 +12,32 @@
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
 
 /**
+ * A pattern of Unicode properties, made on first use. Written as a literal, V8 would build its
+ * Unicode sets when it parses this module, at every start-up, though ASCII text (most text) never
+ * needs them: a millisecond or two for the patterns below.
+ */
+function unicodePattern(source: string): () => RegExp {
+  let pattern: RegExp | undefined
+  return () => (pattern ??= new RegExp(source, 'u'))
+}
+
+/**
  * Characters that show as nothing, as a space that is not one, or as a line break: default
  * ignorables (zero-width, soft hyphen, bidi, tags, variation selectors), format characters,
  * controls (C0, C1, DEL), non-ASCII spaces and separators, and unassigned or private code points.
- * Made on first use, as are the script groups and the folding table below: their Unicode tables
- * cost a run a millisecond or two to build, and ASCII text (most text) never needs them.
  */
-let hidden: RegExp | undefined
-const hiddenPattern = () =>
-  (hidden ??=
-    /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]|[^\S ]|\u3164|\u115F|\u1160|\uFFA0/u)
+const HIDDEN = unicodePattern(
+  String.raw`[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]|[^\S ]|\u3164|\u115F|\u1160|\uFFA0`
+)
 
 /** Emoji sequences keep their joiners and presentation selectors: they are seen, as the emoji. */
-const EMOJI = /\p{Extended_Pictographic}/u
+const EMOJI = unicodePattern(String.raw`\p{Extended_Pictographic}`)
+const SYMBOL = unicodePattern(String.raw`\p{S}`)
+const LETTER = unicodePattern(String.raw`\p{L}`)
+/** What a word is made of: letters, marks, digits. */
+const WORD_CHARACTER = unicodePattern(String.raw`[\p{L}\p{M}\p{N}]`)
+/** Shared by scripts (the Japanese prolonged sound mark): no script of its own to mix. */
+const SHARED_SCRIPT = unicodePattern(String.raw`[\p{Script=Common}\p{Script=Inherited}]`)
 
 /**
  * Letters that read as Latin ones in common fonts: Cyrillic and Greek look-alikes, and letters whose
@@ -33,26 +46,28 @@ const EMOJI = /\p{Extended_Pictographic}/u
  */
 const LOOK_ALIKES = 'аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХЅІЈԚԜοαενρτυικχΑΒΕΖΗΙΚΜΝΟΡΤΥΧɑɡıʏ'
 
-let groups: readonly [string, RegExp][] | undefined
-const scriptGroups = (): readonly [string, RegExp][] =>
-  (groups ??= [
-    ['Latin', /\p{Script=Latin}/u],
-    ['Cyrillic', /\p{Script=Cyrillic}/u],
-    ['Greek', /\p{Script=Greek}/u],
-    ['Armenian', /\p{Script=Armenian}/u],
-    ['Cherokee', /\p{Script=Cherokee}/u],
-    ['Hebrew', /\p{Script=Hebrew}/u],
-    ['Arabic', /\p{Script=Arabic}/u],
-    // Japanese and Korean mix these in one word, and with Latin: one group.
-    ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u]
-  ])
+const GROUPS: readonly [string, () => RegExp][] = [
+  ['Latin', unicodePattern(String.raw`\p{Script=Latin}`)],
+  ['Cyrillic', unicodePattern(String.raw`\p{Script=Cyrillic}`)],
+  ['Greek', unicodePattern(String.raw`\p{Script=Greek}`)],
+  ['Armenian', unicodePattern(String.raw`\p{Script=Armenian}`)],
+  ['Cherokee', unicodePattern(String.raw`\p{Script=Cherokee}`)],
+  ['Hebrew', unicodePattern(String.raw`\p{Script=Hebrew}`)],
+  ['Arabic', unicodePattern(String.raw`\p{Script=Arabic}`)],
+  // Japanese and Korean mix these in one word, and with Latin: one group.
+  [
+    'CJK',
+    unicodePattern(
+      String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`
+    )
+  ]
+]
 
 /** The script group of a letter, or undefined for digits, marks and what no group names. */
 export function scriptOf(character: string): string | undefined {
-  if (!/\p{L}/u.test(character)) return undefined
-  // Shared by scripts (the Japanese prolonged sound mark): no script of its own to mix.
-  if (/[\p{Script=Common}\p{Script=Inherited}]/u.test(character)) return undefined
-  for (const [name, pattern] of scriptGroups()) if (pattern.test(character)) return name
+  if (!LETTER().test(character)) return undefined
+  if (SHARED_SCRIPT().test(character)) return undefined
+  for (const [name, pattern] of GROUPS) if (pattern().test(character)) return name
   return 'Other'
 }
 
@@ -79,12 +94,12 @@ function isLookAlike(character: string): boolean {
 
 function isHidden(character: string, previous: string | undefined, next: string | undefined) {
   if (character === ' ') return false
-  if (!hiddenPattern().test(character)) return false
+  if (!HIDDEN().test(character)) return false
   // A joiner between two emoji, or a presentation selector after a symbol, is part of what shows.
-  if (character === '\u200D' && previous && next && EMOJI.test(previous) && EMOJI.test(next)) {
+  if (character === '\u200D' && previous && next && EMOJI().test(previous) && EMOJI().test(next)) {
     return false
   }
-  if ((character === '\uFE0F' || character === '\uFE0E') && previous && /\p{S}/u.test(previous)) {
+  if ((character === '\uFE0F' || character === '\uFE0E') && previous && SYMBOL().test(previous)) {
     return false
   }
   return true
@@ -161,7 +176,7 @@ function lookAlikesToEscape(characters: readonly string[]): Set<number> {
     start = end + 1
   }
   characters.forEach((character, i) => {
-    if (!/[\p{L}\p{M}\p{N}]/u.test(character)) flush(i)
+    if (!WORD_CHARACTER().test(character)) flush(i)
   })
   flush(characters.length)
   return escape
