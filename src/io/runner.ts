@@ -7,6 +7,7 @@
  * redacted before rendering, so they are written as they are, only cut to size.
  */
 import * as core from '@actions/core'
+import { appendFileSync } from 'node:fs'
 import type { Annotation, Log } from '../core/log.js'
 import { inertLogText } from '../core/log-text.js'
 import { visible } from '../core/visible.js'
@@ -49,9 +50,13 @@ export function actionsSink(): RunnerSink {
     startGroup: title => core.startGroup(title),
     endGroup: () => core.endGroup(),
     setOutput: (name, value) => core.setOutput(name, value),
+    // Appended as @actions/core's summary.write() appends it, but synchronously: the run has
+    // nothing else to do meanwhile, and this would be its only asynchronous file operation, whose
+    // thread pool takes milliseconds of every run to start.
     appendSummary: async markdown => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return false
-      await core.summary.addRaw(markdown).write()
+      const file = process.env.GITHUB_STEP_SUMMARY
+      if (!file) return false
+      appendFileSync(file, markdown, { encoding: 'utf8' })
       return true
     }
   }
