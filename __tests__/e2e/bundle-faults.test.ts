@@ -5,7 +5,12 @@
 import type { Fault } from '../../emulators/http.js'
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import { BAD_INPUT_CASES, badInputRun, expectRefused } from '../helpers/bad-input.js'
-import { APPLIED, expectOutcome, patchRun as runPatch } from '../helpers/fault-matrix.js'
+import {
+  announcedWaitMs,
+  APPLIED,
+  expectOutcome,
+  patchRun as runPatch
+} from '../helpers/fault-matrix.js'
 import { ldInputs, runBuilt, seedApprovals } from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
@@ -53,7 +58,13 @@ describe('the bundle: faults that need real time (from the fault matrix)', () =>
       route: ROUTES.item,
       faults: [{ kind: 'destroy-after' }]
     })
-    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
+    expectOutcome(
+      ld,
+      result,
+      id,
+      { exitCode: 0, state: APPLIED, applied: 1, maxWaitMs: 10_000 },
+      announcedWaitMs(result)
+    )
     expect(ld.server.requestsTo('PATCH', ROUTES.item)).toHaveLength(1)
     expect(ld.get(id)?.tags).toEqual(['prod', 'approvals'])
     expect(result.stdout).toContain('The change had been applied.')
@@ -64,8 +75,17 @@ describe('the bundle: faults that need real time (from the fault matrix)', () =>
       { method: 'GET', route: ROUTES.item, faults: [{ kind: 'delay', ms: 2500 }] },
       { 'request-timeout': '1' }
     )
-    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
+    expectOutcome(
+      ld,
+      result,
+      id,
+      { exitCode: 0, state: APPLIED, applied: 1, maxWaitMs: 10_000 },
+      announcedWaitMs(result)
+    )
     expect(result.stdout).toContain('no answer within 1 s')
+    // Abandoned, not waited out: the slow read and one more, then the PATCH.
+    expect(ld.server.requestsTo('GET', ROUTES.item)).toHaveLength(2)
+    expect(ld.server.requestsTo('PATCH', ROUTES.item)).toHaveLength(1)
   })
 
   it('16. a PATCH slower than request-timeout that lands late is still applied exactly once', async () => {
@@ -74,7 +94,13 @@ describe('the bundle: faults that need real time (from the fault matrix)', () =>
       { 'request-timeout': '1' }
     )
     await new Promise(resolve => setTimeout(resolve, 1000))
-    expectOutcome(ld, result, id, { exitCode: 0, state: APPLIED, applied: 1, maxMs: 10_000 })
+    expectOutcome(
+      ld,
+      result,
+      id,
+      { exitCode: 0, state: APPLIED, applied: 1, maxWaitMs: 10_000 },
+      announcedWaitMs(result)
+    )
     expect(ld.get(id)?.tags).toEqual(['prod', 'approvals'])
   })
 })

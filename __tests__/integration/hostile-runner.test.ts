@@ -8,6 +8,7 @@ import type { Fault } from '../../emulators/http.js'
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
+import { FakeClock } from '../helpers/fake-clock.js'
 import { visibleText } from '../helpers/github-markdown.js'
 import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
@@ -116,13 +117,17 @@ describe('no header makes a run wait without bound', () => {
       { method: 'GET', route: ROUTES.item },
       status(429, { 'Retry-After': '3600' })
     )
+    const clock = new FakeClock()
     const result = await run({
+      clock,
       inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' })
     })
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failure-reason']).toBe('rate-limited')
     expect(result.errors[0]?.message).toMatch(/asked to wait 60 min \(Retry-After, until .*Z\)/)
-    expect(result.durationMs).toBeLessThan(10_000)
+    // At once: no wait was started, on the run's own clock, and nothing was sent again.
+    expect(clock.slept).toEqual([])
+    expect(ld.server.requests).toHaveLength(1)
     expect(writes(ld)).toHaveLength(0)
   })
 
@@ -133,13 +138,17 @@ describe('no header makes a run wait without bound', () => {
       'X-Ratelimit-Global-Remaining': '0',
       'X-Ratelimit-Reset': reset
     })
+    const clock = new FakeClock()
     const result = await run({
+      clock,
       inputs: ldInputs(ld, { 'configuration-id': _id, enabled: 'false' })
     })
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failure-reason']).toBe('rate-limited')
     expect(result.errors[0]?.message).toMatch(/asked to wait 60 min \(X-Ratelimit-Reset/)
-    expect(result.durationMs).toBeLessThan(10_000)
+    // Stopped before the next request, without starting the wait (on the run's own clock).
+    expect(clock.slept).toEqual([])
+    expect(ld.server.requests).toHaveLength(1)
     expect(writes(ld)).toHaveLength(0)
   })
 
@@ -155,7 +164,9 @@ describe('no header makes a run wait without bound', () => {
       { method: 'GET', route: ROUTES.list },
       status(429, { 'X-Ratelimit-Reset': String(Date.now() + 7_200_000) })
     )
+    const clock = new FakeClock()
     const result = await run({
+      clock,
       inputs: ldInputs(ld, { 'desired-state-file': 'a.yaml', concurrency: '1' }),
       files: {
         'a.yaml':
@@ -168,7 +179,8 @@ describe('no header makes a run wait without bound', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failure-reason']).toBe('rate-limited')
     expect(ld.server.requests).toHaveLength(1)
-    expect(result.durationMs).toBeLessThan(10_000)
+    // And no wait was started for the two-hour window, on the run's own clock.
+    expect(clock.slept).toEqual([])
   })
 })
 
