@@ -5,7 +5,7 @@
  * errors as the client words them); the comment is written as `publish` writes it (writeComment,
  * its protocol lines included) to a recording pull request session, and the summary is rendered as
  * `publish` renders it, without a thousand requests over HTTP. A small run over HTTP stays there,
- * for the wiring.
+ * for the wiring. Also the comment of a huge change, from integration/pr-comment.test.ts.
  */
 import { runFailure, type Failure } from '../../src/core/outcome.js'
 import type { RedactedOutcome } from '../../src/core/redact.js'
@@ -13,7 +13,7 @@ import { renderSummary } from '../../src/core/render/summary.js'
 import { errorForStatus } from '../../src/io/launchdarkly/errors.js'
 import { writeComment } from '../../src/stages/comment.js'
 import { reportFacts } from '../../src/stages/report.js'
-import { visibleText } from '../helpers/github-markdown.js'
+import { expectCleanRendering, renderGfm, visibleText } from '../helpers/github-markdown.js'
 import { recordingSession, setUp } from '../helpers/publishing.js'
 
 const idOf = (i: number) => (0x65f0c1d2e3 * 4096 + i).toString(16).padStart(24, '0')
@@ -71,6 +71,36 @@ function disabling(i: number, overrides: Partial<RedactedOutcome> = {}): Redacte
     configuration: undefined,
     ...overrides
   }
+}
+
+/** The plan's warning for a key that PagerDuty's manifest does not know (these tests' keys). */
+const unknownKey = (k: number) =>
+  `configValues.key${k} is not a key of PagerDuty - Guardian Edition's manifest; its keys are integrationKey, projectAndEnv, eventFilter, severity. It is sent as it is.`
+
+/** Configuration `i`, of PagerDuty, whose twelve values key0…key11 change from `before` to `after`. */
+function paging(
+  i: number,
+  name: string,
+  before: (k: number) => string,
+  after: (k: number) => string
+): RedactedOutcome {
+  const keys = Array.from({ length: 12 }, (_, k) => k)
+  return disabling(i, {
+    line: 2 + 14 * i,
+    name,
+    integrationKey: 'pagerduty-guardian-edition',
+    warnings: keys.map(unknownKey),
+    changes: keys.map(k => ({
+      path: `/configValues/key${k}`,
+      before: before(k),
+      after: after(k),
+      secret: false
+    })),
+    operations: [
+      ...keys.map(k => ({ op: 'test' as const, path: `/configValues/key${k}`, value: before(k) })),
+      ...keys.map(k => ({ op: 'replace' as const, path: `/configValues/key${k}`, value: after(k) }))
+    ]
+  })
 }
 
 describe('every output fits where it goes (moved from integration/hostile-runner.test.ts)', () => {
@@ -133,41 +163,48 @@ describe('every output fits where it goes (moved from integration/hostile-runner
     // about 0.7 million characters and 1.4 MiB of UTF-8, so that only a cut measured in bytes
     // cuts it at all.
     const wide = '€'.repeat(190)
-    const keys = Array.from({ length: 12 }, (_, k) => k)
     const outcomes = Array.from({ length: 60 }, (_, i) =>
-      disabling(i, {
-        line: 2 + 14 * i,
-        name: `Paging ${i} ${wide}`,
-        integrationKey: 'pagerduty-guardian-edition',
-        // As the plan warns of keys its manifest does not know.
-        warnings: keys.map(
-          k =>
-            `configValues.key${k} is not a key of PagerDuty - Guardian Edition's manifest; its keys are integrationKey, projectAndEnv, eventFilter, severity. It is sent as it is.`
-        ),
-        changes: keys.map(k => ({
-          path: `/configValues/key${k}`,
-          before: `${wide}${k}`,
-          after: `${k}${wide}`,
-          secret: false
-        })),
-        operations: [
-          ...keys.map(k => ({
-            op: 'test' as const,
-            path: `/configValues/key${k}`,
-            value: `${wide}${k}`
-          })),
-          ...keys.map(k => ({
-            op: 'replace' as const,
-            path: `/configValues/key${k}`,
-            value: `${k}${wide}`
-          }))
-        ]
-      })
+      paging(
+        i,
+        `Paging ${i} ${wide}`,
+        k => `${wide}${k}`,
+        k => `${k}${wide}`
+      )
     )
     // The summary `publish` writes (its step 3), alone, at the limit it writes it with.
     const summary = renderSummary(outcomes, reportFacts(settings, context, false))
     expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(1024 * 1024)
     expect(summary).toContain('The summary was cut here')
     expect(summary).not.toContain('\ufffd')
+  })
+})
+
+describe('the comment of a huge change (moved from integration/pr-comment.test.ts)', () => {
+  it("shortens a huge change under GitHub's limit, keeping every configuration's line", async () => {
+    const run = await withAllYaml({ 'dry-run': 'true', 'comment-on-pr': 'true' })
+    const big = 'x'.repeat(150)
+    // Each configuration its own new values: identical changes share one row since issue 19, and
+    // this test is about shortening sixty different ones.
+    const outcomes = Array.from({ length: 60 }, (_, i) =>
+      paging(
+        i,
+        `Paging ${i}`,
+        k => `${big}-${k}`,
+        k => `new-Paging ${i}-${big}-${k}`
+      )
+    )
+    const [body = ''] = await commentOf(run, outcomes, undefined)
+    expect(body.length).toBeLessThanOrEqual(65_536)
+    const seen = visibleText(body)
+    expect(seen).toContain('Plan: 60 to update')
+    // Every configuration keeps a line: its diff, or its name where the diff was left out.
+    for (const o of outcomes) expect(seen).toContain(o.name)
+    // The note is at the top, before any configuration, and names what it left out.
+    const note = seen.indexOf('This comment is shortened')
+    expect(note).toBeGreaterThan(-1)
+    expect(note).toBeLessThan(seen.indexOf('Paging 0'))
+    expect(seen).toMatch(/Left out: the diffs of Paging \d+, /)
+    expect(renderGfm(body)).toMatch(/<a href="[^"]+">job summary<\/a>/)
+    expectCleanRendering(body)
   })
 })
