@@ -332,9 +332,27 @@ export function shortenPair(before: string, after: string): [string, string] {
  */
 function differences(a: string, b: string, from: number): [number, number, number, number][] {
   const tokenize = (text: string) => text.slice(from).match(/[\p{L}\p{N}_]+|[^]/gu) ?? []
-  const x = tokenize(a)
-  const y = tokenize(b)
-  if (x.length > MAX_TOKENS || y.length > MAX_TOKENS) return [commonEnds(a, b, from)]
+  const xAll = tokenize(a)
+  const yAll = tokenize(b)
+  if (xAll.length > MAX_TOKENS || yAll.length > MAX_TOKENS) return [commonEnds(a, b, from)]
+  // The common ends are matched before the table is built: a long value that changed in one place
+  // then costs a table of that place, not of the whole value (n × m cells).
+  let same = 0
+  let sameLength = 0
+  while (same < xAll.length && same < yAll.length && xAll[same] === yAll[same]) {
+    sameLength += xAll[same]?.length ?? 0
+    same += 1
+  }
+  let sameEnd = 0
+  while (
+    sameEnd < xAll.length - same &&
+    sameEnd < yAll.length - same &&
+    xAll[xAll.length - 1 - sameEnd] === yAll[yAll.length - 1 - sameEnd]
+  ) {
+    sameEnd += 1
+  }
+  const x = xAll.slice(same, xAll.length - sameEnd)
+  const y = yAll.slice(same, yAll.length - sameEnd)
   const n = x.length
   const m = y.length
   const lengths = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1))
@@ -346,7 +364,7 @@ function differences(a: string, b: string, from: number): [number, number, numbe
     }
   }
   const ranges: [number, number, number, number][] = []
-  let [i, j, ai, bj] = [0, 0, from, from]
+  let [i, j, ai, bj] = [0, 0, from + sameLength, from + sameLength]
   let open: [number, number, number, number] | undefined
   const close = () => {
     if (open) ranges.push(open)
