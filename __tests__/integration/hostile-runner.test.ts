@@ -184,9 +184,10 @@ describe('no header makes a run wait without bound', () => {
   })
 })
 
-// The hostile sizes (a comment about 1,000 configurations, one about 1,200 failures, a job summary
-// of multi-byte text over 1 MiB) are rendered purely, with the same data and assertions, in
-// unit/outputs-fit.test.ts; here, runs over HTTP small enough to show the wiring.
+// The hostile sizes (a comment about 1,000 configurations, one about 1,200 failures, one of 150
+// names that grow fivefold when escaped, a job summary of multi-byte text over 1 MiB) are rendered
+// purely, with the same data and assertions, in unit/outputs-fit.test.ts; here, a run over HTTP
+// small enough to show the wiring.
 describe('every output fits where it goes', () => {
   it('a comment about failures, one error shared and many different, is posted whole', async () => {
     // 45 configurations: 40 each with its own error, 5 sharing one (unit/outputs-fit.test.ts has
@@ -235,32 +236,6 @@ describe('every output fits where it goes', () => {
     // The commonest error first; past 10 callouts, a count.
     expect(seen).toMatch(/^\[!CAUTION\]\n5 configurations \(.*\) failed/m)
     expect(seen).toContain('31 more configurations failed, with other errors')
-  })
-
-  it('names that grow fivefold when escaped still give a posted comment', async () => {
-    const hostile = '&<>|'.repeat(50)
-    const seeded = ld.seed(
-      ...Array.from({ length: 150 }, (_, i) => ({
-        integrationKey: 'custom-approvals',
-        name: `${i}${hostile}`,
-        configValues: {}
-      }))
-    )
-    const file =
-      'configurations:\n' +
-      seeded.map(c => `  - {integrationKey: custom-approvals, id: ${c._id}, tags: [x]}\n`).join('')
-    const result = await run({
-      ...pr(),
-      inputs: ldInputs(ld, {
-        'desired-state-file': 'all.yaml',
-        'dry-run': 'true',
-        'comment-on-pr': 'true'
-      }),
-      files: { 'all.yaml': file }
-    })
-    expect(result.exitCode).toBe(0)
-    expect(result.annotations.filter(a => a.level === 'warning')).toHaveLength(0)
-    expect([...(comments()[0]?.body ?? '')].length).toBeLessThanOrEqual(65_536)
   })
 })
 

@@ -1,5 +1,5 @@
 /**
- * Every output fits where it goes, whatever the input's size: the hostile sizes of
+ * Every output fits where it goes, whatever the input's size: the hostile sizes and names of
  * integration/hostile-runner.test.ts ("every output fits where it goes"), rendered purely. The
  * outcomes are what those runs end in (the same configurations, names, changes, and LaunchDarkly's
  * errors as the client words them); the comment is written as `publish` writes it (writeComment,
@@ -155,6 +155,25 @@ describe('every output fits where it goes (moved from integration/hostile-runner
     // The commonest error first, naming its first 20 configurations; past 10 callouts, a count.
     expect(seen).toMatch(/^\[!CAUTION\]\n1160 configurations \(.*and 1140 more\) failed/m)
     expect(seen).toContain('31 more configurations failed, with other errors')
+  })
+
+  it('names that grow fivefold when escaped still give a posted comment', async () => {
+    const run = await withAllYaml({ 'dry-run': 'true', 'comment-on-pr': 'true' })
+    const hostile = '&<>|'.repeat(50)
+    const outcomes = Array.from({ length: 150 }, (_, i) =>
+      disabling(i, {
+        name: `${i}${hostile}`,
+        changes: [{ path: '/tags', before: [], after: ['x'], secret: false }],
+        operations: [
+          { op: 'test', path: '/tags', value: [] },
+          { op: 'replace', path: '/tags', value: ['x'] }
+        ]
+      })
+    )
+    const written = await commentOf(run, outcomes, undefined)
+    expect(run.annotations('warning')).toHaveLength(0)
+    expect(written).toHaveLength(1)
+    expect([...(written[0] ?? '')].length).toBeLessThanOrEqual(65_536)
   })
 
   it('a job summary of multi-byte text is cut under 1 MiB, measured in bytes', async () => {
