@@ -14,6 +14,13 @@ import {
 import { ldInputs, runBuilt, seedApprovals } from '../helpers/fixtures.js'
 
 let ld: LaunchDarklyEmulator
+
+/** Until the emulator has handled every request it received (a delayed one included). */
+async function everyRequestHandled(emulator: LaunchDarklyEmulator): Promise<void> {
+  while (emulator.server.requests.some(request => request.finishedAt === 0)) {
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
 beforeEach(async () => {
   ld = await LaunchDarklyEmulator.start()
 })
@@ -92,7 +99,8 @@ describe('the bundle: faults that need real time (from the fault matrix)', () =>
       { method: 'PATCH', route: ROUTES.item, faults: [{ kind: 'delay', ms: 1500 }] },
       { 'request-timeout': '1' }
     )
-    await new Promise(resolve => setTimeout(resolve, 1000))
+    // The late PATCH lands after the run ended: the outcome is judged once it has.
+    await everyRequestHandled(ld)
     expectOutcome(
       ld,
       result,
