@@ -18,6 +18,11 @@ export class FakeClock implements Clock {
     this.current = start
   }
 
+  /** All the waiting asked for, in fake milliseconds: what a run's time would be on a real clock. */
+  get waitedMs(): number {
+    return this.slept.reduce((sum, ms) => sum + Math.max(0, ms), 0)
+  }
+
   now(): number {
     return this.current
   }

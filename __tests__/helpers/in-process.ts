@@ -17,6 +17,8 @@ export interface InProcessOptions extends RunOptions {
   clock?: Clock
   retry?: Partial<RetryPolicy>
   github?: Partial<GitHubPolicy>
+  /** Called with each line of the log as it is written, in the run's own turn. */
+  onLine?: (line: string) => void
 }
 
 // As @actions/core escapes a command's data and its properties.
@@ -37,18 +39,22 @@ function command(name: string, properties: AnnotationProperties, text: string): 
 export async function runInProcess(options: InProcessOptions): Promise<RunResult> {
   const prepared = prepareRun(options)
   const lines: string[] = []
+  const log = (line: string) => {
+    lines.push(line)
+    options.onLine?.(line)
+  }
   const outputs: Record<string, string> = {}
   let summary = ''
   const sink: RunnerSink = {
     input: name => prepared.inputs[name] ?? '',
     env: prepared.env,
     isDebug: () => prepared.env.RUNNER_DEBUG === '1',
-    mask: value => void lines.push(command('add-mask', {}, value)),
-    debug: text => void lines.push(command('debug', {}, text)),
-    info: text => void lines.push(text),
-    annotate: (level, text, where) => void lines.push(command(level, where, text)),
-    startGroup: title => void lines.push(command('group', {}, title)),
-    endGroup: () => void lines.push('::endgroup::'),
+    mask: value => log(command('add-mask', {}, value)),
+    debug: text => log(command('debug', {}, text)),
+    info: text => log(text),
+    annotate: (level, text, where) => log(command(level, where, text)),
+    startGroup: title => log(command('group', {}, title)),
+    endGroup: () => log('::endgroup::'),
     setOutput: (name, value) => void (outputs[name] = value),
     appendSummary: async markdown => {
       summary += markdown

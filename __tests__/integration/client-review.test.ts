@@ -7,7 +7,7 @@
 import type { Fault } from '../../emulators/http.js'
 import { LaunchDarklyEmulator, ROUTES } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
-import { systemClock } from '../../src/io/launchdarkly/rate-limiter.js'
+import { FakeClock } from '../helpers/fake-clock.js'
 import {
   APPROVALS_SECRET,
   GET,
@@ -40,6 +40,21 @@ const rateLimited = (retryAfter: string): Fault => ({
   body: { code: 'rate_limited', message: 'slow down' }
 })
 
+/** A fake clock whose sleeps begin only once released: a call waits through whatever comes first. */
+class HeldClock extends FakeClock {
+  private open = () => {}
+  private readonly gate = new Promise<void>(resolve => (this.open = resolve))
+
+  release(): void {
+    this.open()
+  }
+
+  override async sleep(ms: number): Promise<void> {
+    await this.gate
+    return super.sleep(ms)
+  }
+}
+
 const seedThree = () =>
   ld.seed(
     ...['a', 'b', 'c'].map(name => ({
@@ -61,7 +76,9 @@ describe('once a request gives up on the rate limit', () => {
       { method: 'GET', route: ROUTES.item },
       ...seeded.map(() => rateLimited('3600'))
     )
+    const clock = new FakeClock()
     const result = await run({
+      clock,
       inputs: ldInputs(ld, { 'desired-state-file': 'a.yaml', concurrency: '1' }),
       files: byId(seeded.map(c => c._id))
     })
@@ -77,25 +94,37 @@ describe('once a request gives up on the rate limit', () => {
         /^Not reading integration configuration [0-9a-f]{24}: an earlier request already gave up on LaunchDarkly's rate limit/
       )
     }
-    expect(result.durationMs).toBeLessThan(10_000)
+    // Given up at once: no wait for the hour was started, on the run's own clock.
+    expect(clock.slept).toEqual([])
   })
 
   it('a call waiting to retry sends nothing more', async () => {
     const seeded = seedThree().slice(0, 2)
     // One answer asks for an hour (the give-up), the other for a second: that call is asleep
-    // when the first gives up. Real time, so that the give-up surely comes during the sleep.
+    // when the first gives up. The sleep is held until both answers were judged (the give-up
+    // comes in the same turn as its answer's log line), so the give-up surely comes during it,
+    // whichever answer arrives first; then it ends, on a fake clock.
     ld.server.injectFaults(
       { method: 'GET', route: ROUTES.item },
       rateLimited('3600'),
       rateLimited('1')
     )
+    const clock = new HeldClock()
+    let answered = 0
     const result = await run({
-      clock: systemClock,
+      clock,
+      env: { RUNNER_DEBUG: '1' },
+      onLine: line => {
+        if (/ → 429 in \d+ ms/.test(line) && ++answered === 2) setImmediate(() => clock.release())
+      },
       inputs: ldInputs(ld, { 'desired-state-file': 'a.yaml', concurrency: '2' }),
       files: byId(seeded.map(c => c._id))
     })
     expect(result.exitCode).toBe(1)
     expect(result.outputs['failure-reason']).toBe('rate-limited')
+    // One call waited (about a second), and then sent nothing.
+    expect(clock.slept).toEqual([expect.any(Number)])
+    expect(clock.slept[0]).toBeGreaterThanOrEqual(1000)
     expect(ld.server.requests).toHaveLength(2)
     expect(reported(result).map(r => r.status)).toEqual(['failed', 'failed'])
     expect(reported(result).map(r => r.error)).toContainEqual(

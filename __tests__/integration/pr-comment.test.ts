@@ -187,46 +187,8 @@ describe('pull request comment', () => {
     expect(result.outputs['failure-reason']).toBe('')
   })
 
-  it("shortens a huge change under GitHub's limit, keeping every configuration's line", async () => {
-    const big = 'x'.repeat(150)
-    const seeded = ld.seed(
-      ...Array.from({ length: 60 }, (_, i) => ({
-        integrationKey: 'pagerduty-guardian-edition',
-        name: `Paging ${i}`,
-        configValues: Object.fromEntries(
-          Array.from({ length: 12 }, (_, k) => [`key${k}`, `${big}-${k}`])
-        )
-      }))
-    )
-    const file =
-      'configurations:\n' +
-      seeded
-        .map(
-          c =>
-            `  - id: ${c._id}\n    configValues:\n` +
-            // Each configuration its own new values: identical changes share one row since
-            // issue 19, and this test is about shortening sixty different ones.
-            Array.from({ length: 12 }, (_, k) => `      key${k}: new-${c.name}-${big}-${k}\n`).join(
-              ''
-            )
-        )
-        .join('')
-    const result = await plan({ 'desired-state-file': 'all.yaml' }, { files: { 'all.yaml': file } })
-    expect(result.exitCode).toBe(0)
-    const body = comments()[0]?.body ?? ''
-    expect(body.length).toBeLessThanOrEqual(65_536)
-    const seen = visibleText(body)
-    expect(seen).toContain('Plan: 60 to update')
-    // Every configuration keeps a line: its diff, or its name where the diff was left out.
-    for (const c of seeded) expect(seen).toContain(c.name)
-    // The note is at the top, before any configuration, and names what it left out.
-    const note = seen.indexOf('This comment is shortened')
-    expect(note).toBeGreaterThan(-1)
-    expect(note).toBeLessThan(seen.indexOf('Paging 0'))
-    expect(seen).toMatch(/Left out: the diffs of Paging \d+, /)
-    expect(renderGfm(body)).toMatch(/<a href="[^"]+">job summary<\/a>/)
-    expectCleanRendering(body)
-  })
+  // "shortens a huge change under GitHub's limit, keeping every configuration's line" is rendered
+  // purely, with the same data and assertions, in unit/outputs-fit.test.ts.
 
   it('renders hostile values harmlessly and never shows a secret', async () => {
     const hostile = 'a|b `code` </details> <script>x</script> @acme/platform-team'

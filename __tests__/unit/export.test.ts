@@ -4,6 +4,8 @@
  */
 import { parse } from 'yaml'
 import { exportConfigurations, reportOfExport } from '../../src/core/export.js'
+import { proveRoundTrip } from '../../src/core/export-proof.js'
+import { MAX_DOCUMENT_BYTES } from '../../src/core/documents.js'
 import { secretVariableName } from '../../src/core/export-names.js'
 import type { IntegrationConfiguration } from '../../src/core/types.js'
 
@@ -227,5 +229,45 @@ describe('secretVariableName', () => {
       names.set(name, JSON.stringify(path))
     }
     expect(names.size).toBe(paths.length)
+  })
+})
+
+describe('a thousand configurations (moved from integration/export-round-trip.test.ts)', () => {
+  // The run over HTTP of a round trip is there (every integration, one file each); this is the
+  // split at the loader's real limit, and the proof the export stage gives before it writes.
+  it('are split across files the loader takes, and re-plan to zero writes', async () => {
+    const padding = 'x'.repeat(900)
+    const thousand = Array.from({ length: 1000 }, (_, i) =>
+      live({
+        _id: `65f0c1d2e3a4b5c6d7e8${String(i).padStart(4, '0')}`,
+        name: `Approvals ${String(i).padStart(4, '0')}`,
+        enabled: i % 3 !== 0,
+        tags: [`t${i % 7}`],
+        configValues: {
+          baseURL: `https://approvals-${i}.example.com/${padding}`,
+          apiKey: `approvals-secret-${i}-0123456789`,
+          retries: i
+        }
+      })
+    )
+    const exported = await exportConfigurations(new Map([['custom-approvals', thousand]]), {
+      directory: 'ld',
+      schema: 's.json'
+    })
+    expect(exported.unexportable).toEqual([])
+    expect(exported.files.map(f => f.path).sort()).toEqual([
+      'ld/custom-approvals--part-2.yaml',
+      'ld/custom-approvals.yaml'
+    ])
+    // The loader's limit, which the export splits at.
+    expect(MAX_DOCUMENT_BYTES).toBeLessThanOrEqual(1024 * 1024)
+    for (const file of exported.files) {
+      expect(Buffer.byteLength(file.text)).toBeLessThanOrEqual(MAX_DOCUMENT_BYTES)
+    }
+    expect(exported.files.flatMap(f => f.configurations)).toHaveLength(1000)
+    // Every file loaded by the action's loader, each secret variable set to what LaunchDarkly
+    // holds, and every configuration planned against its source: nothing would be written.
+    expect(await proveRoundTrip(exported)).toEqual([])
+    expect(exported.variables).toHaveLength(1000)
   })
 })

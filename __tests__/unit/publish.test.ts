@@ -3,59 +3,12 @@
  * and the summary in the same fixed order, and a refused or failed apply's comment keeps the
  * approval and adds to the record. No network: the pull request session is a recording one.
  */
-import { rmSync } from 'node:fs'
-import { prepareRun } from '../../emulators/runner.js'
-import { parseInputs, readRawInputs, type Settings } from '../../src/core/inputs.js'
 import { formatComment, parseComment, type PlanComment } from '../../src/core/plan-comment.js'
+import type { Settings } from '../../src/core/inputs.js'
 import type { RedactedOutcome } from '../../src/core/redact.js'
-import { Scrubber } from '../../src/core/secrets.js'
-import { workspaceFiles } from '../../src/io/files.js'
-import type { PullRequestSession } from '../../src/io/github.js'
-import { readRunContext } from '../../src/io/run-context.js'
-import { Runner, type RunnerSink } from '../../src/io/runner.js'
 import { publish, type RunReport } from '../../src/stages/report.js'
 import { visibleText } from '../helpers/github-markdown.js'
-
-type Event = [kind: string, detail: string]
-
-function recordingSink(env: Record<string, string>, inputs: Record<string, string>) {
-  const events: Event[] = []
-  const sink: RunnerSink = {
-    input: name => inputs[name] ?? '',
-    env,
-    isDebug: () => false,
-    mask: () => undefined,
-    debug: () => undefined,
-    info: text => void events.push(['info', text]),
-    annotate: (level, text) => void events.push([level, text]),
-    startGroup: title => void events.push(['group', title]),
-    endGroup: () => undefined,
-    setOutput: name => void events.push(['output', name]),
-    appendSummary: async markdown => {
-      events.push(['summary', markdown])
-      return true
-    }
-  }
-  return { sink, events }
-}
-
-async function setUp(inputs: Record<string, string>) {
-  const prepared = prepareRun({
-    inputs: { 'access-token': 'api-0123456789abcdef', ...inputs },
-    env: { GITHUB_RUN_NUMBER: '17' },
-    githubToken: 'ghs_recorded'
-  })
-  const { sink, events } = recordingSink(prepared.env, prepared.inputs)
-  const runner = new Runner(sink, new Scrubber())
-  const context = readRunContext(prepared.env)
-  const { settings } = await parseInputs(
-    readRawInputs(name => prepared.inputs[name] ?? ''),
-    workspaceFiles(prepared.workspace),
-    { environment: prepared.env, protect: () => undefined }
-  )
-  rmSync(prepared.home, { recursive: true, force: true })
-  return { runner, events, context, settings }
-}
+import { recordingSession, setUp, type Event } from '../helpers/publishing.js'
 
 const outcome = (overrides: Partial<RedactedOutcome> = {}): RedactedOutcome => ({
   file: undefined,
@@ -72,31 +25,6 @@ const outcome = (overrides: Partial<RedactedOutcome> = {}): RedactedOutcome => (
   changes: [{ path: '/enabled', before: true, after: false, secret: false }],
   ...overrides
 })
-
-/** A pull request session that records what it would write. */
-function recordingSession(comment?: PlanComment) {
-  const written: string[] = []
-  const notified: string[] = []
-  const session: PullRequestSession = {
-    pull: {
-      owner: 'acme',
-      repo: 'platform-config',
-      number: 7,
-      url: 'https://github.com/acme/platform-config/pull/7',
-      headSha: 'a'.repeat(40)
-    },
-    comment,
-    write: async body => {
-      written.push(body)
-      return 'https://github.com/acme/platform-config/pull/7#issuecomment-1'
-    },
-    notify: async body => {
-      notified.push(body)
-      return 'https://github.com/acme/platform-config/pull/7#issuecomment-2'
-    }
-  }
-  return { session, written, notified }
-}
 
 /** The kinds of what was emitted, in order, runs of one kind as one (a group's lines are info). */
 const kinds = (events: Event[]) =>

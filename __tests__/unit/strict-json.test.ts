@@ -39,14 +39,14 @@ describe('strict JSON', () => {
     expect(() => assertStrictJson(text)).not.toThrow()
   })
 
-  // Linear in the length of a number: a document of a million digits must not take minutes.
+  // Linear in the length of a number: a document of a million digits must not take minutes. No
+  // clock is read (no test asserts a wall-clock bound): a quadratic reading of half a million
+  // digits takes minutes, which the suite's hang guard (jest's testTimeout) reports.
   it('reads a number of half a million digits at once', async () => {
     const number = `0.1${'0'.repeat(500_000)}2`
-    const started = Date.now()
     expect(() => assertStrictJson(`[${number}]`)).toThrow(/sent as 0\.1 /)
     await expect(parseDocument(`a: ${number}\n`)).rejects.toThrow(/sent as 0\.1 /)
-    expect(Date.now() - started).toBeLessThan(5000)
-  }, 10_000)
+  })
 })
 
 describe('abbreviate', () => {
