@@ -5,9 +5,10 @@
  * in 10-second windows. Every request body it accepts and every answer it gives is checked against
  * the spec's schemas, so the emulator cannot drift from the contract.
  */
-import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import Ajv, { type ValidateFunction } from 'ajv'
+import type { ErrorObject } from 'ajv'
+import * as validators from './generated/validators.js'
+import type { EmulatorValidator } from './generated/validators.js'
 import {
   applyPatch,
   PatchError,
@@ -112,20 +113,16 @@ export const MASK_STYLES: Readonly<Record<string, MaskStyle>> = {
   'nothing shown': 'hidden'
 }
 
-const spec = JSON.parse(
-  readFileSync(
-    new URL('../spec/launchdarkly-openapi/integration-configurations.json', import.meta.url),
-    'utf8'
-  )
-) as object
-
-const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true })
-ajv.addSchema(spec, 'spec')
-function schema(name: string): ValidateFunction {
-  const validate = ajv.getSchema(`spec#/components/schemas/${name}`)
+/** The spec's schemas, compiled by `npm run generate` (emulators/generated/validators.js). */
+function schema(name: string): EmulatorValidator {
+  const validate = (validators as Record<string, EmulatorValidator | undefined>)[name]
   if (!validate) throw new Error(`the spec has no schema ${name}`)
   return validate
 }
+
+/** Ajv's errorsText: each error as `data<path> <message>`, joined by commas. */
+const errorsText = (errors: ErrorObject[] | null | undefined): string =>
+  errors?.map(e => `data${e.instancePath} ${e.message ?? ''}`).join(', ') ?? 'No errors'
 
 const WRITABLE = new Set(['name', 'enabled', 'tags', 'configValues', 'capabilityConfig'])
 
@@ -315,7 +312,7 @@ export class LaunchDarklyEmulator extends Emulator {
   private ok(status: number, body: JsonObject, schemaName: string): EmulatorResponse {
     const validate = schema(schemaName)
     if (!validate(body)) {
-      throw new Error(`answer fails ${schemaName}: ${ajv.errorsText(validate.errors)}`)
+      throw new Error(`answer fails ${schemaName}: ${errorsText(validate.errors)}`)
     }
     return { status, body }
   }
@@ -372,11 +369,7 @@ export class LaunchDarklyEmulator extends Emulator {
     if (!(key in this.secrets)) return error(404, 'not_found', 'Integration key not found')
     const validate = schema('IntegrationConfigurationPost')
     if (!validate(request.body)) {
-      return error(
-        400,
-        'invalid_request',
-        `Invalid request body: ${ajv.errorsText(validate.errors)}`
-      )
+      return error(400, 'invalid_request', `Invalid request body: ${errorsText(validate.errors)}`)
     }
     const stored = this.newConfiguration(key, request.body as Partial<StoredConfiguration>)
     this.store.set(stored._id, stored)
@@ -400,7 +393,7 @@ export class LaunchDarklyEmulator extends Emulator {
     if (!stored) return error(404, 'not_found', 'Invalid resource identifier')
     const validate = schema('JSONPatch')
     if (!validate(request.body)) {
-      return error(400, 'invalid_request', `Invalid JSON patch: ${ajv.errorsText(validate.errors)}`)
+      return error(400, 'invalid_request', `Invalid JSON patch: ${errorsText(validate.errors)}`)
     }
     const operations = request.body as PatchOperation[]
     for (const [index, operation] of operations.entries()) {
@@ -430,7 +423,7 @@ export class LaunchDarklyEmulator extends Emulator {
       return error(
         400,
         'invalid_request',
-        `Invalid configuration: ${ajv.errorsText(validateResult.errors)}`
+        `Invalid configuration: ${errorsText(validateResult.errors)}`
       )
     }
     this.store.set(updated._id, updated)

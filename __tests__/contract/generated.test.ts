@@ -10,6 +10,8 @@ describe('generated files', () => {
     const generated = await generatedFiles()
     // Without this, a generator that returned nothing would pass.
     expect(Object.keys(generated).sort()).toEqual([
+      'emulators/generated/validators.d.ts',
+      'emulators/generated/validators.js',
       'schema/desired-state.schema.json',
       'src/generated/collection-validator.d.ts',
       'src/generated/collection-validator.js',

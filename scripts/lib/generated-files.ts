@@ -275,6 +275,48 @@ function validatorFiles(schema: object, spec: OpenApiDocument): Record<string, s
   )
 }
 
+/** The schemas the LaunchDarkly emulator checks requests and answers against, by the spec's names. */
+const EMULATOR_SCHEMAS = [
+  'IntegrationConfigurationsRep',
+  'IntegrationConfigurationCollectionRep',
+  'IntegrationConfigurationPost',
+  'JSONPatch'
+]
+
+/**
+ * The emulator's validators, compiled here from the spec as it stands (not from the action's
+ * compiled schemas, so that the emulator does not judge the action by the action's own reading):
+ * compiled at run time instead, every test file that starts an emulator spent a tenth of a second
+ * compiling them again.
+ */
+function emulatorValidatorSource(spec: OpenApiDocument): string {
+  const ajv = new Ajv({
+    code: { source: true, esm: true },
+    strict: false,
+    validateFormats: false,
+    allErrors: true
+  })
+  ajv.addSchema(spec, 'spec')
+  const code = standaloneCode(
+    ajv,
+    Object.fromEntries(EMULATOR_SCHEMAS.map(name => [name, `spec#/components/schemas/${name}`]))
+  )
+  if (code.includes('require(')) {
+    throw new Error('an emulator validator needs an ajv runtime helper: import it in the module')
+  }
+  return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${withoutUnreadSchemas(code)}\n`
+}
+
+const EMULATOR_VALIDATOR_TYPES = `${HEADER}import type { ErrorObject } from 'ajv'
+
+/** A compiled validator: whether the value fits, and why not in \`errors\`. */
+export interface EmulatorValidator {
+  (data: unknown): boolean
+  errors?: ErrorObject[] | null
+}
+
+${EMULATOR_SCHEMAS.map(name => `export declare const ${name}: EmulatorValidator\n`).join('')}`
+
 export async function generatedFiles(): Promise<Record<string, string>> {
   const specText = readFileSync(SPEC_URL, 'utf8')
   const spec = JSON.parse(specText) as OpenApiDocument
@@ -285,6 +327,8 @@ export async function generatedFiles(): Promise<Record<string, string>> {
     'src/generated/manifests.ts': manifestsSource(),
     'src/generated/fields.ts': fieldsSource(spec),
     ...validatorFiles(schema, spec),
+    'emulators/generated/validators.js': emulatorValidatorSource(spec),
+    'emulators/generated/validators.d.ts': EMULATOR_VALIDATOR_TYPES,
     'schema/desired-state.schema.json': `${JSON.stringify(schema, null, 2)}\n`
   }
 }
