@@ -49,6 +49,18 @@ describe('visible', () => {
     expect(visible('"\\u200B"')).toBe('"\\u200B"')
   })
 
+  // Whatever else the text holds (a hidden character, a non-ASCII letter, an arrow, a control), it
+  // goes down another path than plain ASCII, and each path must still tell a written \u200B from
+  // the escape of a hidden one.
+  it.each([
+    ['a hidden character', 'a\u200Bb \\u200B', 'a\\u200Bb \\\\u200B'],
+    ['a non-ASCII letter', 'Zürich \\u200B', 'Zürich \\\\u200B'],
+    ['an arrow', 'a → \\u200B', 'a → \\\\u200B'],
+    ['a line feed', 'a\n\\u200B', `a${visible('\n')}\\\\u200B`]
+  ])('doubles it in plain text with %s too', (_what, value, shown) => {
+    expect(visible(value, { plain: true })).toBe(shown)
+  })
+
   it('keeps the escapes valid JSON that means the same value', () => {
     const value = 'x\u200By\u{E0041}z\u202E'
     expect(JSON.parse(visible(JSON.stringify(value)))).toBe(value)

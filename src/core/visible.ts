@@ -139,7 +139,8 @@ export function visible(value: string, options: VisibleOptions = {}): string {
     } else if (
       options.plain &&
       character === '\\' &&
-      /^u[0-9A-Fa-f{]/.test(characters[i + 1] ?? '')
+      characters[i + 1] === 'u' &&
+      /^[0-9A-Fa-f{]$/.test(characters[i + 2] ?? '')
     ) {
       out.push('\\\\')
     } else out.push(character)
@@ -155,8 +156,10 @@ export function visible(value: string, options: VisibleOptions = {}): string {
  * on first use, they cost every run milliseconds (its undo is such JSON, its log lines such text).
  */
 function visibleAscii(value: string, options: VisibleOptions): string {
+  // Doubled before the controls are escaped: the escapes written here are the only ones left single.
+  const text = options.plain ? doubleEscapes(value) : value
   // eslint-disable-next-line no-control-regex -- the controls are what this finds
-  return value.replace(/[\x00-\x1f\x7f]/g, character =>
+  return text.replace(/[\x00-\x1f\x7f]/g, character =>
     options.keepLineBreaks && (character === '\n' || character === '\r')
       ? character
       : escapeCharacter(character)
