@@ -337,20 +337,8 @@ function differences(a: string, b: string, from: number): [number, number, numbe
   if (xAll.length > MAX_TOKENS || yAll.length > MAX_TOKENS) return [commonEnds(a, b, from)]
   // The common ends are matched before the table is built: a long value that changed in one place
   // then costs a table of that place, not of the whole value (n × m cells).
-  let same = 0
-  let sameLength = 0
-  while (same < xAll.length && same < yAll.length && xAll[same] === yAll[same]) {
-    sameLength += xAll[same]?.length ?? 0
-    same += 1
-  }
-  let sameEnd = 0
-  while (
-    sameEnd < xAll.length - same &&
-    sameEnd < yAll.length - same &&
-    xAll[xAll.length - 1 - sameEnd] === yAll[yAll.length - 1 - sameEnd]
-  ) {
-    sameEnd += 1
-  }
+  const [same, sameEnd] = sharedEnds(xAll, yAll, 0)
+  const sameLength = xAll.slice(0, same).join('').length
   const x = xAll.slice(same, xAll.length - sameEnd)
   const y = yAll.slice(same, yAll.length - sameEnd)
   const n = x.length
@@ -402,17 +390,26 @@ function differences(a: string, b: string, from: number): [number, number, numbe
 }
 
 function commonEnds(a: string, b: string, from: number): [number, number, number, number] {
-  let prefix = from
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1
-  let suffix = 0
-  while (
-    suffix < a.length - prefix &&
-    suffix < b.length - prefix &&
-    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
-  ) {
-    suffix += 1
-  }
+  const [prefix, suffix] = sharedEnds(a, b, from)
   return [prefix, a.length - suffix, prefix, b.length - suffix]
+}
+
+/**
+ * Where two sequences (texts, or lists of tokens) stop being the same from `from` on, and how many
+ * items they share at their ends after that.
+ */
+function sharedEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>, from: number): [number, number] {
+  let start = from
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1
+  let end = 0
+  while (
+    end < a.length - start &&
+    end < b.length - start &&
+    a[a.length - 1 - end] === b[b.length - 1 - end]
+  ) {
+    end += 1
+  }
+  return [start, end]
 }
 
 /**
