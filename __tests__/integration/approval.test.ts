@@ -16,6 +16,7 @@ import {
   visibleText
 } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
+import { applyJob, planJob, type JobOptions } from '../helpers/jobs.js'
 import {
   PULL_HEAD,
   PULL_MERGE,
@@ -44,55 +45,26 @@ const merge = (sha = PULL_MERGE) => gh.mergePullRequest(OWNER, REPO, 7, sha)
 const file = (id: string, baseURL = 'https://approvals-v2.example.com') =>
   `id: ${id}\nenabled: false\nconfigValues:\n  baseURL: ${JSON.stringify(baseURL)}\n  apiKey: \${KEY}\n`
 
-function plan(files: Record<string, string>) {
-  return run(
-    {
-      inputs: ldInputs(ld, {
-        'desired-state-file': 'ld/*',
-        'dry-run': 'true',
-        'comment-on-pr': 'true'
-      }),
-      files,
-      env: { ...env, GITHUB_WORKFLOW: 'Plan', GITHUB_JOB: 'plan' },
-      githubApiUrl: gh.url,
-      githubToken: INSTALLATION_TOKEN,
-      eventName: 'pull_request',
-      event: pullRequestEvent()
-    },
-    { github: gh }
-  )
-}
+/** The plan job (helpers/jobs.ts). */
+const plan = (files: Record<string, string>) =>
+  planJob({ ld, gh }, files, { env: { ...env, GITHUB_WORKFLOW: 'Plan', GITHUB_JOB: 'plan' } })
 
-function apply(
+/** The apply job (helpers/jobs.ts), on the commit, attempt and GitHub policy given. */
+const apply = (
   files: Record<string, string>,
-  options: { sha?: string; attempt?: string; github?: object } = {}
-) {
-  const sha = options.sha ?? PULL_MERGE
-  return run(
-    {
-      inputs: ldInputs(ld, {
-        'desired-state-file': 'ld/*',
-        'comment-on-pr': 'true',
-        'require-approved-plan': 'true'
-      }),
-      files,
-      env: {
-        ...env,
-        GITHUB_SHA: sha,
-        GITHUB_WORKFLOW: 'Apply',
-        GITHUB_JOB: 'apply',
-        GITHUB_RUN_NUMBER: '17',
-        GITHUB_RUN_ATTEMPT: options.attempt ?? '1'
-      },
-      githubApiUrl: gh.url,
-      githubToken: INSTALLATION_TOKEN,
-      eventName: 'push',
-      event: { after: sha },
-      ...(options.github ? { github: options.github } : {})
-    },
-    { github: gh }
-  )
-}
+  options: { sha?: string; attempt?: string; github?: JobOptions['github'] } = {}
+) =>
+  applyJob({ ld, gh }, files, {
+    sha: options.sha,
+    github: options.github,
+    env: {
+      ...env,
+      GITHUB_WORKFLOW: 'Apply',
+      GITHUB_JOB: 'apply',
+      GITHUB_RUN_NUMBER: '17',
+      GITHUB_RUN_ATTEMPT: options.attempt ?? '1'
+    }
+  })
 
 /** Three configurations, one file each. */
 function seedThree() {

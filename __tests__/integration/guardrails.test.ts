@@ -8,12 +8,7 @@ import { INSTALLATION_TOKEN, type GitHubEmulator } from '../../emulators/github.
 import type { LaunchDarklyEmulator, StoredConfiguration } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { expectCleanRendering, visibleText } from '../helpers/github-markdown.js'
-import {
-  PULL_MERGE,
-  pullRequestEvent,
-  startEmulators,
-  stopEmulators
-} from '../helpers/emulators.js'
+import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 import {
   APPROVALS_SECRET,
   ldInputs,
@@ -22,6 +17,7 @@ import {
   statuses,
   writes
 } from '../helpers/fixtures.js'
+import { applyJob } from '../helpers/jobs.js'
 
 let ld: LaunchDarklyEmulator
 let gh: GitHubEmulator
@@ -248,25 +244,12 @@ describe('max-changes', () => {
 })
 
 describe('the approved plan', () => {
-  function apply(files: Record<string, string>, inputs: Record<string, string>) {
-    return run(
-      {
-        inputs: ldInputs(ld, {
-          'desired-state-file': 'ld/*.yaml',
-          'comment-on-pr': 'true',
-          'require-approved-plan': 'true',
-          ...inputs
-        }),
-        files,
-        env: { KEY: APPROVALS_SECRET, GITHUB_SHA: PULL_MERGE },
-        githubApiUrl: gh.url,
-        githubToken: INSTALLATION_TOKEN,
-        eventName: 'push',
-        event: { after: PULL_MERGE }
-      },
-      { github: gh }
-    )
-  }
+  /** The apply job (helpers/jobs.ts), with the guardrails given. */
+  const apply = (files: Record<string, string>, inputs: Record<string, string>) =>
+    applyJob({ ld, gh }, files, {
+      inputs: { 'desired-state-file': 'ld/*.yaml', ...inputs },
+      env: { KEY: APPROVALS_SECRET }
+    })
 
   it('covers the guardrails: an apply with other guardrails than the plan is refused', async () => {
     const stored = seedApprovals(ld)

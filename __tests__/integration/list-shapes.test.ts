@@ -23,6 +23,7 @@ import {
   statuses,
   writes
 } from '../helpers/fixtures.js'
+import { applyJob } from '../helpers/jobs.js'
 import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
@@ -215,23 +216,9 @@ describe('the fingerprint of a deletion', () => {
     ld.edit(staging?._id ?? '', c => {
       c.configValues.baseURL = 'https://elsewhere.example.com'
     })
-    const apply = await run(
-      {
-        inputs: ldInputs(ld, {
-          'desired-state-file': 'ld/*.yaml',
-          prune: 'true',
-          'comment-on-pr': 'true',
-          'require-approved-plan': 'true'
-        }),
-        files,
-        env: { GITHUB_SHA: 'b'.repeat(40) },
-        githubApiUrl: gh.url,
-        githubToken: INSTALLATION_TOKEN,
-        eventName: 'push',
-        event: { after: 'b'.repeat(40) }
-      },
-      { github: gh }
-    )
+    const apply = await applyJob({ ld, gh }, files, {
+      inputs: { 'desired-state-file': 'ld/*.yaml', prune: 'true' }
+    })
     expect(apply.exitCode).toBe(1)
     expect(apply.outputs['failure-reason']).toBe('plan-changed')
     expect(ld.server.requestsTo('DELETE')).toHaveLength(0)

@@ -15,6 +15,7 @@ import {
   statuses,
   writes
 } from '../helpers/fixtures.js'
+import { applyJob } from '../helpers/jobs.js'
 import { pullRequestEvent, startEmulators, stopEmulators } from '../helpers/emulators.js'
 
 let ld: LaunchDarklyEmulator
@@ -181,23 +182,10 @@ describe('configurations no file describes', () => {
       name: 'Added after the review',
       configValues: { baseURL: 'https://x.example.com', apiKey: APPROVALS_SECRET }
     })
-    const apply = await run(
-      {
-        inputs: ldInputs(ld, {
-          'desired-state-file': 'ld/*.yaml',
-          prune: 'true',
-          'comment-on-pr': 'true',
-          'require-approved-plan': 'true'
-        }),
-        files: file,
-        env: { KEY: APPROVALS_SECRET, GITHUB_SHA: 'b'.repeat(40) },
-        githubApiUrl: gh.url,
-        githubToken: INSTALLATION_TOKEN,
-        eventName: 'push',
-        event: { after: 'b'.repeat(40) }
-      },
-      { github: gh }
-    )
+    const apply = await applyJob({ ld, gh }, file, {
+      inputs: { 'desired-state-file': 'ld/*.yaml', prune: 'true' },
+      env: { KEY: APPROVALS_SECRET }
+    })
     expect(apply.exitCode).toBe(1)
     expect(apply.outputs['failure-reason']).toBe('plan-changed')
     expect(ld.server.requestsTo('DELETE')).toHaveLength(0)

@@ -8,6 +8,7 @@ import { LaunchDarklyEmulator } from '../../emulators/launchdarkly.js'
 import type { RunResult } from '../../emulators/runner.js'
 import { diffBlocks, expectCleanRendering, visibleText } from '../helpers/github-markdown.js'
 import { APPROVALS_SECRET, ldInputs, run, seedApprovals, writes } from '../helpers/fixtures.js'
+import { applyJob, planJob } from '../helpers/jobs.js'
 import {
   PULL_MERGE,
   pullRequestEvent,
@@ -31,59 +32,23 @@ const file = (id: string, tags = '[prod, approvals]') =>
   `id: ${id}\nenabled: false\ntags: ${tags}\nconfigValues:\n  baseURL: https://approvals-v2.example.com\n  apiKey: \${KEY}\n`
 const env = { KEY: APPROVALS_SECRET }
 
-/** The plan job: on the pull request, a dry run that comments. */
-function plan(
+/** The plan job (helpers/jobs.ts), as the workflow and job given. */
+const plan = (
   files: Record<string, string>,
   workflow = { GITHUB_WORKFLOW: 'Plan', GITHUB_JOB: 'plan' }
-) {
-  return run(
-    {
-      inputs: ldInputs(ld, {
-        'desired-state-file': 'ld/*',
-        'dry-run': 'true',
-        'comment-on-pr': 'true'
-      }),
-      files,
-      env: { ...env, ...workflow },
-      githubApiUrl: gh.url,
-      githubToken: INSTALLATION_TOKEN,
-      eventName: 'pull_request',
-      event: pullRequestEvent()
-    },
-    { github: gh }
-  )
-}
+) => planJob({ ld, gh }, files, { env: { ...env, ...workflow } })
 
-/** The apply job: on the push of the merge commit, with the gate. */
-function apply(
+/** The apply job (helpers/jobs.ts), with the inputs and the token given. */
+const apply = (
   files: Record<string, string>,
   inputs: Record<string, string> = {},
   token = INSTALLATION_TOKEN
-) {
-  return run(
-    {
-      inputs: ldInputs(ld, {
-        'desired-state-file': 'ld/*',
-        'comment-on-pr': 'true',
-        'require-approved-plan': 'true',
-        ...inputs
-      }),
-      files,
-      env: {
-        ...env,
-        GITHUB_SHA: PULL_MERGE,
-        GITHUB_WORKFLOW: 'Apply',
-        GITHUB_JOB: 'apply',
-        GITHUB_RUN_NUMBER: '17'
-      },
-      githubApiUrl: gh.url,
-      githubToken: token,
-      eventName: 'push',
-      event: { after: PULL_MERGE }
-    },
-    { github: gh }
-  )
-}
+) =>
+  applyJob({ ld, gh }, files, {
+    inputs,
+    token,
+    env: { ...env, GITHUB_WORKFLOW: 'Apply', GITHUB_JOB: 'apply', GITHUB_RUN_NUMBER: '17' }
+  })
 
 const failureReason = (result: RunResult) => result.outputs['failure-reason']
 
