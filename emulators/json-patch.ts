@@ -5,7 +5,12 @@
  */
 
 export type JsonValue =
-  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue }
 
 /** Loosely typed on purpose: the emulator receives untrusted request bodies. */
 export interface PatchOperation {

@@ -123,10 +123,13 @@ describe('an answer without a field the action needs', () => {
     seedApprovals(ld)
     ld.server.injectFaults(
       { method: 'GET', route: ROUTES.list },
-      ...Array.from({ length: 5 }, (): Fault => ({
-        kind: 'replace-body',
-        body: { _links: {}, items: [{ _links: {}, _id: 'a' }] }
-      }))
+      ...Array.from(
+        { length: 5 },
+        (): Fault => ({
+          kind: 'replace-body',
+          body: { _links: {}, items: [{ _links: {}, _id: 'a' }] }
+        })
+      )
     )
     const result = await run({
       inputs: ldInputs(ld, { 'desired-state-file': 'a.yaml', 'dry-run': 'true' }),

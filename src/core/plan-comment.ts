@@ -78,11 +78,11 @@ export function stateLine(state: CommentState): string {
   const count = state.attempts.length
   let line = encode(state)
   // How many of the newest attempts keep their lists: half as many each time, down to one.
-  for (let withResults = count; line.length > STATE_ROOM && withResults > 1;) {
+  for (let withResults = count; line.length > STATE_ROOM && withResults > 1; ) {
     withResults = Math.ceil(withResults / 2)
     line = encode(shrink(withResults, count, true))
   }
-  for (let kept = count; line.length > STATE_ROOM && kept > 1;) {
+  for (let kept = count; line.length > STATE_ROOM && kept > 1; ) {
     kept = Math.ceil(kept / 2)
     line = encode(shrink(1, kept, true))
   }
