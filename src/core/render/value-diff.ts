@@ -343,14 +343,28 @@ function differences(a: string, b: string, from: number): [number, number, numbe
   const y = yAll.slice(same, yAll.length - sameEnd)
   const n = x.length
   const m = y.length
-  const lengths = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1))
-  const at = (i: number, j: number) => lengths[i]?.[j] ?? 0
+  // The LCS table, one flat array of rows (m + 1 wide): up to 1,500 × 1,500 cells, filled in a
+  // loop that indexes it directly.
+  // Tokens as numbers, the same number for the same text: the loop compares integers.
+  const ids = new Map<string, number>()
+  const idsOf = (tokens: string[]) =>
+    Int32Array.from(tokens, token => ids.get(token) ?? ids.set(token, ids.size).size - 1)
+  const xIds = idsOf(x)
+  const yIds = idsOf(y)
+  const width = m + 1
+  const lengths = new Uint16Array((n + 1) * width)
   for (let i = n - 1; i >= 0; i--) {
-    const row = lengths[i]
-    for (let j = m - 1; row && j >= 0; j--) {
-      row[j] = x[i] === y[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1))
+    const token = xIds[i]
+    const row = i * width
+    const below = row + width
+    for (let j = m - 1; j >= 0; j--) {
+      lengths[row + j] =
+        token === yIds[j]
+          ? (lengths[below + j + 1] ?? 0) + 1
+          : Math.max(lengths[below + j] ?? 0, lengths[row + j + 1] ?? 0)
     }
   }
+  const at = (i: number, j: number) => lengths[i * width + j] ?? 0
   const ranges: [number, number, number, number][] = []
   let [i, j, ai, bj] = [0, 0, from + sameLength, from + sameLength]
   let open: [number, number, number, number] | undefined
