@@ -343,14 +343,14 @@ function differences(a: string, b: string, from: number): [number, number, numbe
   const y = yAll.slice(same, yAll.length - sameEnd)
   const n = x.length
   const m = y.length
-  // The LCS table, one flat array of rows (m + 1 wide): up to 1,500 × 1,500 cells, filled in a
-  // loop that indexes it directly.
-  // Tokens as numbers, the same number for the same text: the loop compares integers.
+  // Tokens as numbers, the same number for the same text: the loop below compares integers.
   const ids = new Map<string, number>()
   const idsOf = (tokens: string[]) =>
     Int32Array.from(tokens, token => ids.get(token) ?? ids.set(token, ids.size).size - 1)
   const xIds = idsOf(x)
   const yIds = idsOf(y)
+  // The LCS table, one flat array of rows (m + 1 wide): up to 1,500 × 1,500 cells, filled in a
+  // loop that indexes it directly.
   const width = m + 1
   const lengths = new Uint16Array((n + 1) * width)
   for (let i = n - 1; i >= 0; i--) {
